@@ -1,0 +1,29 @@
+package org.jasyncio;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method whose body may call {@link AsyncIO#await}. The method must return
+ * {@link Task}; it is rewritten into a state machine by the jasyncio Maven plugin (at build
+ * time) or the jasyncio agent (at class-load time).
+ *
+ * <p>Calling an {@code @Async} method creates its task on {@link AsyncIO#getEventLoop()}. If
+ * that loop is running on this thread the body starts at once and runs until its first
+ * {@code await} of something not yet done; otherwise it starts when the loop runs.
+ * {@code return Task.completed(value)} completes the task with {@code value}; returning
+ * another task completes this one as that one completes.
+ *
+ * <p>Static, instance, private, generic and interface default methods may be
+ * {@code @Async}, including methods of inner, local and anonymous classes. Constructors,
+ * static initialisers and lambda bodies may not: move such code into an {@code @Async}
+ * method.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.METHOD)
+public @interface Async {
+}
