@@ -1,0 +1,123 @@
+package org.jasyncio.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AsyncTransformerTest {
+
+    @TempDir
+    static Path work;
+    static Path classes;
+
+    private final RecordingLogger log = new RecordingLogger();
+
+    @BeforeAll
+    static void compileFixtures() {
+        classes = JavaSources.compile(work, Fixtures.all());
+    }
+
+    @Test
+    void skipsTheJdkAndJasyncioItselfByName() {
+        for (String name : List.of("java/lang/String", "javax/swing/JFrame", "jdk/internal/misc/Unsafe",
+                "sun/misc/Unsafe", "com/sun/net/httpserver/HttpServer", "org/jasyncio/AsyncIO",
+                "org/jasyncio/internal/Coroutine", "org/jasyncio/agent/AsyncAgent", "org/jasyncio/compiler/AsyncCompiler")) {
+            assertTrue(AsyncTransformer.isSkipped(name), name);
+        }
+        for (String name : List.of("demo/Greeter", "Greeter", "org/jasyncio/samples/Lesson", "javafx/Foo", "com/sunny/Bar")) {
+            assertFalse(AsyncTransformer.isSkipped(name), name);
+        }
+    }
+
+    @Test
+    void leavesBootstrapClassesAndRedefinitionsAlone() throws Exception {
+        AsyncTransformer transformer = transformer(AgentOptions.parse(null));
+        byte[] greeter = classFile("demo/Greeter");
+        assertNull(transformer.transform(null, "demo/Greeter", null, null, greeter));
+        assertNull(transformer.transform(getClass().getClassLoader(), "demo/Greeter", String.class, null, greeter));
+        assertTrue(log.entries.isEmpty());
+    }
+
+    @Test
+    void neverThrowsOnGarbage() {
+        AsyncTransformer transformer = transformer(AgentOptions.parse(null));
+        byte[] garbage = "not a class file".getBytes(StandardCharsets.US_ASCII);
+        assertNull(transformer.transform(getClass().getClassLoader(), "demo/Garbage", null, null, garbage));
+    }
+
+    @Test
+    void leavesClassesWithoutAsyncUntouchedAndSilent() throws Exception {
+        AsyncTransformer transformer = transformer(AgentOptions.parse("verbose"));
+        assertNull(transformer.transform(getClass().getClassLoader(), "demo/Plain", null, null, classFile("demo/Plain")));
+        assertTrue(log.entries.isEmpty(), () -> log.entries.toString());
+    }
+
+    @Test
+    void rewritesAsyncMethodsSoThatTheyRunOnTheLoop() throws Exception {
+        TransformingLoader loader = new TransformingLoader(classes, transformer(AgentOptions.parse(null)));
+        assertEquals("hello world\n", runMain(loader, "demo.Greeter"));
+        assertTrue(log.entries.isEmpty(), () -> log.entries.toString());
+    }
+
+    @Test
+    void verboseLogsEveryRewrittenClassAndDumpWritesIt(@TempDir Path dumpDir) throws Exception {
+        AsyncTransformer transformer = transformer(AgentOptions.parse("verbose,dump=" + dumpDir));
+        byte[] rewritten = transformer.transform(getClass().getClassLoader(), "demo/Greeter", null, null, classFile("demo/Greeter"));
+        assertNotNull(rewritten);
+        assertEquals(List.of("jasyncio: rewrote 1 methods in demo.Greeter"), log.messages(Level.INFO));
+        assertArrayEquals(rewritten, Files.readAllBytes(dumpDir.resolve("demo/Greeter.class")));
+    }
+
+    @Test
+    void aRefusedClassIsLoggedAndLoadsAsItWas() throws Exception {
+        TransformingLoader loader = new TransformingLoader(classes, transformer(AgentOptions.parse("verbose")));
+        String output = runMain(loader, "demo.Refused");
+        assertTrue(output.startsWith("refused: "), output);
+        List<String> warnings = log.messages(Level.WARNING);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("jasyncio: Refused.java:10: demo.Refused.notAsync: ")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(w -> w.startsWith("jasyncio: Refused.java:16: demo.Refused.locked: ")), warnings::toString);
+        assertTrue(warnings.stream().anyMatch(w -> w.contains(": demo.Refused.notTask: ")), warnings::toString);
+        assertTrue(warnings.contains("jasyncio: demo.Refused was not rewritten; an await in it throws IllegalStateException"),
+                warnings::toString);
+        assertTrue(log.messages(Level.INFO).isEmpty(), () -> log.messages(Level.INFO).toString());
+    }
+
+    private AsyncTransformer transformer(AgentOptions options) {
+        return new AsyncTransformer(options, () -> log);
+    }
+
+    private static byte[] classFile(String internalName) throws Exception {
+        return Files.readAllBytes(classes.resolve(internalName + ".class"));
+    }
+
+    /** Runs {@code main} of a fixture class and returns what it printed. */
+    private static String runMain(ClassLoader loader, String className) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            loader.loadClass(className).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError(className + ".main threw", e.getCause());
+        } finally {
+            System.setOut(original);
+        }
+        return printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+}

@@ -1,0 +1,39 @@
+package org.jasyncio.agent;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A {@link System.Logger} that keeps what it is told, for assertions. */
+final class RecordingLogger implements System.Logger {
+
+    record Entry(Level level, String message, Throwable thrown) {
+    }
+
+    final List<Entry> entries = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String getName() {
+        return "recording";
+    }
+
+    @Override
+    public boolean isLoggable(Level level) {
+        return true;
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+        entries.add(new Entry(level, message, thrown));
+    }
+
+    @Override
+    public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+        entries.add(new Entry(level, params == null ? format : MessageFormat.format(format, params), null));
+    }
+
+    List<String> messages(Level level) {
+        return entries.stream().filter(e -> e.level() == level).map(Entry::message).toList();
+    }
+}
