@@ -1,0 +1,207 @@
+package org.jasyncio.compiler;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FieldInsnNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TableSwitchInsnNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.TypeInsnNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * Turns a body whose suspension points are known into the state machine of
+ * docs/coroutine-protocol.md: the dispatch at the top, the expansion of every {@code await}
+ * in place, the completion of the task at every {@code return}, and the catch-all that turns
+ * an escaping exception into a failed task.
+ */
+final class StateMachineEmitter {
+
+    private static final String OBJECT_DESC = "Ljava/lang/Object;";
+
+    private final AsyncMethod method;
+    private final MethodNode body;
+    private final SuspensionPoints points;
+    private final int co;
+
+    private StateMachineEmitter(AsyncMethod method, MethodNode body, SuspensionPoints points) {
+        this.method = method;
+        this.body = body;
+        this.points = points;
+        this.co = method.coroutineSlot;
+    }
+
+    static void emit(AsyncMethod method, MethodNode body, SuspensionPoints points) {
+        new StateMachineEmitter(method, body, points).emit();
+    }
+
+    private void emit() {
+        List<AbstractInsnNode> returns = new ArrayList<>();
+        for (AbstractInsnNode insn : body.instructions) {
+            if (insn.getOpcode() == Opcodes.ARETURN) {
+                returns.add(insn);
+            }
+        }
+        LabelNode start = new LabelNode();
+        List<LabelNode> resumes = new ArrayList<>();
+        for (SuspensionPoint point : points.all()) {
+            resumes.add(new LabelNode());
+        }
+        body.instructions.insert(prologue(start, resumes));
+        for (SuspensionPoint point : points.points) {
+            body.instructions.insertBefore(point.await(), expand(point, resumes.get(point.state())));
+            body.instructions.remove(point.await());
+        }
+        for (AbstractInsnNode ret : returns) {
+            InsnList complete = new InsnList();
+            complete.add(new VarInsnNode(Opcodes.ALOAD, co));
+            complete.add(coroutineStatic("complete", "(" + RuntimeNames.TASK_DESC + RuntimeNames.COROUTINE_DESC + ")"
+                    + RuntimeNames.TASK_DESC));
+            body.instructions.insertBefore(ret, complete);
+        }
+        LabelNode end = new LabelNode();
+        LabelNode handler = new LabelNode();
+        body.instructions.add(end);
+        body.instructions.add(handler);
+        body.instructions.add(new VarInsnNode(Opcodes.ALOAD, co));
+        body.instructions.add(coroutineStatic("fail", "(Ljava/lang/Throwable;" + RuntimeNames.COROUTINE_DESC + ")"
+                + RuntimeNames.TASK_DESC));
+        body.instructions.add(new InsnNode(Opcodes.ARETURN));
+        // Appended last, so every handler of the user's own comes first.
+        body.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+    }
+
+    /** Fresh call: run now or defer to the loop; resumption: jump to the point's restore code. */
+    private InsnList prologue(LabelNode start, List<LabelNode> resumes) {
+        SuspensionPoint entry = points.start;
+        InsnList out = new InsnList();
+        LabelNode first = new LabelNode();
+        out.add(first);
+        if (entry.line() > 0) {
+            out.add(new LineNumberNode(entry.line(), first));
+        }
+        LabelNode dispatch = new LabelNode();
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(new JumpInsnNode(Opcodes.IFNONNULL, dispatch));
+        out.add(coroutineStatic("runsEagerly", "()Z"));
+        out.add(new JumpInsnNode(Opcodes.IFNE, start));
+        create(out);
+        spill(out, entry);
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(coroutineVirtual("startSoon", "()V"));
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(new InsnNode(Opcodes.ARETURN));
+
+        out.add(dispatch);
+        LabelNode corrupt = new LabelNode();
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.COROUTINE, "state", "I"));
+        out.add(new TableSwitchInsnNode(0, resumes.size() - 1, corrupt, resumes.toArray(LabelNode[]::new)));
+        out.add(corrupt);
+        out.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
+        out.add(new InsnNode(Opcodes.DUP));
+        out.add(new LdcInsnNode("corrupt coroutine state in " + method.where()));
+        out.add(new MethodInsnNode(Opcodes.INVOKESPECIAL, "java/lang/IllegalStateException", "<init>",
+                "(Ljava/lang/String;)V", false));
+        out.add(new InsnNode(Opcodes.ATHROW));
+        out.add(resumes.get(0));
+        restore(out, entry);
+        out.add(new JumpInsnNode(Opcodes.GOTO, start));
+        out.add(start);
+        return out;
+    }
+
+    /** The code that replaces one {@code await} call; the stack holds the values below it and the awaited object. */
+    private InsnList expand(SuspensionPoint point, LabelNode resume) {
+        InsnList out = new InsnList();
+        LabelNode slow = new LabelNode();
+        LabelNode have = new LabelNode();
+        LabelNode resumed = new LabelNode();
+        out.add(new VarInsnNode(Opcodes.ASTORE, point.awaited()));
+        for (int s = point.stack().size() - 1; s >= 0; s--) {
+            SpilledValue value = point.stack().get(s);
+            out.add(new VarInsnNode(value.type().getOpcode(Opcodes.ISTORE), value.local()));
+        }
+        out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
+        out.add(coroutineStatic("isDone", "(" + OBJECT_DESC + ")Z"));
+        out.add(new JumpInsnNode(Opcodes.IFEQ, slow));
+        reloadStack(out, point);
+        out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
+        out.add(coroutineStatic("resultOf", "(" + OBJECT_DESC + ")" + OBJECT_DESC));
+        out.add(new JumpInsnNode(Opcodes.GOTO, resumed));
+
+        out.add(slow);
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(new JumpInsnNode(Opcodes.IFNONNULL, have));
+        create(out);
+        out.add(have);
+        spill(out, point);
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
+        out.add(Constants.push(point.state()));
+        out.add(Constants.push(point.line()));
+        out.add(coroutineVirtual("suspendOn", "(" + OBJECT_DESC + "II)V"));
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(new InsnNode(Opcodes.ARETURN));
+
+        out.add(resume);
+        restore(out, point);
+        reloadStack(out, point);
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(coroutineVirtual("resumeValue", "()" + OBJECT_DESC));
+        out.add(resumed);
+        return out;
+    }
+
+    private void create(InsnList out) {
+        out.add(new InvokeDynamicInsnNode("resume", "()L" + RuntimeNames.RESUMER + ";", method.bootstrap(),
+                Type.getMethodType(RuntimeNames.RESUME_DESC), method.bridgeHandle(),
+                Type.getMethodType(RuntimeNames.RESUME_DESC)));
+        out.add(Constants.push(points.references));
+        out.add(Constants.push(points.primitives));
+        out.add(new LdcInsnNode(method.where()));
+        out.add(coroutineStatic("create", "(L" + RuntimeNames.RESUMER + ";IILjava/lang/String;)"
+                + RuntimeNames.COROUTINE_DESC));
+        out.add(new VarInsnNode(Opcodes.ASTORE, co));
+    }
+
+    private void spill(InsnList out, SuspensionPoint point) {
+        for (SpilledValue value : point.saved()) {
+            value.spill(out, co);
+        }
+    }
+
+    private void restore(InsnList out, SuspensionPoint point) {
+        for (SpilledValue value : point.saved()) {
+            // The receiver arrives through the bridge; it is spilled only for the bridge to find.
+            if (method.isStatic || value.local() != 0) {
+                value.restore(out, co);
+            }
+        }
+    }
+
+    private static void reloadStack(InsnList out, SuspensionPoint point) {
+        for (SpilledValue value : point.stack()) {
+            out.add(new VarInsnNode(value.type().getOpcode(Opcodes.ILOAD), value.local()));
+        }
+    }
+
+    private static MethodInsnNode coroutineStatic(String name, String desc) {
+        return new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.COROUTINE, name, desc, false);
+    }
+
+    private static MethodInsnNode coroutineVirtual(String name, String desc) {
+        return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.COROUTINE, name, desc, false);
+    }
+}

@@ -1,0 +1,128 @@
+package org.jasyncio.compiler;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.Analyzer;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
+import org.objectweb.asm.tree.analysis.BasicValue;
+import org.objectweb.asm.tree.analysis.Frame;
+
+/**
+ * Finds the suspension points of a body and decides, for each, which values it saves and
+ * where: the precise type of every live local and stack value (from a type-inferring
+ * analysis over the {@link ClassHierarchy}) and its index in the spill arrays.
+ */
+final class SuspensionPoints {
+
+    final List<SuspensionPoint> points = new ArrayList<>();
+    SuspensionPoint start;
+    int references;
+    int primitives;
+
+    private final boolean isStatic;
+    private final int coroutineSlot;
+
+    private SuspensionPoints(boolean isStatic, int coroutineSlot) {
+        this.isStatic = isStatic;
+        this.coroutineSlot = coroutineSlot;
+    }
+
+    /**
+     * @param body        the body, locals already shifted past the coroutine parameter
+     * @param parameters  the original parameter types
+     * @param firstTemp   the first local slot free for the points' temporaries (shared by all points)
+     */
+    static SuspensionPoints of(String owner, MethodNode body, boolean isStatic, Type[] parameters, int coroutineSlot,
+                               int firstTemp, ClassHierarchy hierarchy) throws AnalyzerException {
+        SuspensionPoints result = new SuspensionPoints(isStatic, coroutineSlot);
+        Frame<BasicValue>[] frames = new Analyzer<>(new HierarchyVerifier(hierarchy)).analyze(owner, body);
+        Liveness liveness = Liveness.of(body, ControlFlow.of(owner, body));
+        result.start = result.startPoint(parameters, liveness.liveIn(0), SourceLines.firstLine(body));
+        int state = 1;
+        for (AbstractInsnNode insn : body.instructions) {
+            int index = body.instructions.indexOf(insn);
+            if (RuntimeNames.isAwait(insn) && frames[index] != null) {
+                result.points.add(result.awaitPoint(state++, (MethodInsnNode) insn, frames[index],
+                        liveness.liveIn(index), firstTemp));
+            }
+        }
+        for (SuspensionPoint point : result.all()) {
+            result.references = Math.max(result.references, point.references());
+            result.primitives = Math.max(result.primitives, point.primitives());
+        }
+        return result;
+    }
+
+    List<SuspensionPoint> all() {
+        List<SuspensionPoint> all = new ArrayList<>(points.size() + 1);
+        all.add(start);
+        all.addAll(points);
+        return all;
+    }
+
+    private SuspensionPoint startPoint(Type[] parameters, BitSet live, int line) {
+        Indexes indexes = new Indexes();
+        List<SpilledValue> saved = new ArrayList<>();
+        int slot = 0;
+        if (!isStatic) {
+            saved.add(indexes.assign(0, Type.getObjectType("java/lang/Object")));
+            slot = 1;
+        }
+        for (Type parameter : parameters) {
+            if (live.get(slot)) {
+                saved.add(indexes.assign(slot, parameter.getSort() <= Type.INT ? Type.INT_TYPE : parameter));
+            }
+            slot += parameter.getSize();
+        }
+        return new SuspensionPoint(0, null, line, -1, List.of(), saved);
+    }
+
+    private SuspensionPoint awaitPoint(int state, MethodInsnNode await, Frame<BasicValue> frame, BitSet live,
+                                       int firstTemp) {
+        Indexes indexes = new Indexes();
+        List<SpilledValue> saved = new ArrayList<>();
+        if (!isStatic) {
+            // The resume bridge finds the receiver in refs[0]; the body never writes slot 0.
+            saved.add(indexes.assign(0, Type.getObjectType("java/lang/Object")));
+        }
+        for (int slot = live.nextSetBit(isStatic ? 0 : 1); slot >= 0; slot = live.nextSetBit(slot + 1)) {
+            if (slot == coroutineSlot || slot >= frame.getLocals()) {
+                continue;
+            }
+            Type type = frame.getLocal(slot).getType();
+            if (type != null) {
+                saved.add(indexes.assign(slot, type));
+            }
+        }
+        int temp = firstTemp;
+        int awaited = temp++;
+        List<SpilledValue> stack = new ArrayList<>();
+        for (int s = 0; s < frame.getStackSize() - 1; s++) {
+            Type type = frame.getStack(s).getType();
+            SpilledValue value = indexes.assign(temp, type);
+            temp += type.getSize();
+            stack.add(value);
+            saved.add(value);
+        }
+        return new SuspensionPoint(state, await, SourceLines.lineOf(await), awaited, stack, saved);
+    }
+
+    /** Hands out consecutive indexes in the two spill arrays. */
+    private static final class Indexes {
+        private int references;
+        private int primitives;
+
+        SpilledValue assign(int local, Type type) {
+            boolean reference = type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
+            if (reference && type.equals(SpilledValue.NULL)) {
+                return new SpilledValue(local, type, -1);
+            }
+            return new SpilledValue(local, type, reference ? references++ : primitives++);
+        }
+    }
+}
