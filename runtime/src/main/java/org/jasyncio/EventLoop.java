@@ -1,0 +1,659 @@
+package org.jasyncio;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jasyncio.internal.loop.CallbackDescription;
+import org.jasyncio.internal.loop.Clock;
+import org.jasyncio.internal.loop.CurrentLoop;
+import org.jasyncio.internal.loop.DaemonThreadFactory;
+import org.jasyncio.internal.loop.DebugSetting;
+import org.jasyncio.internal.loop.ExecutorCall;
+import org.jasyncio.internal.loop.Poller;
+import org.jasyncio.internal.loop.SlowCallbackReporter;
+import org.jasyncio.internal.loop.SourceLocation;
+import org.jasyncio.internal.loop.ThreadsafeInbox;
+import org.jasyncio.internal.loop.TimerQueue;
+
+/**
+ * asyncio's event loop: runs callbacks, timers and I/O callbacks one iteration at a time on a single
+ * thread. Get one with {@code AsyncIO.newEventLoop()} (a {@link SelectorEventLoop} by default) or let
+ * {@code AsyncIO.run(...)} manage it.
+ *
+ * <p>One iteration does what asyncio's {@code _run_once} does: it polls for I/O (not waiting if
+ * callbacks are ready or a stop is pending, else until the earliest timer), queues the callbacks of
+ * ready I/O and due timers, then runs exactly the callbacks that were ready at that moment; whatever
+ * they schedule runs in the next iteration. Callbacks scheduled with {@link #callSoon} run in FIFO
+ * order; timers with equal deadlines run in the order they were scheduled.
+ *
+ * <p>Only {@link #callSoonThreadsafe} (and {@link #stop()}) may be called from other threads; every
+ * other method belongs to the loop's thread. In debug mode ({@link #setDebug}, or
+ * {@code -Djasyncio.debug=true}, or the environment variable {@code JASYNCIO_DEBUG=1} when the loop is
+ * created) a scheduling call from another thread while the loop runs throws, handles remember where
+ * they were created, and callbacks slower than {@link #getSlowCallbackDuration()} are logged.
+ *
+ * <p>Everything the loop reports goes to its exception handler ({@link #setExceptionHandler}), by
+ * default the {@link System.Logger} named {@code "org.jasyncio"}.
+ */
+public abstract class EventLoop {
+
+    private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
+    private static final AtomicLong IDS = new AtomicLong();
+    /** asyncio's cap on one poll while a timer is pending: 24 hours. */
+    private static final long MAX_POLL_NANOS = TimeUnit.HOURS.toNanos(24);
+    /** Far enough to mean "never" yet leave room to compare deadlines by subtraction. */
+    private static final long MAX_DELAY_NANOS = Long.MAX_VALUE / 4;
+    private static final long DEFAULT_SLOW_CALLBACK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** asyncio's limit on waiting for the default executor's threads in {@code shutdownDefaultExecutor}. */
+    private static final long EXECUTOR_SHUTDOWN_TIMEOUT_SECONDS = 300;
+
+    private final long id = IDS.incrementAndGet();
+    private final Poller poller;
+    private final Clock clock;
+    private final ArrayDeque<Object> ready = new ArrayDeque<>();
+    private final ThreadsafeInbox inbox;
+    private final TimerQueue<TimerHandle> timers = new TimerQueue<>(TimerHandle::cancelled);
+    private final SlowCallbackReporter slowCallbacks = new SlowCallbackReporter(LOGGER);
+
+    private volatile Thread thread;
+    private volatile boolean stopping;
+    private volatile boolean closed;
+    private volatile boolean debug = DebugSetting.fromEnvironment();
+    private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK_NANOS;
+    private ExceptionHandler exceptionHandler;
+    private Executor defaultExecutor;
+    private boolean executorShutdownCalled;
+    private Task<?> currentTask;
+
+    /**
+     * For loop implementations: a loop that polls with {@code poller} and reads time from
+     * {@code clock}. Both types are jasyncio internals.
+     */
+    protected EventLoop(Poller poller, Clock clock) {
+        this.poller = Objects.requireNonNull(poller, "poller");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.inbox = new ThreadsafeInbox(poller::wakeup);
+    }
+
+    // ---- scheduling ------------------------------------------------------------------------------
+
+    /**
+     * Schedules {@code callback} to run on the next iteration, after the callbacks already scheduled
+     * (FIFO). Never runs it inside this call.
+     *
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public Handle callSoon(Runnable callback) {
+        checkSchedulable(callback);
+        Handle handle = new Handle(callback, createdAt());
+        schedule(handle);
+        return handle;
+    }
+
+    /**
+     * Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting for I/O.
+     * A threadsafe call made before a {@code callSoon} runs before it.
+     *
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public Handle callSoonThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        Handle handle = new Handle(callback, createdAt());
+        inbox.add(handle);
+        return handle;
+    }
+
+    /**
+     * Schedules {@code callback} to run {@code delaySeconds} from now (a delay of zero or less: as soon
+     * as possible, after the callbacks already ready).
+     *
+     * @throws IllegalArgumentException if the delay is NaN
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public TimerHandle callLater(double delaySeconds, Runnable callback) {
+        if (Double.isNaN(delaySeconds)) {
+            throw new IllegalArgumentException("delay is NaN");
+        }
+        return callLaterNanos(secondsToNanos(delaySeconds), Double.NaN, callback);
+    }
+
+    /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
+    public TimerHandle callLater(Duration delay, Runnable callback) {
+        return callLaterNanos(durationToNanos(delay), Double.NaN, callback);
+    }
+
+    /**
+     * Schedules {@code callback} to run at {@code when}, on the scale of {@link #time()}.
+     *
+     * @throws IllegalArgumentException if {@code when} is NaN
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public TimerHandle callAt(double when, Runnable callback) {
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when is NaN");
+        }
+        return callLaterNanos(secondsToNanos(when - time()), when, callback);
+    }
+
+    /** The loop's clock: monotonic seconds on an arbitrary origin, the scale of {@link #callAt}. */
+    public double time() {
+        return clock.nanoTime() / 1e9;
+    }
+
+    /**
+     * Loop-thread scheduling for the runtime's own callbacks (task steps, done-callbacks): FIFO with
+     * {@link #callSoon}, without a {@link Handle}.
+     */
+    void enqueue(Runnable callback) {
+        checkSchedulable(callback);
+        schedule(callback);
+    }
+
+    /** {@link #enqueue} from any thread, waking the loop. */
+    void enqueueThreadsafe(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        inbox.add(callback);
+    }
+
+    void timerCancelled() {
+        timers.noteCancelled();
+    }
+
+    private TimerHandle callLaterNanos(long delayNanos, double when, Runnable callback) {
+        checkSchedulable(callback);
+        long deadline = clock.nanoTime() + delayNanos;
+        TimerHandle timer = new TimerHandle(callback, createdAt(), this,
+                Double.isNaN(when) ? deadline / 1e9 : when);
+        timers.add(deadline, timer);
+        return timer;
+    }
+
+    private void schedule(Object callback) {
+        if (!inbox.isEmpty()) {
+            inbox.drainTo(ready);
+        }
+        ready.add(callback);
+    }
+
+    private void checkSchedulable(Runnable callback) {
+        Objects.requireNonNull(callback, "callback");
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+    }
+
+    private String createdAt() {
+        return debug ? SourceLocation.ofCaller() : null;
+    }
+
+    private static long secondsToNanos(double seconds) {
+        double nanos = seconds * 1e9;
+        if (nanos >= MAX_DELAY_NANOS) {
+            return MAX_DELAY_NANOS;
+        }
+        return nanos <= -MAX_DELAY_NANOS ? -MAX_DELAY_NANOS : (long) nanos;
+    }
+
+    private static long durationToNanos(Duration duration) {
+        Objects.requireNonNull(duration, "delay");
+        if (duration.compareTo(Duration.ofNanos(MAX_DELAY_NANOS)) >= 0) {
+            return MAX_DELAY_NANOS;
+        }
+        return duration.compareTo(Duration.ofNanos(-MAX_DELAY_NANOS)) <= 0 ? -MAX_DELAY_NANOS : duration.toNanos();
+    }
+
+    // ---- running ---------------------------------------------------------------------------------
+
+    /**
+     * Runs iterations until {@link #stop()} is called. If {@code stop()} was called before, runs
+     * exactly one iteration (polling without waiting) and returns.
+     *
+     * @throws IllegalStateException "Event loop is closed", "This event loop is already running", or
+     *     "Cannot run the event loop while another loop is running" (in this thread)
+     */
+    public void runForever() {
+        checkClosed();
+        checkNotRunning();
+        thread = Thread.currentThread();
+        CurrentLoop.setRunning(this);
+        try {
+            do {
+                runOnce();
+            } while (!stopping);
+        } finally {
+            stopping = false;
+            thread = null;
+            CurrentLoop.setRunning(null);
+        }
+    }
+
+    /**
+     * Runs the loop until {@code future} is done and returns its result, or throws the exception it
+     * failed with (checked ones too, undeclared) or {@link CancelledException}. A pending task made by
+     * an {@code @Async} call starts here, if it has not already.
+     *
+     * @throws IllegalStateException "Event loop is closed", "This event loop is already running",
+     *     "Cannot run the event loop while another loop is running", or "Event loop stopped before
+     *     Future completed." if {@link #stop()} was called first
+     * @throws IllegalArgumentException if a pending {@code future} belongs to another loop
+     */
+    public <T> T runUntilComplete(Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        checkClosed();
+        checkNotRunning();
+        if (future.getLoop() != this) {
+            if (future.done()) {
+                return future.result();
+            }
+            throw new IllegalArgumentException(
+                    "The future belongs to a different loop than the one specified as the loop argument");
+        }
+        Consumer<Future<T>> stopWhenDone = done -> stop();
+        future.addDoneCallback(stopWhenDone);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopWhenDone);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    /**
+     * Stops the loop: the current iteration's callbacks complete, then {@link #runForever()} returns.
+     * Called while the loop is not running, the next {@code runForever()} runs one iteration only.
+     */
+    public void stop() {
+        stopping = true;
+        Thread running = thread;
+        if (running != null && running != Thread.currentThread()) {
+            poller.wakeup();
+        }
+    }
+
+    /** True while {@link #runForever()} (or {@code runUntilComplete}) is executing. */
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** True once {@link #close()} was called. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Closes the loop: drops pending callbacks and timers, shuts the default executor down without
+     * waiting for it, and releases the poller. Idempotent. Afterwards every scheduling call throws
+     * {@code IllegalStateException("Event loop is closed")}.
+     *
+     * @throws IllegalStateException "Cannot close a running event loop"
+     */
+    public void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        if (debug) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Close " + this);
+        }
+        closed = true;
+        ready.clear();
+        inbox.clear();
+        timers.clear();
+        Executor executor = defaultExecutor;
+        defaultExecutor = null;
+        if (executor instanceof ExecutorService) {
+            ((ExecutorService) executor).shutdown();
+        }
+        poller.close();
+    }
+
+    /** A process-unique id of this loop. */
+    public long id() {
+        return id;
+    }
+
+    private void runOnce() {
+        timers.dropCancelledHead();
+        long timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (timers.isEmpty()) {
+            timeout = Poller.INDEFINITELY;
+        } else {
+            timeout = Math.min(Math.max(0, timers.headDeadline() - clock.nanoTime()), MAX_POLL_NANOS);
+        }
+        if (timeout != 0 && inbox.prepareToSleep()) {
+            poller.poll(timeout);
+            inbox.awake();
+        } else {
+            poller.poll(0);
+        }
+        inbox.drainTo(ready);
+        moveDueTimers();
+        for (int todo = ready.size(); todo > 0; todo--) {
+            run(ready.poll());
+        }
+    }
+
+    private void moveDueTimers() {
+        if (timers.isEmpty()) {
+            return;
+        }
+        long now = clock.nanoTime();
+        while (true) {
+            timers.dropCancelledHead();
+            if (timers.isEmpty() || timers.headDeadline() - now > 0) {
+                return;
+            }
+            TimerHandle timer = timers.removeHead();
+            timer.unschedule();
+            ready.add(timer);
+        }
+    }
+
+    private void run(Object callback) {
+        if (!debug) {
+            invoke(callback);
+            return;
+        }
+        long start = clock.nanoTime();
+        invoke(callback);
+        slowCallbacks.check(callback, clock.nanoTime() - start, slowCallbackNanos);
+    }
+
+    private void invoke(Object callback) {
+        try {
+            if (callback instanceof Handle) {
+                ((Handle) callback).runCallback();
+            } else {
+                ((Runnable) callback).run();
+            }
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
+            Object described = callback instanceof Handle ? ((Handle) callback).callback() : callback;
+            Map<String, Object> context = new LinkedHashMap<>();
+            context.put("message", "Exception in callback " + CallbackDescription.of(
+                    described == null ? callback : described));
+            context.put("exception", failure);
+            context.put("handle", callback);
+            callExceptionHandler(context);
+        }
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    private void checkNotRunning() {
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (CurrentLoop.running() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+    }
+
+    private void checkThread() {
+        Thread running = thread;
+        if (running != null && running != Thread.currentThread()) {
+            throw new IllegalStateException(
+                    "Non-thread-safe operation invoked on an event loop other than the current one");
+        }
+    }
+
+    // ---- futures and tasks -----------------------------------------------------------------------
+
+    /** A new pending {@link Future} on this loop, as {@code new Future<>(loop)}. */
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    /**
+     * Wraps an {@code @Async} call in a {@link Task} of this loop whose body starts on the loop's next
+     * iteration (asyncio's {@code create_task}), e.g. {@code loop.createTask(() -> fetch(url))}.
+     *
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public <T> Task<T> createTask(Supplier<? extends Task<T>> coro) {
+        Objects.requireNonNull(coro, "coro");
+        checkClosed();
+        return Task.lazy(this, coro);
+    }
+
+    Task<?> currentTask() {
+        return currentTask;
+    }
+
+    void currentTask(Task<?> task) {
+        currentTask = task;
+    }
+
+    // ---- executor --------------------------------------------------------------------------------
+
+    /**
+     * Replaces the executor {@code runInExecutor(null, ...)} uses. {@link #close()} shuts it down if it
+     * is an {@link ExecutorService}.
+     */
+    public void setDefaultExecutor(Executor executor) {
+        defaultExecutor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Runs the blocking {@code call} on {@code executor} (or, if {@code null}, on the loop's default
+     * executor: a bounded pool of daemon threads that {@link #close()} shuts down) and returns a future
+     * of this loop that completes, on the loop's thread, with its result or exception. Cancelling the
+     * future before the call starts keeps it from starting.
+     *
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}, or "Executor
+     *     shutdown has been called" for the default executor after {@link #shutdownDefaultExecutor()}
+     */
+    public <T> Future<T> runInExecutor(Executor executor, Callable<T> call) {
+        Objects.requireNonNull(call, "call");
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        Executor target = executor != null ? executor : defaultExecutor();
+        Future<T> future = createFuture();
+        target.execute(new ExecutorCall<>(this, future, call));
+        return future;
+    }
+
+    /**
+     * Shuts the default executor down and returns a future that completes once its threads have
+     * finished (asyncio's {@code shutdown_default_executor}); it gives up waiting after
+     * {@value #EXECUTOR_SHUTDOWN_TIMEOUT_SECONDS} seconds and logs a warning. Afterwards
+     * {@code runInExecutor(null, ...)} throws.
+     */
+    public Future<Void> shutdownDefaultExecutor() {
+        checkClosed();
+        executorShutdownCalled = true;
+        Future<Void> finished = createFuture();
+        Executor executor = defaultExecutor;
+        if (!(executor instanceof ExecutorService)) {
+            finished.setResult(null);
+            return finished;
+        }
+        ExecutorService service = (ExecutorService) executor;
+        service.shutdown();
+        Thread waiter = new Thread(() -> {
+            boolean terminated = awaitTermination(service);
+            if (!terminated) {
+                LOGGER.log(System.Logger.Level.WARNING, "The executor did not finish joining its threads within "
+                        + EXECUTOR_SHUTDOWN_TIMEOUT_SECONDS + " seconds.");
+            }
+            if (!isClosed()) {
+                callSoonThreadsafe(() -> {
+                    if (!finished.done()) {
+                        finished.setResult(null);
+                    }
+                });
+            }
+        }, "jasyncio-loop" + id + "-executor-shutdown");
+        waiter.setDaemon(true);
+        waiter.start();
+        return finished;
+    }
+
+    private static boolean awaitTermination(ExecutorService service) {
+        try {
+            return service.awaitTermination(EXECUTOR_SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Executor defaultExecutor() {
+        if (executorShutdownCalled) {
+            throw new IllegalStateException("Executor shutdown has been called");
+        }
+        Executor executor = defaultExecutor;
+        if (executor == null) {
+            int threads = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), new DaemonThreadFactory("jasyncio-loop" + id + "-executor"));
+            pool.allowCoreThreadTimeOut(true);
+            defaultExecutor = pool;
+            executor = pool;
+        }
+        return executor;
+    }
+
+    // ---- debug -----------------------------------------------------------------------------------
+
+    /** Turns debug mode on or off (see the class description). */
+    public void setDebug(boolean enabled) {
+        debug = enabled;
+    }
+
+    /** True in debug mode. */
+    public boolean getDebug() {
+        return debug;
+    }
+
+    /** Sets how long a callback may run, in seconds, before debug mode reports it (default 0.1). */
+    public void setSlowCallbackDuration(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0, got " + seconds);
+        }
+        slowCallbackNanos = secondsToNanos(seconds);
+    }
+
+    /** {@link #setSlowCallbackDuration(double)} with a {@link Duration}. */
+    public void setSlowCallbackDuration(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("slow callback duration must be >= 0, got " + duration);
+        }
+        slowCallbackNanos = durationToNanos(duration);
+    }
+
+    /** How long, in seconds, a callback may run before debug mode reports it. */
+    public double getSlowCallbackDuration() {
+        return slowCallbackNanos / 1e9;
+    }
+
+    // ---- errors ----------------------------------------------------------------------------------
+
+    /**
+     * Installs the handler that receives everything the loop reports; {@code null} restores
+     * {@link #defaultExceptionHandler}.
+     */
+    public void setExceptionHandler(ExceptionHandler handler) {
+        exceptionHandler = handler;
+    }
+
+    /** The handler set with {@link #setExceptionHandler}, or {@code null} for the default one. */
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    /**
+     * Reports {@code context} (asyncio's keys: "message", "exception", "handle", "future", "task") to
+     * the exception handler. If a custom handler throws, the default handler reports that
+     * ("Unhandled error in exception handler") together with the original context. Never throws,
+     * except for fatal JVM errors.
+     */
+    public void callExceptionHandler(Map<String, Object> context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable failure) {
+                LOGGER.log(System.Logger.Level.ERROR, "Exception in default exception handler", failure);
+            }
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (VirtualMachineError fatal) {
+            throw fatal;
+        } catch (Throwable failure) {
+            try {
+                Map<String, Object> fallback = new LinkedHashMap<>();
+                fallback.put("message", "Unhandled error in exception handler");
+                fallback.put("exception", failure);
+                fallback.put("context", context);
+                defaultExceptionHandler(fallback);
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable secondFailure) {
+                LOGGER.log(System.Logger.Level.ERROR, "Exception in default exception handler while "
+                        + "handling an unexpected error in custom exception handler", secondFailure);
+            }
+        }
+    }
+
+    /**
+     * The default exception handler: logs, at ERROR on the {@link System.Logger} {@code "org.jasyncio"},
+     * the message, every other context entry as {@code key: value} (sorted by key), and the exception's
+     * stack trace. Custom handlers may call it to keep the default report.
+     */
+    public void defaultExceptionHandler(Map<String, Object> context) {
+        Object message = context.get("message");
+        StringBuilder text = new StringBuilder(message == null || message.toString().isEmpty()
+                ? "Unhandled exception in event loop" : message.toString());
+        for (Map.Entry<String, Object> entry : new TreeMap<>(context).entrySet()) {
+            if (!entry.getKey().equals("message") && !entry.getKey().equals("exception")) {
+                text.append('\n').append(entry.getKey()).append(": ").append(entry.getValue());
+            }
+        }
+        Object exception = context.get("exception");
+        if (exception instanceof Throwable) {
+            LOGGER.log(System.Logger.Level.ERROR, text.toString(), (Throwable) exception);
+        } else {
+            LOGGER.log(System.Logger.Level.ERROR, text.toString());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " id=" + id + " running=" + isRunning()
+                + " closed=" + closed + " debug=" + debug + ">";
+    }
+}

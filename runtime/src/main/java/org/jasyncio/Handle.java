@@ -1,0 +1,73 @@
+package org.jasyncio;
+
+import org.jasyncio.internal.loop.CallbackDescription;
+
+/**
+ * A callback scheduled on an {@link EventLoop} by {@link EventLoop#callSoon} or
+ * {@link EventLoop#callSoonThreadsafe}. Keep it to {@link #cancel()} the callback before it runs.
+ * Its {@code toString()} names the callback and, in debug mode, the line of user code that scheduled
+ * it, e.g. {@code <Handle lambda in Server created at Server.java:42>}.
+ */
+public class Handle {
+
+    private final String createdAt;
+    private Runnable callback;
+    private boolean cancelled;
+
+    Handle(Runnable callback, String createdAt) {
+        this.callback = callback;
+        this.createdAt = createdAt;
+    }
+
+    /**
+     * Cancels the callback: if it has not run yet it never will. Does nothing if already cancelled or
+     * run. Call it on the loop's thread (use {@code loop.callSoonThreadsafe(handle::cancel)} from
+     * others).
+     */
+    public void cancel() {
+        if (!cancelled) {
+            cancelled = true;
+            callback = null;
+            onCancel();
+        }
+    }
+
+    /** True once {@link #cancel()} was called. */
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    void onCancel() {
+    }
+
+    void runCallback() {
+        Runnable toRun = callback;
+        if (toRun != null) {
+            toRun.run();
+        }
+    }
+
+    Runnable callback() {
+        return callback;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("<").append(getClass().getSimpleName());
+        if (cancelled) {
+            text.append(" cancelled");
+        }
+        describeTiming(text);
+        Runnable current = callback;
+        if (current != null) {
+            text.append(' ').append(CallbackDescription.of(current));
+        }
+        if (createdAt != null) {
+            text.append(" created at ").append(createdAt);
+        }
+        return text.append('>').toString();
+    }
+
+    void describeTiming(StringBuilder text) {
+    }
+}

@@ -1,0 +1,26 @@
+package org.jasyncio.internal.loop;
+
+/**
+ * The I/O half of an event loop iteration: waits for readiness or a wake-up and queues the callbacks
+ * of whatever became ready. Internal to jasyncio: not for users. A selector loop polls a
+ * {@link java.nio.channels.Selector}; a proactor loop would wait for completions; tests use a poller
+ * that advances a virtual clock instead of blocking.
+ */
+public interface Poller {
+
+    /** The timeout that means "until woken or something is ready", used when no timer is pending. */
+    long INDEFINITELY = -1;
+
+    /**
+     * Waits at most {@code timeoutNanos} (0: do not wait; {@link #INDEFINITELY}: no limit) for I/O
+     * readiness or a {@link #wakeup()}, and hands whatever is ready to its handlers. Called only on the
+     * loop's thread.
+     */
+    void poll(long timeoutNanos);
+
+    /** Makes the current or next {@link #poll} return promptly. Safe from any thread. */
+    void wakeup();
+
+    /** Releases the poller's resources; called once, by the loop's {@code close()}. */
+    void close();
+}
