@@ -1,0 +1,605 @@
+package org.jasyncio;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import org.jasyncio.internal.TaskRegistry;
+import org.jasyncio.internal.loop.CurrentLoop;
+
+/**
+ * asyncio's module functions: {@code import static org.jasyncio.AsyncIO.*;} and write
+ * {@code await(sleep(1.0))}, {@code gather(a, b)}, {@code AsyncIO.run(() -> main())}.
+ *
+ * <p>Functions that combine futures ({@link #gather}, {@link #waitFor}, {@link #shield},
+ * {@link #wait}, {@link #asCompleted}, {@link #timeout}) return a {@link Future} to
+ * {@code await}; like everything but {@link #wrapFuture}'s completion path, they belong to the
+ * loop's thread.
+ */
+public final class AsyncIO {
+    private AsyncIO() {
+    }
+
+    // ---- await -----------------------------------------------------------------------------
+
+    /**
+     * Suspends the calling {@code @Async} method until {@code future} is done and returns its
+     * result, or throws its exception itself (checked ones too), or {@link CancelledException}
+     * if the calling task is cancelled meanwhile. The compiler replaces every call; this
+     * method only runs in code that was not rewritten.
+     *
+     * @param future what to wait for
+     * @param <T> the type of the result
+     * @return never: see above
+     * @throws IllegalStateException always: the calling method was not rewritten
+     */
+    public static <T> T await(Future<T> future) {
+        throw notRewritten();
+    }
+
+    /**
+     * As {@link #await(Future)}, for any {@link CompletionStage} (e.g. a
+     * {@link CompletableFuture} completed by a pool thread: the task resumes on its loop).
+     *
+     * @param stage what to wait for
+     * @param <T> the type of the result
+     * @return never: see above
+     * @throws IllegalStateException always: the calling method was not rewritten
+     */
+    public static <T> T await(CompletionStage<T> stage) {
+        throw notRewritten();
+    }
+
+    private static IllegalStateException notRewritten() {
+        return new IllegalStateException("AsyncIO.await called in a method that was not rewritten: mark the method "
+                + "@Async and apply the jasyncio Maven plugin or the -javaagent");
+    }
+
+    // ---- run -------------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code run()}: runs {@code main} (e.g. {@code () -> main(args)}) on a new event
+     * loop set as this thread's loop, and returns its result or throws its exception. On the
+     * way out it cancels the tasks left over and waits for them (reporting their failures to
+     * the exception handler), shuts the default executor down, closes the loop and resets this
+     * thread's loop.
+     *
+     * @param main an {@code @Async} call
+     * @param <T> the type of the result
+     * @return the result of {@code main}
+     * @throws IllegalStateException "AsyncIO.run() cannot be called from a running event loop"
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main) {
+        return run(main, null);
+    }
+
+    /**
+     * {@link #run(Supplier)} with the loop's debug mode set to {@code debug}.
+     *
+     * @param main an {@code @Async} call
+     * @param debug whether the loop runs in debug mode
+     * @param <T> the type of the result
+     * @return the result of {@code main}
+     */
+    public static <T> T run(Supplier<? extends Task<T>> main, boolean debug) {
+        return run(main, Boolean.valueOf(debug));
+    }
+
+    private static <T> T run(Supplier<? extends Task<T>> main, Boolean debug) {
+        Objects.requireNonNull(main, "main");
+        if (CurrentLoop.running() != null) {
+            throw new IllegalStateException("AsyncIO.run() cannot be called from a running event loop");
+        }
+        EventLoop loop = CurrentLoop.newEventLoop();
+        try {
+            CurrentLoop.set(loop);
+            if (debug != null) {
+                loop.setDebug(debug);
+            }
+            return loop.runUntilComplete(loop.createTask(main));
+        } finally {
+            try {
+                cancelLeftovers(loop);
+                loop.runUntilComplete(loop.shutdownDefaultExecutor());
+            } finally {
+                CurrentLoop.set(null);
+                loop.close();
+            }
+        }
+    }
+
+    private static void cancelLeftovers(EventLoop loop) {
+        List<Task<?>> leftovers = TaskRegistry.pendingTasksOf(loop);
+        if (leftovers.isEmpty()) {
+            return;
+        }
+        for (Task<?> task : leftovers) {
+            task.cancel();
+        }
+        loop.runUntilComplete(gather(true, leftovers));
+        for (Task<?> task : leftovers) {
+            if (!task.cancelled() && task.exception() != null) {
+                Map<String, Object> context = new LinkedHashMap<>();
+                context.put("message", "unhandled exception during AsyncIO.run() shutdown");
+                context.put("exception", task.exception());
+                context.put("task", task);
+                loop.callExceptionHandler(context);
+            }
+        }
+    }
+
+    // ---- sleep -----------------------------------------------------------------------------
+
+    /**
+     * A future that completes after {@code delay} seconds; {@code sleep(0)} (or a negative
+     * delay) lets the loop run exactly one iteration before the awaiting task resumes.
+     * Cancelling it cancels its timer.
+     *
+     * @param delay seconds
+     * @return a future to {@code await}
+     */
+    public static Future<Void> sleep(double delay) {
+        return sleep(delay, null);
+    }
+
+    /**
+     * {@link #sleep(double)} with a {@link Duration}.
+     *
+     * @param delay how long
+     * @return a future to {@code await}
+     */
+    public static Future<Void> sleep(Duration delay) {
+        return sleep(seconds(delay), null);
+    }
+
+    /**
+     * {@link #sleep(double)} completing with {@code result}.
+     *
+     * @param delay seconds
+     * @param result the value the future completes with
+     * @param <T> the type of the result
+     * @return a future to {@code await}
+     */
+    public static <T> Future<T> sleep(double delay, T result) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("delay is NaN");
+        }
+        EventLoop loop = getEventLoop();
+        return delay <= 0 ? new Yield<>(loop, result) : new Sleep<>(loop, delay, result);
+    }
+
+    // ---- gather ----------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code gather()}: a future of the results of {@code futures}, in argument
+     * order. The first failure (a cancelled child counts as {@link CancelledException}) fails
+     * it at once; the other futures keep running. Cancelling it cancels every child. With no
+     * futures it is done with an empty list.
+     *
+     * @param futures what to wait for
+     * @return a future of the results
+     */
+    public static Future<List<Object>> gather(Future<?>... futures) {
+        return gather(false, Arrays.asList(futures));
+    }
+
+    /**
+     * {@link #gather(Future...)} over a list.
+     *
+     * @param futures what to wait for
+     * @return a future of the results
+     */
+    public static Future<List<Object>> gather(List<? extends Future<?>> futures) {
+        return gather(false, futures);
+    }
+
+    /**
+     * {@link #gather(Future...)}; with {@code returnExceptions}, failures (and
+     * {@link CancelledException}s of cancelled children) are put in the result list instead.
+     *
+     * @param returnExceptions whether failures become results
+     * @param futures what to wait for
+     * @return a future of the results
+     */
+    public static Future<List<Object>> gather(boolean returnExceptions, Future<?>... futures) {
+        return gather(returnExceptions, Arrays.asList(futures));
+    }
+
+    /**
+     * {@link #gather(boolean, Future...)} over a list.
+     *
+     * @param returnExceptions whether failures become results
+     * @param futures what to wait for
+     * @return a future of the results
+     */
+    public static Future<List<Object>> gather(boolean returnExceptions, List<? extends Future<?>> futures) {
+        return Gathering.of(returnExceptions, futures);
+    }
+
+    // ---- timeouts --------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code wait_for()}: {@code future}'s outcome, or, if {@code timeout} seconds
+     * pass first, {@code future} is cancelled and the returned future fails with
+     * {@link TimeoutException} (if the work swallowed the cancellation and returned a value,
+     * that value). A timeout of 0 or less cancels a pending future at once;
+     * {@link Double#POSITIVE_INFINITY} waits forever.
+     *
+     * @param future the work
+     * @param timeout seconds
+     * @param <T> the type of the result
+     * @return a future to {@code await}
+     */
+    public static <T> Future<T> waitFor(Future<T> future, double timeout) {
+        Timeout deadline = new Timeout(future.getLoop(), future.getLoop().time() + timeout);
+        Future<T> outcome = deadline.run(future);
+        if (timeout <= 0 && !future.done()) {
+            deadline.expire();
+        }
+        return outcome;
+    }
+
+    /**
+     * {@link #waitFor(Future, double)} with a {@link Duration}.
+     *
+     * @param future the work
+     * @param timeout how long
+     * @param <T> the type of the result
+     * @return a future to {@code await}
+     */
+    public static <T> Future<T> waitFor(Future<T> future, Duration timeout) {
+        return waitFor(future, seconds(timeout));
+    }
+
+    /**
+     * asyncio's {@code timeout()}: a deadline {@code delay} seconds from now, to guard work
+     * with {@link Timeout#run}. {@link Double#POSITIVE_INFINITY} means none (until
+     * {@link Timeout#reschedule}).
+     *
+     * @param delay seconds from now
+     * @return an unused timeout
+     */
+    public static Timeout timeout(double delay) {
+        EventLoop loop = getEventLoop();
+        return new Timeout(loop, loop.time() + delay);
+    }
+
+    /**
+     * {@link #timeout(double)} with a {@link Duration}.
+     *
+     * @param delay how long from now
+     * @return an unused timeout
+     */
+    public static Timeout timeout(Duration delay) {
+        return timeout(seconds(delay));
+    }
+
+    /**
+     * Runs the {@code @Async} call {@code body} under a deadline {@code delay} seconds from
+     * now: {@code await(timeout(1.0, () -> fetch(url)))}.
+     *
+     * @param delay seconds from now
+     * @param body an {@code @Async} call
+     * @param <T> the type of the result
+     * @return a future with the body's outcome, or failing with {@link TimeoutException}
+     */
+    public static <T> Future<T> timeout(double delay, Supplier<? extends Task<T>> body) {
+        return timeout(delay).run(body);
+    }
+
+    /**
+     * asyncio's {@code timeout_at()}: a deadline at loop time {@code when}.
+     *
+     * @param when the deadline in {@link EventLoop#time()} seconds
+     * @return an unused timeout
+     */
+    public static Timeout timeoutAt(double when) {
+        return new Timeout(getEventLoop(), when);
+    }
+
+    // ---- shield, wait, asCompleted ---------------------------------------------------------
+
+    /**
+     * asyncio's {@code shield()}: a future with {@code future}'s outcome whose cancellation does
+     * not cancel {@code future}. A task cancelled while awaiting the shield stops waiting; the
+     * shielded work goes on.
+     *
+     * @param future the work to protect
+     * @param <T> the type of the result
+     * @return {@code future} itself if done, else a new future mirroring it
+     */
+    public static <T> Future<T> shield(Future<T> future) {
+        if (future.done()) {
+            return future;
+        }
+        Future<T> outer = new Future<>(future.getLoop());
+        java.util.function.Consumer<Future<T>> innerDone = inner -> {
+            if (outer.cancelled()) {
+                if (!inner.cancelled()) {
+                    inner.exception();
+                }
+            } else {
+                outer.adoptOutcome(inner);
+            }
+        };
+        future.addDoneCallback(innerDone);
+        outer.addDoneCallback(o -> {
+            if (!future.done()) {
+                future.removeDoneCallback(innerDone);
+            }
+        });
+        return outer;
+    }
+
+    /**
+     * asyncio's {@code wait()} with {@link ReturnWhen#ALL_COMPLETED} and no timeout.
+     *
+     * @param futures what to wait for; not empty
+     * @return a future of the done and pending sets
+     */
+    public static Future<DoneAndPending> wait(Collection<? extends Future<?>> futures) {
+        return wait(futures, Double.POSITIVE_INFINITY, ReturnWhen.ALL_COMPLETED);
+    }
+
+    /**
+     * asyncio's {@code wait()} without a timeout.
+     *
+     * @param futures what to wait for; not empty
+     * @param returnWhen when to return
+     * @return a future of the done and pending sets
+     */
+    public static Future<DoneAndPending> wait(Collection<? extends Future<?>> futures, ReturnWhen returnWhen) {
+        return wait(futures, Double.POSITIVE_INFINITY, returnWhen);
+    }
+
+    /**
+     * asyncio's {@code wait()}: waits until {@code returnWhen} holds or {@code timeout} seconds
+     * pass, then splits {@code futures} into done and pending. Never fails with a timeout and
+     * never cancels anything.
+     *
+     * @param futures what to wait for; not empty
+     * @param timeout seconds, or {@link Double#POSITIVE_INFINITY}
+     * @param returnWhen when to return
+     * @return a future of the done and pending sets
+     * @throws IllegalArgumentException if {@code futures} is empty
+     */
+    public static Future<DoneAndPending> wait(Collection<? extends Future<?>> futures, double timeout,
+            ReturnWhen returnWhen) {
+        Objects.requireNonNull(returnWhen, "returnWhen");
+        if (futures.isEmpty()) {
+            throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
+        }
+        List<Future<?>> distinct = new ArrayList<>(new LinkedHashSet<>(futures));
+        return Waiting.start(loopOf(distinct), distinct, timeout, returnWhen);
+    }
+
+    /**
+     * asyncio's {@code as_completed()}: as many futures as given; the first completes with the
+     * outcome of whichever given future finishes first, the second with the next, and so on.
+     *
+     * @param futures what to wait for
+     * @param <T> the type of the results
+     * @return futures in completion order, to {@code await} one by one
+     */
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<? extends T>> futures) {
+        return asCompleted(futures, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * {@link #asCompleted(Collection)}; when {@code timeout} seconds pass, the futures not yet
+     * completed fail with {@link TimeoutException}.
+     *
+     * @param futures what to wait for
+     * @param timeout seconds, or {@link Double#POSITIVE_INFINITY}
+     * @param <T> the type of the results
+     * @return futures in completion order, to {@code await} one by one
+     */
+    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<? extends T>> futures,
+            double timeout) {
+        List<Future<? extends T>> distinct = new ArrayList<>(new LinkedHashSet<>(futures));
+        return AsCompleted.start(loopOf(distinct), distinct, timeout);
+    }
+
+    private static EventLoop loopOf(List<? extends Future<?>> futures) {
+        for (Future<?> future : futures) {
+            if (future.loop != null) {
+                return future.loop;
+            }
+        }
+        return getEventLoop();
+    }
+
+    // ---- tasks -----------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code create_task()}: a task on the running loop whose body starts on the next
+     * iteration.
+     *
+     * @param body an {@code @Async} call, e.g. {@code () -> fetch(url)}
+     * @param <T> the type of the result
+     * @return the task
+     * @throws IllegalStateException "no running event loop"
+     */
+    public static <T> Task<T> createTask(Supplier<? extends Task<T>> body) {
+        return getRunningLoop().createTask(body);
+    }
+
+    /**
+     * asyncio's {@code ensure_future()} for a future: the future itself.
+     *
+     * @param future a future
+     * @param <T> the type of the result
+     * @return {@code future}
+     */
+    public static <T> Future<T> ensureFuture(Future<T> future) {
+        return Objects.requireNonNull(future, "future");
+    }
+
+    /**
+     * asyncio's {@code ensure_future()} for a completion stage: {@link #wrapFuture}.
+     *
+     * @param stage a completion stage
+     * @param <T> the type of the result
+     * @return a future of {@link #getEventLoop()}
+     */
+    public static <T> Future<T> ensureFuture(CompletionStage<T> stage) {
+        return wrapFuture(stage);
+    }
+
+    /**
+     * asyncio's {@code ensure_future()} for a coroutine: a task on {@link #getEventLoop()}
+     * whose body starts on the loop's next iteration.
+     *
+     * @param body an {@code @Async} call
+     * @param <T> the type of the result
+     * @return the task
+     */
+    public static <T> Task<T> ensureFuture(Supplier<? extends Task<T>> body) {
+        return getEventLoop().createTask(body);
+    }
+
+    /**
+     * @return the task running on this thread's loop, or {@code null} outside a task
+     */
+    public static Task<?> currentTask() {
+        EventLoop loop = CurrentLoop.running();
+        return loop == null ? null : loop.currentTask();
+    }
+
+    /**
+     * @return the running loop's tasks that are not done
+     * @throws IllegalStateException "no running event loop"
+     */
+    public static Set<Task<?>> allTasks() {
+        return new LinkedHashSet<>(TaskRegistry.pendingTasksOf(getRunningLoop()));
+    }
+
+    /**
+     * asyncio's {@code to_thread()}: runs the blocking {@code call} on the running loop's
+     * default executor; the returned future completes on the loop's thread.
+     *
+     * @param call blocking work
+     * @param <T> the type of the result
+     * @return a future of the call's result
+     * @throws IllegalStateException "no running event loop"
+     */
+    public static <T> Future<T> toThread(Callable<T> call) {
+        return getRunningLoop().runInExecutor(null, call);
+    }
+
+    /**
+     * asyncio's {@code wrap_future()}: a future of {@link #getEventLoop()} that completes as
+     * {@code stage} does, through the loop's thread-safe queue when another thread completes it.
+     * Cancelling the returned future cancels {@code stage} if it is a
+     * {@link CompletableFuture}.
+     *
+     * @param stage a completion stage
+     * @param <T> the type of the result
+     * @return a future of this thread's loop
+     */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return wrapFuture(stage, getEventLoop());
+    }
+
+    /**
+     * {@link #wrapFuture(CompletionStage)} on a given loop.
+     *
+     * @param stage a completion stage
+     * @param loop the loop of the returned future
+     * @param <T> the type of the result
+     * @return a future of {@code loop}
+     */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
+        Objects.requireNonNull(stage, "stage");
+        Future<T> future = new Future<>(loop);
+        if (stage instanceof CompletableFuture) {
+            CompletableFuture<T> source = (CompletableFuture<T>) stage;
+            future.addDoneCallback(f -> {
+                if (f.cancelled()) {
+                    source.cancel(false);
+                }
+            });
+        }
+        stage.whenComplete((value, failure) -> loop.enqueueThreadsafe(() -> {
+            if (future.done()) {
+                return;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            if (cause instanceof java.util.concurrent.CancellationException) {
+                future.cancelFuture(cause.getMessage());
+            } else if (cause != null) {
+                future.finishException(cause);
+            } else {
+                future.finishResult(value);
+            }
+        }));
+        return future;
+    }
+
+    // ---- loops -----------------------------------------------------------------------------
+
+    /**
+     * @return the loop running on this thread
+     * @throws IllegalStateException "no running event loop" when none runs here
+     */
+    public static EventLoop getRunningLoop() {
+        EventLoop loop = CurrentLoop.running();
+        if (loop == null) {
+            throw new IllegalStateException("no running event loop");
+        }
+        return loop;
+    }
+
+    /**
+     * asyncio's {@code get_event_loop()}: the running loop, else this thread's loop (the main
+     * thread gets one on demand).
+     *
+     * @return the loop
+     * @throws IllegalStateException "There is no current event loop in thread '...'" on
+     *     another thread without one
+     */
+    public static EventLoop getEventLoop() {
+        return CurrentLoop.get(null);
+    }
+
+    /**
+     * @param loop this thread's loop from now on, or {@code null} to clear it
+     */
+    public static void setEventLoop(EventLoop loop) {
+        CurrentLoop.set(loop);
+    }
+
+    /**
+     * @return a new loop of the kind the policy makes; not set as this thread's loop
+     */
+    public static EventLoop newEventLoop() {
+        return CurrentLoop.newEventLoop();
+    }
+
+    /** @return the policy deciding which loops {@link #newEventLoop()} makes */
+    public static EventLoopPolicy getEventLoopPolicy() {
+        return CurrentLoop.policy();
+    }
+
+    /** @param policy the new policy, or {@code null} for the default one */
+    public static void setEventLoopPolicy(EventLoopPolicy policy) {
+        CurrentLoop.setPolicy(policy);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

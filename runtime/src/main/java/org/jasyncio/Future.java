@@ -1,0 +1,452 @@
+package org.jasyncio;
+
+import java.util.ArrayList;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jasyncio.internal.Coroutine;
+import org.jasyncio.internal.loop.CurrentLoop;
+
+/**
+ * asyncio's {@code Future}: the eventual outcome of an operation, bound to one event loop.
+ *
+ * <p>A future is PENDING until it becomes FINISHED (with a result or an exception) or
+ * CANCELLED; it never changes again. Its asyncio methods ({@link #result()},
+ * {@link #setResult}, {@link #addDoneCallback}, ...) belong to the loop's thread, as in
+ * asyncio. Done callbacks run on the loop, in registration order, never inside
+ * {@code setResult}. The {@link java.util.concurrent.Future} methods let other threads wait for
+ * the outcome: {@link #get()} blocks a foreign thread, and refuses (instead of deadlocking)
+ * on the loop's own thread while the future is pending.
+ *
+ * <p>A future whose exception nobody retrieved (through {@link #result()},
+ * {@link #exception()} or an {@code await}) is reported to the loop's exception handler
+ * as "Future exception was never retrieved" when it is garbage-collected.
+ *
+ * @param <T> the type of the result
+ */
+public class Future<T> implements java.util.concurrent.Future<T> {
+    private static final byte PENDING = 0;
+    private static final byte CANCELLED = 1;
+    private static final byte RESULT = 2;
+    private static final byte FAILED = 3;
+
+    /** Null only for the loop-less done tasks of {@link Task#completed}. */
+    final EventLoop loop;
+    /** Volatile so that {@code done()} and {@code get()} see the outcome from any thread. */
+    private volatile byte state;
+    /** The result, the exception, or the cancel message, as the state says. */
+    private Object outcome;
+    /** The first done callback, kept out of a list for the common single-waiter case. */
+    private Object callback;
+    private ArrayList<Object> moreCallbacks;
+    /** Set when an outcome may need reporting at collection time; see {@link LostOutcome}. */
+    LostOutcome lostOutcome;
+
+    /** A pending future on {@link AsyncIO#getEventLoop()}. */
+    public Future() {
+        this(AsyncIO.getEventLoop());
+    }
+
+    /**
+     * A pending future on {@code loop}.
+     *
+     * @param loop the loop that runs its done callbacks
+     */
+    public Future(EventLoop loop) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    /** A future that is born done and belongs to no loop until someone needs one. */
+    Future(boolean failed, Object outcome) {
+        this.loop = null;
+        this.outcome = outcome;
+        this.state = failed ? FAILED : RESULT;
+    }
+
+    /** A future that is born cancelled and belongs to no loop. */
+    Future(String cancelMessage) {
+        this.loop = null;
+        this.outcome = cancelMessage;
+        this.state = CANCELLED;
+    }
+
+    /**
+     * The loop this future belongs to. A done task made by {@link Task#completed} belongs to
+     * none and answers the caller's {@link AsyncIO#getEventLoop()}.
+     *
+     * @return the loop that runs this future's callbacks
+     */
+    public EventLoop getLoop() {
+        return loop != null ? loop : AsyncIO.getEventLoop();
+    }
+
+    /**
+     * The result of a finished future.
+     *
+     * @return the result
+     * @throws InvalidStateException "Result is not set." while pending
+     * @throws CancelledException if the future was cancelled, with the cancel message
+     * @throws RuntimeException the very exception the future failed with (a checked one is
+     *     thrown too, undeclared, as {@code await} does)
+     */
+    @SuppressWarnings("unchecked")
+    public T result() {
+        switch (state) {
+            case RESULT:
+                return (T) outcome;
+            case FAILED:
+                markRetrieved();
+                throw sneakyThrow((Throwable) outcome);
+            case CANCELLED:
+                throw cancelledException();
+            default:
+                throw new InvalidStateException("Result is not set.");
+        }
+    }
+
+    /**
+     * The exception of a finished future.
+     *
+     * @return the exception it failed with, or {@code null} if it has a result
+     * @throws InvalidStateException "Exception is not set." while pending
+     * @throws CancelledException if the future was cancelled
+     */
+    public Throwable exception() {
+        switch (state) {
+            case RESULT:
+                return null;
+            case FAILED:
+                markRetrieved();
+                return (Throwable) outcome;
+            case CANCELLED:
+                throw cancelledException();
+            default:
+                throw new InvalidStateException("Exception is not set.");
+        }
+    }
+
+    /**
+     * Finishes the future with a result and schedules its done callbacks.
+     *
+     * @param value the result
+     * @throws InvalidStateException if the future is already done
+     */
+    public void setResult(T value) {
+        requirePending();
+        finish(RESULT, value);
+    }
+
+    /**
+     * Finishes the future with an exception and schedules its done callbacks.
+     *
+     * @param exception the failure; {@code await} and {@link #result()} throw it as it is
+     * @throws InvalidStateException if the future is already done
+     */
+    public void setException(Throwable exception) {
+        Objects.requireNonNull(exception, "exception");
+        requirePending();
+        finish(FAILED, exception);
+        LostOutcome.watchException(this, exception);
+    }
+
+    /**
+     * Cancels the future and schedules its done callbacks.
+     *
+     * @return {@code false} if the future was already done, else {@code true}
+     */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /**
+     * Cancels the future and schedules its done callbacks; {@link #result()} then throws a
+     * {@link CancelledException} carrying {@code message}.
+     *
+     * @param message why, or {@code null}
+     * @return {@code false} if the future was already done, else {@code true}
+     */
+    public boolean cancel(String message) {
+        return cancelFuture(message);
+    }
+
+    /** Same as {@link #cancel()}: a loop's future cannot interrupt anything. */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        return cancel();
+    }
+
+    /** @return whether the future was cancelled */
+    public boolean cancelled() {
+        return state == CANCELLED;
+    }
+
+    /** @return whether the future is finished or cancelled */
+    public boolean done() {
+        return state != PENDING;
+    }
+
+    /** Same as {@link #cancelled()}. */
+    @Override
+    public boolean isCancelled() {
+        return cancelled();
+    }
+
+    /** Same as {@link #done()}; safe from any thread. */
+    @Override
+    public boolean isDone() {
+        return done();
+    }
+
+    /**
+     * Schedules {@code callback} to run on the loop with this future once it is done, after the
+     * callbacks registered before it; if the future is already done, it is scheduled now.
+     *
+     * @param callback receives this future
+     */
+    public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        addCallback(Objects.requireNonNull(callback, "callback"));
+    }
+
+    /**
+     * Removes every registration of {@code callback} that has not run yet.
+     *
+     * @param callback a callback given to {@link #addDoneCallback}
+     * @return how many registrations were removed
+     */
+    public int removeDoneCallback(Consumer<? super Future<T>> callback) {
+        int removed = 0;
+        if (moreCallbacks != null) {
+            int before = moreCallbacks.size();
+            moreCallbacks.removeIf(callback::equals);
+            removed = before - moreCallbacks.size();
+        }
+        if (callback.equals(this.callback)) {
+            removed++;
+            this.callback = moreCallbacks == null || moreCallbacks.isEmpty() ? null : moreCallbacks.remove(0);
+        }
+        return removed;
+    }
+
+    /**
+     * Waits for the outcome from a thread other than the loop's.
+     *
+     * @throws IllegalStateException on the loop's own thread while the future is pending:
+     *     waiting there would stop the loop that must complete it; {@code await} it instead
+     * @throws CancelledException if the future was cancelled
+     * @throws ExecutionException wrapping the exception it failed with
+     */
+    @Override
+    public T get() throws InterruptedException, ExecutionException {
+        if (!done()) {
+            awaitLatch().await();
+        }
+        return outcomeForGet();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the outcome from a thread other than the loop's.
+     *
+     * @throws java.util.concurrent.TimeoutException if the future is still pending then
+     * @throws IllegalStateException on the loop's own thread while the future is pending
+     * @throws CancelledException if the future was cancelled
+     * @throws ExecutionException wrapping the exception it failed with
+     */
+    @Override
+    public T get(long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
+        if (!done() && !awaitLatch().await(timeout, unit)) {
+            throw new java.util.concurrent.TimeoutException("Future still pending after " + timeout + " " + unit);
+        }
+        return outcomeForGet();
+    }
+
+    /**
+     * A {@link CompletableFuture} that completes (on this future's loop) as this future does:
+     * with its result, its exception, or cancelled. Cancelling the returned future does not
+     * cancel this one.
+     *
+     * @return a new completion stage mirroring this future
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> stage = new CompletableFuture<>();
+        addDoneCallback(f -> {
+            if (f.cancelled()) {
+                stage.cancel(false);
+            } else if (f.state == FAILED) {
+                stage.completeExceptionally(f.exception());
+            } else {
+                stage.complete(f.result());
+            }
+        });
+        return stage;
+    }
+
+    /** asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... */
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " " + describeState() + ">";
+    }
+
+    /** The state part of the repr, for subclasses that show more. */
+    String describeState() {
+        switch (state) {
+            case PENDING:
+                return "pending";
+            case CANCELLED:
+                return "cancelled";
+            case RESULT:
+                return "finished result=" + abbreviate(outcome);
+            default:
+                return "finished exception=" + outcome;
+        }
+    }
+
+    private static String abbreviate(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+
+    /** Cancels as a plain future does; {@link Task} overrides {@link #cancel(String)}. */
+    final boolean cancelFuture(String message) {
+        if (state != PENDING) {
+            return false;
+        }
+        finish(CANCELLED, message);
+        return true;
+    }
+
+    /** Finishes without the state check, for tasks (whose public setters refuse). */
+    final void finish(byte newState, Object newOutcome) {
+        outcome = newOutcome;
+        state = newState;
+        if (lostOutcome != null) {
+            lostOutcome.settle();
+        }
+        scheduleCallbacks();
+    }
+
+    final void finishResult(Object value) {
+        finish(RESULT, value);
+    }
+
+    final void finishException(Throwable exception) {
+        finish(FAILED, exception);
+        LostOutcome.watchException(this, exception);
+    }
+
+    /** Finishes this future as {@code from} finished; {@code from} must be done. */
+    final void adoptOutcome(Future<?> from) {
+        if (from.cancelled()) {
+            cancelFuture(from.cancelMessage());
+        } else if (from.failed()) {
+            finishException(from.exception());
+        } else {
+            finishResult(from.result());
+        }
+    }
+
+    final boolean failed() {
+        return state == FAILED;
+    }
+
+    /** The cancel message of a cancelled future. */
+    final String cancelMessage() {
+        return state == CANCELLED ? (String) outcome : null;
+    }
+
+    final CancelledException cancelledException() {
+        return new CancelledException((String) outcome);
+    }
+
+    /** Registers a done callback or a coroutine to wake; both run through the loop queue. */
+    final void addCallback(Object target) {
+        if (state != PENDING) {
+            dispatch(target, loop != null ? loop : AsyncIO.getEventLoop());
+        } else if (callback == null) {
+            // removeDoneCallback keeps "no first callback" meaning "no callbacks at all"
+            callback = target;
+        } else {
+            if (moreCallbacks == null) {
+                moreCallbacks = new ArrayList<>(2);
+            }
+            moreCallbacks.add(target);
+        }
+    }
+
+    private void scheduleCallbacks() {
+        Object first = callback;
+        if (first == null) {
+            return;
+        }
+        callback = null;
+        dispatch(first, loop);
+        ArrayList<Object> rest = moreCallbacks;
+        if (rest != null) {
+            moreCallbacks = null;
+            for (Object target : rest) {
+                dispatch(target, loop);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatch(Object target, EventLoop on) {
+        if (target instanceof Coroutine) {
+            on.enqueue((Coroutine<?>) target);
+        } else {
+            Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) target;
+            on.enqueue(() -> consumer.accept(this));
+        }
+    }
+
+    private void requirePending() {
+        if (state != PENDING) {
+            throw new InvalidStateException(stateName() + ": " + this);
+        }
+    }
+
+    private String stateName() {
+        return state == PENDING ? "PENDING" : state == CANCELLED ? "CANCELLED" : "FINISHED";
+    }
+
+    private void markRetrieved() {
+        LostOutcome report = lostOutcome;
+        if (report != null) {
+            report.settle();
+        }
+    }
+
+    private CountDownLatch awaitLatch() {
+        EventLoop own = loop != null ? loop : AsyncIO.getEventLoop();
+        if (CurrentLoop.running() == own) {
+            throw new IllegalStateException("Future.get() called on the thread of its running event loop while the "
+                    + "future is pending: this would block the loop that must complete it; await it instead");
+        }
+        CountDownLatch latch = new CountDownLatch(1);
+        own.enqueueThreadsafe(() -> addDoneCallback(f -> latch.countDown()));
+        return latch;
+    }
+
+    @SuppressWarnings("unchecked")
+    private T outcomeForGet() throws ExecutionException {
+        switch (state) {
+            case RESULT:
+                return (T) outcome;
+            case FAILED:
+                markRetrieved();
+                throw new ExecutionException((Throwable) outcome);
+            default:
+                throw cancelledException();
+        }
+    }
+
+    /** Throws {@code t} without declaring it: asyncio's futures re-raise checked failures too. */
+    @SuppressWarnings("unchecked")
+    static <X extends Throwable> RuntimeException sneakyThrow(Throwable t) throws X {
+        throw (X) t;
+    }
+}

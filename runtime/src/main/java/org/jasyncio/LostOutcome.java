@@ -1,0 +1,80 @@
+package org.jasyncio;
+
+import java.lang.ref.Cleaner;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The report a future owes if it is garbage-collected with an outcome nobody saw: an
+ * exception never retrieved, or (for tasks, in debug mode) a task still pending. The
+ * {@link Cleaner} action holds this object, never the future, so the future stays
+ * collectable; the future settles the report when its outcome is seen or no longer matters.
+ * Registered only when needed, so the happy path allocates nothing.
+ */
+final class LostOutcome implements Runnable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final EventLoop loop;
+    private volatile String message;
+    private volatile Throwable exception;
+    private volatile String subject;
+    private volatile boolean settled;
+
+    private LostOutcome(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    /** Arms the "exception was never retrieved" report for a future that just failed. */
+    static void watchException(Future<?> future, Throwable exception) {
+        EventLoop loop = future.loop != null ? future.loop : org.jasyncio.internal.loop.CurrentLoop.running();
+        if (loop == null) {
+            return;
+        }
+        LostOutcome report = future.lostOutcome;
+        if (report == null) {
+            report = new LostOutcome(loop);
+            future.lostOutcome = report;
+            CLEANER.register(future, report);
+        }
+        report.exception = exception;
+        report.subject = future.toString();
+        report.message = (future instanceof Task ? "Task" : "Future") + " exception was never retrieved";
+        report.settled = false;
+    }
+
+    /** Arms the "destroyed but it is pending" report for a task that suspends. */
+    static void watchPending(Task<?> task) {
+        if (task.lostOutcome != null) {
+            return;
+        }
+        LostOutcome report = new LostOutcome(task.loop);
+        report.message = "Task was destroyed but it is pending!";
+        report.subject = task.toString();
+        task.lostOutcome = report;
+        CLEANER.register(task, report);
+    }
+
+    /** The outcome was seen (or the task finished without failing): nothing to report. */
+    void settle() {
+        settled = true;
+    }
+
+    /**
+     * Runs on the cleaner's thread, as asyncio's {@code __del__} runs wherever the collector
+     * does; the handler only reports.
+     */
+    @Override
+    public void run() {
+        if (settled) {
+            return;
+        }
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("message", message);
+        Throwable failure = exception;
+        if (failure != null) {
+            context.put("exception", failure);
+        }
+        context.put(message.startsWith("Task") ? "task" : "future", subject);
+        loop.callExceptionHandler(context);
+    }
+}

@@ -1,0 +1,356 @@
+package org.jasyncio;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import org.jasyncio.internal.Coroutine;
+
+/**
+ * asyncio's {@code Task}: a {@link Future} driven by an {@link Async} method's body.
+ *
+ * <p>Calling an {@code @Async} method returns its task; {@link EventLoop#createTask} and
+ * {@link AsyncIO#createTask} start one on the loop's next iteration. {@link #cancel(String)}
+ * asks the body to stop: the {@code await} it is suspended at throws
+ * {@link CancelledException}, which the body may catch; the task counts as cancelled only if
+ * the exception escapes. {@link #setResult} and {@link #setException} are refused: a task's
+ * outcome is its body's.
+ *
+ * <p>The protected final members are the hooks of the runtime's coroutine implementation
+ * ({@code org.jasyncio.internal.Coroutine}); they are not meant for other subclasses.
+ *
+ * @param <T> the type of the result
+ */
+public class Task<T> extends Future<T> {
+    private static final AtomicInteger NAME_COUNTER = new AtomicInteger();
+    private static final Task<Void> COMPLETED = new Task<>(false, null);
+
+    /** The number of the default name "Task-N"; 0 until a loop-less done task is named. */
+    private int number;
+    private String name;
+    /** The future the body awaits (or the task whose outcome this one adopts). */
+    private Future<?> waiter;
+    private String cancelMessage;
+    private int cancelsRequested;
+    private boolean mustCancel;
+
+    /**
+     * A pending task on {@code loop}, named "Task-N".
+     *
+     * @param loop the loop that runs the task's steps
+     */
+    protected Task(EventLoop loop) {
+        super(loop);
+        number = NAME_COUNTER.incrementAndGet();
+    }
+
+    private Task(boolean failed, Object outcome) {
+        super(failed, outcome);
+    }
+
+    private Task(String cancelMessage) {
+        super(cancelMessage);
+    }
+
+    /**
+     * A task that is already done with {@code value}: what an {@code @Async} method returns
+     * to complete its own task. It belongs to no loop; its done callbacks run on the caller's.
+     *
+     * @param value the result
+     * @param <T> the type of the result
+     * @return a done task
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> Task<T> completed(T value) {
+        return value == null ? (Task<T>) COMPLETED : new Task<>(false, value);
+    }
+
+    /**
+     * The done task with result {@code null}, for {@code @Async} methods returning
+     * {@code Task<Void>}. Shared: do not rename it.
+     *
+     * @return a done task
+     */
+    public static Task<Void> completed() {
+        return COMPLETED;
+    }
+
+    /**
+     * A done task for a body that failed before it ever suspended: cancelled if
+     * {@code thrown} is a {@link CancelledException}, else failed with {@code thrown}.
+     *
+     * @param thrown what escaped the body
+     * @return a done task
+     */
+    protected static Task<?> failedTask(Throwable thrown) {
+        if (thrown instanceof CancelledException) {
+            return new Task<>(thrown.getMessage());
+        }
+        Task<?> task = new Task<>(true, thrown);
+        LostOutcome.watchException(task, thrown);
+        return task;
+    }
+
+    /**
+     * The task behind {@code createTask}/{@code ensureFuture}: on the loop's next iteration it
+     * calls {@code body} (whose {@code @Async} body then runs at once, the loop running on this
+     * thread) and completes as the returned task does. Cancelling it before that iteration
+     * means {@code body} never runs; cancelling it later cancels the returned task, and a
+     * cancelled returned task cancels it.
+     */
+    static <T> Task<T> lazy(EventLoop loop, Supplier<? extends Task<T>> body) {
+        return Coroutine.deferred(loop, body);
+    }
+
+    /**
+     * Asks the task to stop. If it waits on a future, that future is cancelled and the task
+     * wakes with {@link CancelledException} at its {@code await}; otherwise the exception is
+     * thrown at its next {@code await} (or the body never starts, if it has not yet). A task
+     * cancelled while suspended never resumes normally, even if what it awaited completed
+     * meanwhile.
+     *
+     * @param message carried by the {@link CancelledException}, or {@code null}
+     * @return {@code false} if the task is already done, else {@code true}
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        cancelsRequested++;
+        Future<?> awaited = waiter;
+        if (awaited != null && awaited.cancel(message)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = message;
+        return true;
+    }
+
+    /** @return how many cancellation requests are pending (asyncio's {@code cancelling()}) */
+    public int cancelling() {
+        return cancelsRequested;
+    }
+
+    /**
+     * Withdraws one cancellation request, as {@code timeout} and {@code TaskGroup} do for
+     * the cancellations they made themselves.
+     *
+     * @return the number of requests still pending
+     */
+    public int uncancel() {
+        if (cancelsRequested > 0) {
+            cancelsRequested--;
+            if (cancelsRequested == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelsRequested;
+    }
+
+    /** @return the task's name, "Task-N" unless {@link #setName} changed it */
+    public String getName() {
+        if (name == null) {
+            if (number == 0) {
+                number = NAME_COUNTER.incrementAndGet();
+            }
+            name = "Task-" + number;
+        }
+        return name;
+    }
+
+    /** @param name the name shown by {@link #toString()} and in reports */
+    public void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    /**
+     * Refused: a task's result is what its body returns.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("Task does not support set_result operation");
+    }
+
+    /**
+     * Refused: a task's exception is what escapes its body.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public void setException(Throwable exception) {
+        throw new UnsupportedOperationException("Task does not support set_exception operation");
+    }
+
+    /**
+     * asyncio's repr, e.g. {@code <Task pending name='Task-1' coro=<Greeter.greet() running at
+     * Greeter.java:12> wait_for=<Future pending>>}.
+     */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("<Task ").append(describeState())
+                .append(" name='").append(getName()).append('\'');
+        String coro = describeBody();
+        if (coro != null) {
+            text.append(" coro=<").append(coro).append('>');
+        }
+        Future<?> awaited = waiter;
+        if (awaited != null && !done()) {
+            text.append(" wait_for=").append(awaited);
+        }
+        return text.append('>').toString();
+    }
+
+    /**
+     * The body's part of {@link #toString()}: which method, and where it is suspended.
+     *
+     * @return a description, or {@code null} for a task without a body
+     */
+    protected String describeBody() {
+        return null;
+    }
+
+    // ---- hooks for org.jasyncio.internal.Coroutine ----
+
+    /**
+     * Makes this task the loop's current task for one step.
+     *
+     * @return the task that was current before, for {@link #leaveStep}
+     */
+    protected final Task<?> enterStep() {
+        Task<?> previous = loop.currentTask();
+        loop.currentTask(this);
+        return previous;
+    }
+
+    /** @param previous what {@link #enterStep} returned */
+    protected final void leaveStep(Task<?> previous) {
+        loop.currentTask(previous);
+    }
+
+    /**
+     * Queues a step of this task on its loop.
+     *
+     * @param step the step to run on the loop's next iteration
+     */
+    protected final void scheduleStep(Runnable step) {
+        loop.enqueue(step);
+    }
+
+    /**
+     * Suspends the body on {@code awaited}: remembers it for {@link #cancel(String)}, and
+     * registers {@code wakeUp} (this task, as a coroutine) to run when it is done.
+     *
+     * @param awaited a pending future of this task's loop
+     * @param wakeUp the coroutine to queue when {@code awaited} is done
+     * @throws IllegalStateException if {@code awaited} is this task or belongs to another loop
+     */
+    protected final void suspendOnFuture(Future<?> awaited, Coroutine<?> wakeUp) {
+        if (awaited == this) {
+            throw new IllegalStateException("Task cannot await on itself: " + this);
+        }
+        if (awaited.loop != null && awaited.loop != loop) {
+            throw new IllegalStateException("Task " + this + " got Future " + awaited + " attached to a different loop");
+        }
+        waiter = awaited;
+        if (awaited instanceof Yield) {
+            ((Yield<?>) awaited).resolve();
+            loop.enqueue(wakeUp);
+        } else {
+            awaited.addCallback(wakeUp);
+        }
+        if (mustCancel && awaited.cancel(cancelMessage)) {
+            mustCancel = false;
+        }
+        if (lostOutcome == null && loop.getDebug()) {
+            LostOutcome.watchPending(this);
+        }
+    }
+
+    /**
+     * What the suspended {@code await} evaluates to on resumption.
+     *
+     * @return the awaited future's result
+     * @throws CancelledException if the task was cancelled while suspended, even if the
+     *     awaited future completed normally meanwhile; the awaited future's exception otherwise
+     */
+    protected final Object takeAwaitedResult() {
+        Future<?> awaited = waiter;
+        waiter = null;
+        if (mustCancel) {
+            mustCancel = false;
+            throw new CancelledException(cancelMessage);
+        }
+        return awaited.result();
+    }
+
+    /**
+     * For a step about to start the body: if the task was cancelled before it ever ran, it
+     * becomes cancelled without running it.
+     *
+     * @return whether the task was cancelled instead of started
+     */
+    protected final boolean cancelIfRequestedBeforeStart() {
+        if (!mustCancel) {
+            return false;
+        }
+        mustCancel = false;
+        cancelFuture(cancelMessage);
+        return true;
+    }
+
+    /**
+     * Completes the task as {@code returned} did, or, if it is pending, makes this task wait
+     * for it with {@code wakeUp}; a cancellation requested meanwhile wins, as in asyncio.
+     *
+     * @param returned what the body returned ({@code null}: the result {@code null})
+     * @param wakeUp the coroutine to queue when {@code returned} is done
+     * @return whether the task is done now
+     */
+    protected final boolean finishAs(Task<?> returned, Coroutine<?> wakeUp) {
+        if (returned != null && !returned.done()) {
+            if (returned == this) {
+                finishException(new IllegalStateException("Task cannot await on itself: " + this));
+                return true;
+            }
+            waiter = returned;
+            returned.addCallback(wakeUp);
+            if (mustCancel && returned.cancel(cancelMessage)) {
+                mustCancel = false;
+            }
+            return false;
+        }
+        waiter = null;
+        if (mustCancel) {
+            mustCancel = false;
+            cancelFuture(cancelMessage);
+        } else if (returned == null) {
+            finishResult(null);
+        } else {
+            adoptOutcome(returned);
+        }
+        return true;
+    }
+
+    /**
+     * Completes the task with what escaped its body: cancelled for a
+     * {@link CancelledException}, failed otherwise.
+     *
+     * @param thrown what escaped the body
+     */
+    protected final void finishThrown(Throwable thrown) {
+        waiter = null;
+        mustCancel = false;
+        if (thrown instanceof CancelledException) {
+            cancelFuture(thrown.getMessage());
+        } else {
+            finishException(thrown);
+        }
+    }
+
+    /** @return the task whose outcome this one adopts (see {@link #finishAs}) */
+    protected final Task<?> adopted() {
+        return (Task<?>) waiter;
+    }
+}

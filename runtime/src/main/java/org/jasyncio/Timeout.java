@@ -1,0 +1,157 @@
+package org.jasyncio;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * asyncio's {@code timeout()} context manager in a Java shape: a deadline (in
+ * {@link EventLoop#time()} seconds) that guards one piece of work.
+ *
+ * <pre>{@code
+ * Timeout t = AsyncIO.timeout(1.0);
+ * String page = await(t.run(() -> fetch(url)));     // TimeoutException after 1 s
+ * // or in one go: await(AsyncIO.timeout(1.0, () -> fetch(url)))
+ * }</pre>
+ *
+ * <p>When the deadline passes, the work is cancelled; the future {@link #run} returned then
+ * fails with {@link TimeoutException} if the work ended cancelled because of this deadline,
+ * and carries the work's own outcome otherwise (work that caught the cancellation and returned
+ * a value gives that value). Cancelling the returned future cancels the work and ends
+ * cancelled, never timed out, so with nested timeouts only the one that expired raises. A
+ * deadline already past fires on the loop's next iteration. {@link #reschedule} moves the
+ * deadline while the work runs.
+ */
+public final class Timeout {
+    private final EventLoop loop;
+    private double when;
+    private TimerHandle timer;
+    private Future<?> work;
+    private boolean expired;
+
+    Timeout(EventLoop loop, double when) {
+        this.loop = loop;
+        this.when = when;
+    }
+
+    /**
+     * Starts the {@code @Async} call {@code body} (it runs at once up to its first suspension
+     * when the loop runs on this thread) and guards the task it returns.
+     *
+     * @param body an {@code @Async} call, e.g. {@code () -> fetch(url)}
+     * @param <T> the type of the result
+     * @return a future with the work's outcome, or failing with {@link TimeoutException}
+     * @throws IllegalStateException if this timeout already guards some work
+     */
+    public <T> Future<T> run(Supplier<? extends Task<T>> body) {
+        return run(body.get());
+    }
+
+    /**
+     * Guards {@code work}: cancels it if the deadline passes first.
+     *
+     * @param work the future to guard
+     * @param <T> the type of the result
+     * @return a future with the work's outcome, or failing with {@link TimeoutException}
+     * @throws IllegalStateException if this timeout already guards some work
+     */
+    public <T> Future<T> run(Future<T> work) {
+        Objects.requireNonNull(work, "work");
+        if (this.work != null) {
+            throw new IllegalStateException("Timeout has already been entered");
+        }
+        this.work = work;
+        Guarded<T> outcome = new Guarded<>(loop, work);
+        if (work.done()) {
+            outcome.adoptOutcome(work);
+            return outcome;
+        }
+        work.addDoneCallback(done -> settle(outcome, done));
+        arm();
+        return outcome;
+    }
+
+    /** @return the deadline in loop time, {@link Double#POSITIVE_INFINITY} for none */
+    public double when() {
+        return when;
+    }
+
+    /**
+     * Moves the deadline; a deadline already past fires on the next iteration.
+     *
+     * @param when the new deadline in loop time ({@link EventLoop#time()}), or
+     *     {@link Double#POSITIVE_INFINITY} for none
+     * @throws IllegalStateException if the timeout expired or its work is done
+     */
+    public void reschedule(double when) {
+        if (expired || (work != null && work.done())) {
+            throw new IllegalStateException("Cannot reschedule a Timeout that has "
+                    + (expired ? "expired" : "finished"));
+        }
+        this.when = when;
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        if (work != null) {
+            arm();
+        }
+    }
+
+    /** @return whether the deadline passed and the work was cancelled for it */
+    public boolean expired() {
+        return expired;
+    }
+
+    @Override
+    public String toString() {
+        return "<Timeout [" + (expired ? "expired" : work == null ? "created" : work.done() ? "exited" : "active")
+                + "] when=" + when + ">";
+    }
+
+    /** Cancels the work now, as an expiry does. */
+    void expire() {
+        timer = null;
+        expired = true;
+        work.cancel();
+    }
+
+    private void arm() {
+        if (when != Double.POSITIVE_INFINITY) {
+            timer = loop.callAt(when, this::expire);
+        }
+    }
+
+    private <T> void settle(Guarded<T> outcome, Future<T> done) {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        if (done.cancelled() && expired && !outcome.cancelRequested) {
+            outcome.finishException(new TimeoutException("Timed out: the deadline at loop time "
+                    + String.format("%.3f", when) + " passed before the work finished"));
+        } else {
+            outcome.adoptOutcome(done);
+        }
+    }
+
+    /** The guarded outcome: cancelling it cancels the work, and it ends as the work ends. */
+    private static final class Guarded<T> extends Future<T> {
+        private final Future<T> work;
+        private boolean cancelRequested;
+
+        Guarded(EventLoop loop, Future<T> work) {
+            super(loop);
+            this.work = work;
+        }
+
+        @Override
+        public boolean cancel(String message) {
+            if (done()) {
+                return false;
+            }
+            cancelRequested = true;
+            work.cancel(message);
+            return true;
+        }
+    }
+}

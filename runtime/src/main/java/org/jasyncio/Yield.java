@@ -1,0 +1,28 @@
+package org.jasyncio;
+
+/**
+ * What {@code sleep(0)} returns: a future that a task awaiting it treats as "resume me on
+ * the next iteration" (asyncio's bare {@code yield}), so the task yields exactly one
+ * iteration. Anyone else sees it complete on the next iteration too.
+ */
+final class Yield<T> extends Future<T> implements Runnable {
+    private final T value;
+
+    Yield(EventLoop loop, T value) {
+        super(loop);
+        this.value = value;
+        loop.enqueue(this);
+    }
+
+    /** Completes the future now; the task awaiting it is queued by its caller. */
+    void resolve() {
+        if (!done()) {
+            setResult(value);
+        }
+    }
+
+    @Override
+    public void run() {
+        resolve();
+    }
+}

@@ -1,0 +1,270 @@
+package org.jasyncio.internal;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import org.jasyncio.AsyncIO;
+import org.jasyncio.CancelledException;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
+import org.jasyncio.Task;
+import org.jasyncio.internal.loop.CurrentLoop;
+
+/**
+ * The task of an {@code @Async} call that suspended (or was started lazily): the state
+ * machine the compiler's rewritten methods drive, as {@code docs/coroutine-protocol.md}
+ * specifies. Not for user code: the compiler emits every call.
+ *
+ * <p>The object is the task, the spill storage and the wake-up at once: it registers itself
+ * as the awaited future's done callback and is queued on the loop as a plain
+ * {@link Runnable}, so a suspension allocates nothing. Every resumption goes through the
+ * loop's ready queue, so steps never nest.
+ *
+ * @param <T> the type of the result
+ */
+public final class Coroutine<T> extends Task<T> implements Runnable {
+    /** Set by {@link #finishAs}-style adoption: the body has returned a pending task. */
+    private static final int ADOPTING = -1;
+    private static final Resumer DEFERRED_BODY = co -> {
+        @SuppressWarnings("unchecked")
+        Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) co.refs[0];
+        co.refs = null;
+        return complete(body.get(), co);
+    };
+
+    /** The suspension point to resume at; 0 before the body started. */
+    public int state;
+    /** Spilled references (for instance methods {@code this} is {@code refs[0]}), or null. */
+    public Object[] refs;
+    /** Spilled primitives as raw bits, or null. */
+    public long[] prims;
+
+    private final Resumer resumer;
+    /** The method, as "pkg.Class.method(File.java)", for reprs and reports. */
+    private final String where;
+    /** The source line of the current suspension point. */
+    private int line;
+
+    /** The bridge the compiler binds per method: calls the body with this coroutine. */
+    @FunctionalInterface
+    public interface Resumer {
+        /**
+         * Runs the body from {@code co.state} to its next suspension or its end.
+         *
+         * @param co the coroutine to resume
+         * @return what the body returned: {@code co} when it suspended or finished
+         */
+        Task<?> resume(Coroutine<?> co);
+    }
+
+    private Coroutine(EventLoop loop, Resumer resumer, int nRefs, int nPrims, String where) {
+        super(loop);
+        this.resumer = resumer;
+        this.where = where;
+        this.refs = nRefs == 0 ? null : new Object[nRefs];
+        this.prims = nPrims == 0 ? null : new long[nPrims];
+        TaskRegistry.add(this);
+    }
+
+    /**
+     * Whether a fresh call may run its body at once.
+     *
+     * @return true iff an event loop is running on this thread
+     */
+    public static boolean runsEagerly() {
+        return CurrentLoop.running() != null;
+    }
+
+    /**
+     * The task of a call on {@link AsyncIO#getEventLoop()}.
+     *
+     * @param resumer the method's bridge
+     * @param nRefs size of {@link #refs}
+     * @param nPrims size of {@link #prims}
+     * @param where the method, as "pkg.Class.method(File.java)"
+     * @return a pending coroutine in state 0
+     * @throws IllegalStateException "There is no current event loop in thread ..." naming
+     *     {@code where}, when this thread has no loop
+     */
+    public static Coroutine<?> create(Resumer resumer, int nRefs, int nPrims, String where) {
+        return new Coroutine<>(CurrentLoop.get(where), resumer, nRefs, nPrims, where);
+    }
+
+    /** The lazily started task of {@code createTask}: see {@code Task.lazy}. */
+    public static <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body) {
+        Coroutine<T> co = new Coroutine<>(loop, DEFERRED_BODY, 1, 0, describe(body));
+        co.refs[0] = body;
+        co.startSoon();
+        return co;
+    }
+
+    /** Queues the first step (state 0) on the loop's next iteration. */
+    public void startSoon() {
+        scheduleStep(this);
+    }
+
+    /**
+     * The fast-path check of an {@code await}.
+     *
+     * @param awaitable a {@link Future} or {@link CompletionStage}
+     * @return whether it is done, so that {@link #resultOf} will not block
+     */
+    public static boolean isDone(Object awaitable) {
+        if (awaitable instanceof Future) {
+            return ((Future<?>) awaitable).done();
+        }
+        if (awaitable instanceof CompletableFuture) {
+            return ((CompletableFuture<?>) awaitable).isDone();
+        }
+        if (awaitable instanceof CompletionStage) {
+            return false;
+        }
+        throw new NullPointerException("await(null): nothing to await");
+    }
+
+    /**
+     * The value of a done awaitable.
+     *
+     * @param awaitable a done {@link Future} or {@link CompletableFuture}
+     * @return its result
+     * @throws CancelledException if it was cancelled; its own exception if it failed
+     */
+    public static Object resultOf(Object awaitable) {
+        if (awaitable instanceof Future) {
+            return ((Future<?>) awaitable).result();
+        }
+        CompletableFuture<?> stage = (CompletableFuture<?>) awaitable;
+        try {
+            return stage.getNow(null);
+        } catch (CompletionException e) {
+            throw sneakyThrow(e.getCause() != null ? e.getCause() : e);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw e instanceof CancelledException ? e : new CancelledException(e.getMessage());
+        }
+    }
+
+    /**
+     * Suspends at point {@code state}: the step returns, and the loop resumes the body when
+     * {@code awaitable} is done. A {@link CompletionStage} is bridged to a future of this loop
+     * that a foreign thread completes through the thread-safe queue.
+     *
+     * @param awaitable a pending {@link Future} or a {@link CompletionStage}
+     * @param state the suspension point to resume at
+     * @param line its source line, for reprs
+     * @throws IllegalStateException for this task itself or a future of another loop
+     */
+    public void suspendOn(Object awaitable, int state, int line) {
+        this.state = state;
+        this.line = line;
+        Future<?> future = awaitable instanceof Future
+                ? (Future<?>) awaitable
+                : AsyncIO.wrapFuture((CompletionStage<?>) awaitable, getLoop());
+        suspendOnFuture(future, this);
+    }
+
+    /**
+     * What the suspended {@code await} evaluates to.
+     *
+     * @return the awaited value
+     * @throws CancelledException if the task was cancelled while suspended
+     */
+    public Object resumeValue() {
+        return takeAwaitedResult();
+    }
+
+    /**
+     * Leaves the body with {@code return returned}.
+     *
+     * @param returned the task the body returned ({@code null}: result {@code null})
+     * @param co the coroutine, or {@code null} if the call never suspended
+     * @return {@code returned} itself when {@code co} is null, else {@code co}
+     */
+    public static Task<?> complete(Task<?> returned, Coroutine<?> co) {
+        if (co == null) {
+            return returned != null ? returned : Task.completed();
+        }
+        if (!co.finishAs(returned, co)) {
+            co.state = ADOPTING;
+        }
+        return co;
+    }
+
+    /**
+     * Leaves the body with an escaping throwable.
+     *
+     * @param thrown what escaped
+     * @param co the coroutine, or {@code null} if the call never suspended
+     * @return the failed (for {@link CancelledException}: cancelled) task
+     */
+    public static Task<?> fail(Throwable thrown, Coroutine<?> co) {
+        if (co == null) {
+            return failedTask(thrown);
+        }
+        co.finishThrown(thrown);
+        return co;
+    }
+
+    /** One step, run from the loop's ready queue. */
+    @Override
+    public void run() {
+        if (done()) {
+            return;
+        }
+        if (state == ADOPTING) {
+            finishAs(adopted(), this);
+            return;
+        }
+        if (state == 0 && cancelIfRequestedBeforeStart()) {
+            return;
+        }
+        Task<?> previous = enterStep();
+        try {
+            resumer.resume(this);
+        } catch (Throwable bridgeFailure) {
+            // the body's own catch-all handles its exceptions; this is a failing bridge
+            finishThrown(bridgeFailure);
+        } finally {
+            leaveStep(previous);
+        }
+    }
+
+    @Override
+    protected String describeBody() {
+        String method = shortName();
+        if (done()) {
+            return method + " done, defined at " + file();
+        }
+        if (state <= 0) {
+            return method;
+        }
+        return method + " running at " + file() + ":" + line;
+    }
+
+    /** "pkg.Greeter.greet(Greeter.java)" -> "Greeter.greet()". */
+    private String shortName() {
+        int paren = where.indexOf('(');
+        String qualified = paren < 0 ? where : where.substring(0, paren);
+        int method = qualified.lastIndexOf('.');
+        int type = method <= 0 ? -1 : qualified.lastIndexOf('.', method - 1);
+        return qualified.substring(type + 1) + "()";
+    }
+
+    private String file() {
+        int paren = where.indexOf('(');
+        return paren < 0 ? "unknown source" : where.substring(paren + 1, where.length() - 1);
+    }
+
+    /** A lambda's class is synthetic; its enclosing class is what the reader knows. */
+    private static String describe(Supplier<?> body) {
+        String type = body.getClass().getName();
+        int lambda = type.indexOf("$$Lambda");
+        return (lambda < 0 ? type : type.substring(0, lambda)) + ".<lambda>(unknown source)";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X extends Throwable> RuntimeException sneakyThrow(Throwable t) throws X {
+        throw (X) t;
+    }
+}
