@@ -20,10 +20,11 @@ import java.lang.annotation.Target;
  * <p>Static, instance, private, generic and interface default methods may be
  * {@code @Async}, including methods of inner, local and anonymous classes. Constructors,
  * static initialisers and lambda bodies may not: move such code into an {@code @Async}
- * method.
+ * method. (The annotation may be written on a constructor only so that the compiler can
+ * refuse it with that advice rather than javac with a bare "not applicable".)
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.CONSTRUCTOR})
 public @interface Async {
 }

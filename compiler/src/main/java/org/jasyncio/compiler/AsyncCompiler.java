@@ -45,6 +45,10 @@ public final class AsyncCompiler {
     public Result rewrite(byte[] classFile) {
         List<Diagnostic> diagnostics = new ArrayList<>();
         ClassNode owner = new ClassNode();
+        if (!ConstantPoolScan.looksLikeClassFile(classFile)) {
+            diagnostics.add(classError(null, null, "not a class file: it does not start with 0xCAFEBABE and a version"));
+            return new Result(null, classFile, 0, diagnostics);
+        }
         try {
             int version = ConstantPoolScan.majorVersion(classFile);
             if (version > RuntimeNames.MAX_VERSION) {

@@ -18,7 +18,7 @@ final class ConstantPoolScan {
     /** True when the constant pool names {@code @Async} or {@code AsyncIO}; also for malformed input, so that it gets a diagnostic. */
     static boolean mentionsAsync(byte[] b) {
         try {
-            if (b.length < 10 || readInt(b, 0) != 0xCAFEBABE) {
+            if (!looksLikeClassFile(b)) {
                 return true;
             }
             int count = readShort(b, 8);
@@ -61,6 +61,11 @@ final class ConstantPoolScan {
             }
         }
         return true;
+    }
+
+    /** True when the bytes start like a class file: magic number and a version. */
+    static boolean looksLikeClassFile(byte[] b) {
+        return b.length >= 10 && readInt(b, 0) == 0xCAFEBABE;
     }
 
     static int majorVersion(byte[] b) {

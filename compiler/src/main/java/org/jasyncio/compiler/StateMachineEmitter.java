@@ -59,8 +59,9 @@ final class StateMachineEmitter {
             resumes.add(new LabelNode());
         }
         body.instructions.insert(prologue(start, resumes));
+        InsnList restores = new InsnList();
         for (SuspensionPoint point : points.points) {
-            body.instructions.insertBefore(point.await(), expand(point, resumes.get(point.state())));
+            body.instructions.insertBefore(point.await(), expand(point, resumes.get(point.state()), restores));
             body.instructions.remove(point.await());
         }
         for (AbstractInsnNode ret : returns) {
@@ -78,6 +79,7 @@ final class StateMachineEmitter {
         body.instructions.add(coroutineStatic("fail", "(Ljava/lang/Throwable;" + RuntimeNames.COROUTINE_DESC + ")"
                 + RuntimeNames.TASK_DESC));
         body.instructions.add(new InsnNode(Opcodes.ARETURN));
+        body.instructions.add(restores);
         // Appended last, so every handler of the user's own comes first.
         body.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
     }
@@ -122,11 +124,17 @@ final class StateMachineEmitter {
         return out;
     }
 
-    /** The code that replaces one {@code await} call; the stack holds the values below it and the awaited object. */
-    private InsnList expand(SuspensionPoint point, LabelNode resume) {
+    /**
+     * The code that replaces one {@code await} call; the stack holds the values below it and
+     * the awaited object. The restore code goes to {@code restores}, outside every try range:
+     * inside one, the handler's frame would have to merge the not-yet-restored locals, and a
+     * handler that reads them would no longer verify.
+     */
+    private InsnList expand(SuspensionPoint point, LabelNode resume, InsnList restores) {
         InsnList out = new InsnList();
         LabelNode slow = new LabelNode();
         LabelNode have = new LabelNode();
+        LabelNode restored = new LabelNode();
         LabelNode resumed = new LabelNode();
         out.add(new VarInsnNode(Opcodes.ASTORE, point.awaited()));
         for (int s = point.stack().size() - 1; s >= 0; s--) {
@@ -155,9 +163,15 @@ final class StateMachineEmitter {
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new InsnNode(Opcodes.ARETURN));
 
-        out.add(resume);
-        restore(out, point);
-        reloadStack(out, point);
+        restores.add(resume);
+        if (point.line() > 0) {
+            restores.add(new LineNumberNode(point.line(), resume));
+        }
+        restore(restores, point);
+        reloadStack(restores, point);
+        restores.add(new JumpInsnNode(Opcodes.GOTO, restored));
+
+        out.add(restored);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(coroutineVirtual("resumeValue", "()" + OBJECT_DESC));
         out.add(resumed);

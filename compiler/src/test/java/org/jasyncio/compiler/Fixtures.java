@@ -1,0 +1,234 @@
+package org.jasyncio.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.jasyncio.AsyncIO;
+import org.jasyncio.Task;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.util.CheckClassAdapter;
+
+/**
+ * Compiles Java sources in-process, rewrites them with the compiler, checks them with ASM's
+ * CheckClassAdapter, and loads them in a fresh class loader (which runs the JVM verifier).
+ */
+final class Fixtures {
+
+    private final Map<String, byte[]> compiled;
+    private final Map<String, byte[]> rewritten = new LinkedHashMap<>();
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private ClassLoader loader;
+
+    private Fixtures(Map<String, byte[]> compiled) {
+        this.compiled = compiled;
+    }
+
+    /**
+     * Helpers every fixture may use: futures that complete on a later loop iteration (awaiting
+     * them really suspends) or are already done (awaiting them never suspends).
+     */
+    static final String LATER = """
+            package fx;
+            import org.jasyncio.*;
+            public final class Later {
+                public static <T> Future<T> value(T value) {
+                    Future<T> f = new Future<>();
+                    AsyncIO.getRunningLoop().callSoon(() -> f.setResult(value));
+                    return f;
+                }
+                public static <T> Future<T> failure(Throwable error) {
+                    Future<T> f = new Future<>();
+                    AsyncIO.getRunningLoop().callSoon(() -> f.setException(error));
+                    return f;
+                }
+                public static <T> Future<T> done(T value) {
+                    Future<T> f = new Future<>();
+                    f.setResult(value);
+                    return f;
+                }
+                public static <T> Future<T> doneFailure(Throwable error) {
+                    Future<T> f = new Future<>();
+                    f.setException(error);
+                    return f;
+                }
+            }
+            """;
+
+    /** Compiles one source file of package {@code fx}, with the {@link #LATER} helpers, at javac's default release. */
+    static Fixtures compile(String className, String source) {
+        return compile(Map.of("fx." + className, source), null);
+    }
+
+    static Fixtures compile(Map<String, String> sources, String release) {
+        sources = new LinkedHashMap<>(sources);
+        sources.put("fx.Later", LATER);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> errors = new DiagnosticCollector<>();
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        StandardJavaFileManager standard = javac.getStandardFileManager(errors, null, null);
+        JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
+                                                       FileObject sibling) {
+                return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + ".class"), kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
+                        return new ByteArrayOutputStream() {
+                            @Override
+                            public void close() {
+                                classes.put(name.replace('.', '/'), toByteArray());
+                            }
+                        };
+                    }
+                };
+            }
+        };
+        List<JavaFileObject> units = new ArrayList<>();
+        sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
+                URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return text;
+            }
+        }));
+        List<String> options = new ArrayList<>(List.of("-g", "-classpath", System.getProperty("java.class.path")));
+        if (release != null) {
+            options.addAll(List.of("--release", release));
+        }
+        boolean ok = javac.getTask(null, memory, errors, options, null, units).call();
+        if (!ok) {
+            fail("fixture does not compile: " + errors.getDiagnostics());
+        }
+        return new Fixtures(classes);
+    }
+
+    /** Rewrites every compiled class; keeps the diagnostics. */
+    Fixtures rewrite() {
+        AsyncCompiler compiler = new AsyncCompiler(this::classBytes);
+        for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
+            Result result = compiler.rewrite(entry.getValue());
+            diagnostics.addAll(result.diagnostics());
+            rewritten.put(entry.getKey(), result.bytes());
+        }
+        return this;
+    }
+
+    /** Rewrites, requires no diagnostics, checks every class with CheckClassAdapter, and loads them. */
+    Fixtures load() {
+        rewrite();
+        assertEquals(List.of(), errors(), "compiler diagnostics");
+        ClassLoader parent = Fixtures.class.getClassLoader();
+        loader = new ClassLoader("fixtures", parent) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] bytes = rewritten.get(name.replace('.', '/'));
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        };
+        for (Map.Entry<String, byte[]> entry : rewritten.entrySet()) {
+            StringWriter problems = new StringWriter();
+            CheckClassAdapter.verify(new ClassReader(entry.getValue()), loader, false, new PrintWriter(problems));
+            assertTrue(problems.toString().isEmpty(), entry.getKey() + " fails CheckClassAdapter:\n" + problems);
+        }
+        for (String name : rewritten.keySet()) {
+            try {
+                Class.forName(name.replace('/', '.'), true, loader);
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new AssertionError("JVM refuses " + name + ": " + e, e);
+            }
+        }
+        return this;
+    }
+
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    List<Diagnostic> errors() {
+        return diagnostics.stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).toList();
+    }
+
+    byte[] original(String internalName) {
+        return compiled.get(internalName);
+    }
+
+    byte[] rewritten(String internalName) {
+        return rewritten.get(internalName);
+    }
+
+    Class<?> type(String binaryName) {
+        try {
+            return Class.forName(binaryName, true, loader);
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Calls a static method of a fixture class, unwrapping the reflective wrapper of what it throws. */
+    Object call(String className, String method, Object... args) {
+        for (Method candidate : type(className).getDeclaredMethods()) {
+            if (candidate.getName().equals(method) && candidate.getParameterCount() == args.length) {
+                candidate.setAccessible(true);
+                try {
+                    return candidate.invoke(null, args);
+                } catch (IllegalAccessException e) {
+                    throw new AssertionError(e);
+                } catch (InvocationTargetException e) {
+                    throw sneaky(e.getCause());
+                }
+            }
+        }
+        throw new AssertionError("no method " + method + " with " + args.length + " arguments in " + className);
+    }
+
+    /** Runs a static {@code @Async} method of a fixture to completion on a new loop and returns its result. */
+    @SuppressWarnings("unchecked")
+    <T> T run(String className, String method, Object... args) {
+        Supplier<Task<T>> body = () -> (Task<T>) call(className, method, args);
+        return AsyncIO.run(body);
+    }
+
+    private byte[] classBytes(String internalName) {
+        byte[] own = compiled.get(internalName);
+        if (own != null) {
+            return own;
+        }
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+}
