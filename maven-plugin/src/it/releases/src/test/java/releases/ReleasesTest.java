@@ -22,10 +22,10 @@ class ReleasesTest {
 
     @Test
     void everyReleaseIsRewrittenAndRuns() throws Exception {
-        List<Integer> releases = new ArrayList<>(List.of(8, 11, 17, 21));
+        List<Integer> releases = new ArrayList<>(List.of(8, 11, 17));
         if (Boolean.getBoolean("releases.jdk25")) {
-            assertEquals(25, Runtime.version().feature(), "the Java 25 probe needs a Java 25 JVM");
-            releases.add(25);
+            assertEquals(25, Runtime.version().feature(), "the Java 21 and 25 probes need a Java 25 JVM");
+            releases.addAll(List.of(21, 25));
         }
         for (int release : releases) {
             String className = "r" + release + ".Probe";
