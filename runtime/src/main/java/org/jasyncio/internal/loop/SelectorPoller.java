@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * (keys without such an attachment are ignored); the consumer only queues work on the loop. Zero
  * timeouts use {@code selectNow()} (because {@code select(0)} blocks forever) and positive ones are
  * rounded <em>up</em> to whole milliseconds, so a sub-millisecond timer costs one short sleep instead
- * of a busy spin. If the selector returns early with nothing selected and no wake-up
+ * of a busy spin; a zero timeout with no channel registered makes no system call at all. If the selector returns early with nothing selected and no wake-up
  * {@value #SPIN_THRESHOLD} times in a row (the JDK epoll spin bug), or throws {@link IOException},
  * it is replaced by a new one with every channel re-registered; code that does I/O must therefore
  * look keys up with {@code channel.keyFor(poller.selector())} rather than keep them.
@@ -66,6 +66,10 @@ public final class SelectorPoller implements Poller {
 
     @Override
     public void poll(long timeoutNanos) {
+        if (timeoutNanos == 0 && selector.keys().isEmpty()) {
+            // Nothing can be ready: skip the system call, which dominates iterations of pure callbacks.
+            return;
+        }
         wokenUp = false;
         long start = System.nanoTime();
         int selected;
