@@ -138,6 +138,23 @@ class DebugModeTest {
         assertFalse(loop.getDebug());
     }
 
+    @Test
+    void systemPropertyTurnsDebugOnForNewLoops() {
+        String previous = System.getProperty("jasyncio.debug");
+        System.setProperty("jasyncio.debug", "true");
+        VirtualTimeLoop debugLoop = VirtualTimeLoop.create();
+        try {
+            assertTrue(debugLoop.getDebug());
+        } finally {
+            debugLoop.close();
+            if (previous == null) {
+                System.clearProperty("jasyncio.debug");
+            } else {
+                System.setProperty("jasyncio.debug", previous);
+            }
+        }
+    }
+
     private static void joinUninterruptibly(Thread thread) {
         try {
             thread.join();

@@ -154,6 +154,48 @@ class SchedulingTest {
     }
 
     @Test
+    void manyCancelledTimersNeverRunAndLiveOnesStillDo() {
+        List<TimerHandle> timers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            timers.add(loop.callLater(1.0 + i, record("t" + i)));
+        }
+        for (int i = 0; i < 300; i++) {
+            if (i % 10 != 0) {
+                timers.get(i).cancel();
+            }
+        }
+        loop.callLater(1000.0, loop::stop);
+        loop.runForever();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 300; i += 10) {
+            expected.add("t" + i);
+        }
+        assertEquals(expected, events);
+    }
+
+    @Test
+    void cancellingATimerThatAlreadyRanChangesNothing() {
+        TimerHandle fired = loop.callLater(1.0, record("fired"));
+        loop.callLater(2.0, loop::stop);
+        loop.runForever();
+        fired.cancel();
+        assertTrue(fired.cancelled());
+        loop.callLater(1.0, record("next"));
+        loop.callLater(2.0, loop::stop);
+        loop.runForever();
+        assertEquals(List.of("fired", "next"), events);
+        assertEquals(4.0, loop.time());
+    }
+
+    @Test
+    void theClockDoesNotMoveWithoutTimers() {
+        loop.callSoon(record("a"));
+        loop.callSoon(loop::stop);
+        loop.runForever();
+        assertEquals(0.0, loop.time());
+    }
+
+    @Test
     void timerHandleReportsWhen() {
         loop.advance(3.0);
         TimerHandle later = loop.callLater(1.5, record("x"));

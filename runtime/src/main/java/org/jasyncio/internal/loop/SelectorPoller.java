@@ -7,6 +7,7 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +40,7 @@ public final class SelectorPoller implements Poller {
     private final SelectorOpener opener;
     private final Consumer<SelectionKey> dispatch = SelectorPoller::dispatch;
     private volatile Selector selector;
-    private volatile boolean wokenUp;
+    private final AtomicBoolean wokenUp = new AtomicBoolean();
     private int prematureReturns;
     private int rebuilds;
 
@@ -70,7 +71,6 @@ public final class SelectorPoller implements Poller {
             // Nothing can be ready: skip the system call, which dominates iterations of pure callbacks.
             return;
         }
-        wokenUp = false;
         long start = System.nanoTime();
         int selected;
         try {
@@ -86,7 +86,9 @@ public final class SelectorPoller implements Poller {
             rebuildSelector();
             return;
         }
-        if (timeoutNanos == 0 || selected > 0 || wokenUp) {
+        // Read and clear after the select: a wake-up that came before it made it return early on purpose.
+        boolean woken = wokenUp.getAndSet(false);
+        if (timeoutNanos == 0 || selected > 0 || woken) {
             prematureReturns = 0;
             return;
         }
@@ -102,7 +104,7 @@ public final class SelectorPoller implements Poller {
 
     @Override
     public void wakeup() {
-        wokenUp = true;
+        wokenUp.set(true);
         selector.wakeup();
     }
 
