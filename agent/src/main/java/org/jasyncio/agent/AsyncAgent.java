@@ -34,8 +34,19 @@ public final class AsyncAgent {
         install(arguments, instrumentation);
     }
 
+    /** A mistyped option is reported, not fatal: an agent must never keep the application from starting. */
     private static void install(String arguments, Instrumentation instrumentation) {
-        AgentOptions options = AgentOptions.parse(arguments);
-        instrumentation.addTransformer(new AsyncTransformer(options, () -> System.getLogger(AsyncAgent.class.getName())), false);
+        AgentOptions options;
+        try {
+            options = AgentOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            logger().log(System.Logger.Level.WARNING, e.getMessage() + "; the agent runs without options");
+            options = AgentOptions.parse(null);
+        }
+        instrumentation.addTransformer(new AsyncTransformer(options, AsyncAgent::logger), false);
+    }
+
+    private static System.Logger logger() {
+        return System.getLogger(AsyncAgent.class.getName());
     }
 }

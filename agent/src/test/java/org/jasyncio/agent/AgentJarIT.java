@@ -1,0 +1,103 @@
+package org.jasyncio.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+
+import org.jasyncio.Async;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged agent jar, as a user gets it: its layout, and JVMs started with {@code -javaagent}. */
+class AgentJarIT {
+
+    static final Path AGENT_JAR = Path.of(System.getProperty("jasyncio.agent.jar"));
+
+    @TempDir
+    static Path work;
+    static Path classes;
+
+    @BeforeAll
+    static void compileFixtures() {
+        classes = JavaSources.compile(work, Fixtures.all());
+    }
+
+    @Test
+    void isSelfContainedWithItsAsmRelocated() throws IOException {
+        try (JarFile jar = new JarFile(AGENT_JAR.toFile())) {
+            List<String> names = jar.stream().map(e -> e.getName()).toList();
+            assertTrue(names.contains("org/jasyncio/agent/AsyncAgent.class"));
+            assertTrue(names.contains("org/jasyncio/compiler/AsyncCompiler.class"));
+            assertTrue(names.contains("org/jasyncio/agent/shaded/asm/ClassReader.class"));
+            assertTrue(names.contains("org/jasyncio/agent/shaded/asm/tree/analysis/Analyzer.class"));
+            assertFalse(names.stream().anyMatch(n -> n.startsWith("org/objectweb/")), "unrelocated ASM");
+            assertFalse(names.stream().anyMatch(n -> n.endsWith("module-info.class")), "a module descriptor");
+            assertFalse(names.stream().anyMatch(n -> n.endsWith(".class") && !n.startsWith("org/jasyncio/agent/")
+                    && !n.startsWith("org/jasyncio/compiler/")), "classes besides the agent and the compiler (the application brings its own runtime)");
+
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertEquals("org.jasyncio.agent.AsyncAgent", manifest.getValue("Premain-Class"));
+            assertEquals("org.jasyncio.agent.AsyncAgent", manifest.getValue("Launcher-Agent-Class"));
+            assertEquals("false", manifest.getValue("Can-Redefine-Classes"));
+            assertEquals(null, manifest.getValue("Agent-Class"), "no dynamic attach");
+        }
+    }
+
+    @Test
+    void rewritesAsyncMethodsAsTheyLoad(@TempDir Path dump) throws Exception {
+        Run run = java("-javaagent:" + AGENT_JAR + "=verbose,dump=" + dump, "demo.Greeter");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("hello world", run.stdout().strip());
+        assertTrue(run.stderr().contains("INFO: jasyncio: rewrote 1 methods in demo.Greeter"), run::toString);
+        assertTrue(Files.size(dump.resolve("demo/Greeter.class")) > Files.size(classes.resolve("demo/Greeter.class")));
+    }
+
+    @Test
+    void logsRefusalsAndTheApplicationRunsOn() throws Exception {
+        Run run = java("-javaagent:" + AGENT_JAR, "demo.Refused");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stdout().startsWith("refused: "), run::toString);
+        assertTrue(run.stderr().contains("WARNING: jasyncio: Refused.java:10: demo.Refused.notAsync: "), run::toString);
+        assertTrue(run.stderr().contains("WARNING: jasyncio: demo.Refused was not rewritten"), run::toString);
+    }
+
+    @Test
+    void aMistypedOptionIsReportedAndTheApplicationStillStarts() throws Exception {
+        Run run = java("-javaagent:" + AGENT_JAR + "=verbos", "demo.Greeter");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("hello world", run.stdout().strip());
+        assertTrue(run.stderr().contains("jasyncio agent: unknown option 'verbos'"), run::toString);
+    }
+
+    @Test
+    void withoutTheAgentAwaitFails() throws Exception {
+        Run run = java("-Dno.agent=true", "demo.Refused");
+        assertTrue(run.stdout().startsWith("refused: "), run::toString);
+        assertEquals("", run.stderr(), "nothing from an agent that is not there");
+    }
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    private static Run java(String jvmOption, String mainClass) throws Exception {
+        String runtime = Path.of(Async.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                jvmOption, "-cp", classes + File.pathSeparator + runtime, mainClass));
+        Path out = Files.createTempFile(work, "stdout", ".txt");
+        Path err = Files.createTempFile(work, "stderr", ".txt");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int exitCode = process.waitFor();
+        return new Run(exitCode, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
