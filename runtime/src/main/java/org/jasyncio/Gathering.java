@@ -61,6 +61,10 @@ final class Gathering extends Future<List<Object>> {
             return;
         }
         if (!returnExceptions) {
+            if (child.cancelled() && cancelRequested) {
+                cancelFuture(child.cancelMessage());
+                return;
+            }
             if (child.cancelled()) {
                 finishException(child.cancelledException());
                 return;
