@@ -9,8 +9,6 @@ import org.jasyncio.internal.loop.SelectorPoller;
  */
 public class SelectorEventLoop extends EventLoop {
 
-    private final SelectorPoller poller;
-
     /** A loop on the platform's default selector and the system clock. */
     public SelectorEventLoop() {
         this(new SelectorPoller(), Clock.SYSTEM);
@@ -19,11 +17,5 @@ public class SelectorEventLoop extends EventLoop {
     /** For tests and subclasses: a loop on {@code poller} reading time from {@code clock} (internals). */
     protected SelectorEventLoop(SelectorPoller poller, Clock clock) {
         super(poller, clock);
-        this.poller = poller;
-    }
-
-    /** The poller, for the I/O methods of this loop. */
-    SelectorPoller poller() {
-        return poller;
     }
 }
