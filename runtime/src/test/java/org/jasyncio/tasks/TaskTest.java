@@ -265,4 +265,33 @@ class TaskTest {
         assertSame(loop, done.getLoop());
         assertNotSame(done, Task.completed("v"));
     }
+
+    @Test
+    void lostTasksAreReportedWhenCollected() throws Exception {
+        java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(2);
+        List<Object> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+        loop.setExceptionHandler((l, context) -> {
+            messages.add(context.get("message"));
+            reported.countDown();
+        });
+        loop.setDebug(true);
+        startAndForget();
+        for (int i = 0; i < 50 && !reported.await(100, java.util.concurrent.TimeUnit.MILLISECONDS); i++) {
+            System.gc();
+        }
+        assertEquals(0, reported.getCount(), "reports after repeated GC: " + messages);
+        assertTrue(messages.contains("Task exception was never retrieved"), messages.toString());
+        assertTrue(messages.contains("Task was destroyed but it is pending!"), messages.toString());
+    }
+
+    private void startAndForget() {
+        Future<String> failing = new Future<>(loop);
+        Task<List<Object>> fails = Bodies.awaitEach(List.of(failing));
+        Bodies.awaitEach(List.of(new Future<>(loop)));
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        failing.setException(new IllegalStateException("never looked at"));
+        loop.runUntilComplete(AsyncIO.gather(true, failing));
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertTrue(fails.done());
+    }
 }
