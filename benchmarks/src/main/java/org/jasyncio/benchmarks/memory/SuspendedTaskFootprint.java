@@ -1,0 +1,71 @@
+package org.jasyncio.benchmarks.memory;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.function.Function;
+
+import org.jasyncio.AsyncIO;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
+import org.jasyncio.Task;
+
+/**
+ * Retained heap per suspended task: suspends a million tasks on one future that never completes
+ * and compares the live heap after a full GC before and after. Not a JMH benchmark, since JMH's
+ * {@code -prof gc} reports allocation, not what stays reachable. Run by {@code run.sh}:
+ * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint [tasks]}.
+ *
+ * <p>The tasks are kept in a preallocated array (allocated before the first measurement), so the
+ * difference is what the tasks themselves retain: the coroutine with its spill arrays, its entry
+ * in the awaited future's callback list and in the weak registry of all tasks.
+ */
+public final class SuspendedTaskFootprint {
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    private SuspendedTaskFootprint() {
+    }
+
+    public static void main(String[] args) {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        System.out.printf("JDK %s, %s, max heap %d MiB, %,d tasks per measurement%n",
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                Runtime.getRuntime().maxMemory() >> 20, count);
+        measure("no live locals", count, never -> SuspendedFixtures.noLocals(never));
+        measure("long + String live (String shared)", count, never -> SuspendedFixtures.twoLocals(never, 7L, "x"));
+    }
+
+    private static void measure(String what, int count, Function<Future<Integer>, Task<?>> call) {
+        EventLoop loop = AsyncIO.newEventLoop();
+        Future<Integer> never = loop.createFuture();
+        Task<?>[] tasks = new Task<?>[count];
+        long before = liveHeap();
+        loop.callSoon(() -> {
+            for (int i = 0; i < count; i++) {
+                tasks[i] = call.apply(never);
+            }
+            loop.stop();
+        });
+        loop.runForever();
+        long after = liveHeap();
+        int suspended = 0;
+        for (Task<?> task : tasks) {
+            if (!task.done()) {
+                suspended++;
+            }
+        }
+        System.out.printf("%-40s %,d suspended, %.1f bytes retained per task%n",
+                what, suspended, (after - before) / (double) count);
+        // Closing drops the suspended tasks with the loop; they are garbage from here on.
+        loop.close();
+    }
+
+    /** The smallest used heap over a few full collections: System.gc() may leave some garbage behind. */
+    private static long liveHeap() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}
