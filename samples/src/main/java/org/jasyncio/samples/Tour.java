@@ -13,8 +13,21 @@ public final class Tour {
     private Tour() {
     }
 
-    /** Runs the tour on {@code System.out}; accepts {@code --scale F}. */
+    /**
+     * java.util.logging's console format for what the loop reports (the slow-callback warning), one
+     * line instead of the default two that start with a date.
+     */
+    private static final String LOG_FORMAT = "%4$s: %5$s%6$s%n";
+
+    /**
+     * Runs the tour on {@code System.out}; accepts {@code --scale F}. What the loop logs goes to
+     * {@code System.err}, one line per report unless {@code java.util.logging.SimpleFormatter.format}
+     * is set.
+     */
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
+        }
         run(Scale.fromArgs(args), System.out);
     }
 
