@@ -1,0 +1,45 @@
+package org.jasyncio.sync;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.jasyncio.AsyncIO;
+import org.jasyncio.Future;
+import org.jasyncio.Task;
+import org.jasyncio.testing.VirtualTimeLoop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** A virtual-time loop per test, set as current, and ways to step it. */
+abstract class LoopFixture {
+    final VirtualTimeLoop loop = VirtualTimeLoop.create();
+
+    @BeforeEach
+    void setLoop() {
+        AsyncIO.setEventLoop(loop);
+    }
+
+    @AfterEach
+    void closeLoop() {
+        AsyncIO.setEventLoop(null);
+        loop.close();
+    }
+
+    /** Runs {@code n} loop iterations. */
+    void spin(int n) {
+        for (int i = 0; i < n; i++) {
+            loop.callSoon(loop::stop);
+            loop.runForever();
+        }
+    }
+
+    /** Runs iterations until nothing more is ready (bounded, so a livelock fails the test). */
+    void settle() {
+        spin(20);
+    }
+
+    /** A task that, on the loop's next iteration, calls {@code start} and awaits what it returns, then runs {@code then}. */
+    Task<Object> task(Supplier<? extends Future<?>> start, Consumer<Object> then) {
+        return loop.createTask(() -> Awaiting.awaitThen(start.get(), then));
+    }
+}
