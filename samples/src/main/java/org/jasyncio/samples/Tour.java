@@ -10,14 +10,14 @@ import java.util.Locale;
  */
 public final class Tour {
 
-    private Tour() {
-    }
-
     /**
      * java.util.logging's console format for what the loop reports (the slow-callback warning), one
      * line instead of the default two that start with a date.
      */
     private static final String LOG_FORMAT = "%4$s: %5$s%6$s%n";
+
+    private Tour() {
+    }
 
     /**
      * Runs the tour on {@code System.out}; accepts {@code --scale F}. What the loop logs goes to
