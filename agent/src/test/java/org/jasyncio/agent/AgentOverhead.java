@@ -48,7 +48,8 @@ public final class AgentOverhead {
         System.out.printf("classes loaded per run: %d%n", LoadAll.countClasses(libraryJar));
         System.out.printf("without agent: %s%n", summary(without));
         System.out.printf("with agent:    %s%n", summary(with));
-        System.out.printf("overhead: %+.1f %%%n", 100 * (mean(with) / mean(without) - 1));
+        System.out.printf("overhead: %+.1f %% of the mean, %+.1f %% of the median%n",
+                100 * (mean(with) / mean(without) - 1), 100 * (median(with) / median(without) - 1));
     }
 
     /** @return milliseconds the child spent loading the jar's classes */
@@ -70,10 +71,18 @@ public final class AgentOverhead {
         return values.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
     }
 
+    /** Less sensitive than the mean to a run slowed down by whatever else the machine was doing. */
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
     private static String summary(List<Double> values) {
         double mean = mean(values);
         double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / (values.size() - 1);
-        return String.format("mean %.1f ms, stddev %.1f ms over %d runs", mean, Math.sqrt(variance), values.size());
+        return String.format("mean %.1f ms, stddev %.1f ms, median %.1f ms over %d runs",
+                mean, Math.sqrt(variance), median(values), values.size());
     }
 
     /** The child: defines every class of one jar and prints how many nanoseconds that took. */
