@@ -30,6 +30,9 @@ final class AsyncTransformer implements ClassFileTransformer {
 
     private static final String RUNTIME_PACKAGE = "org/jasyncio/";
 
+    /** Defines only JDK modules, whatever their package names, so nothing it loads is rewritten. */
+    private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
+
     private final AgentOptions options;
     private final Supplier<Logger> loggerSource;
     private final ClassDump dump;
@@ -49,7 +52,8 @@ final class AsyncTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader == null || className == null || classBeingRedefined != null || isSkipped(className)) {
+        if (loader == null || loader == PLATFORM_LOADER || className == null || classBeingRedefined != null
+                || isSkipped(className)) {
             return null;
         }
         try {

@@ -46,10 +46,11 @@ class AsyncTransformerTest {
     }
 
     @Test
-    void leavesBootstrapClassesAndRedefinitionsAlone() throws Exception {
+    void leavesJdkLoadersAndRedefinitionsAlone() throws Exception {
         AsyncTransformer transformer = transformer(AgentOptions.parse(null));
         byte[] greeter = classFile("demo/Greeter");
         assertNull(transformer.transform(null, "demo/Greeter", null, null, greeter));
+        assertNull(transformer.transform(ClassLoader.getPlatformClassLoader(), "demo/Greeter", null, null, greeter));
         assertNull(transformer.transform(getClass().getClassLoader(), "demo/Greeter", String.class, null, greeter));
         assertTrue(log.entries.isEmpty());
     }
