@@ -28,6 +28,7 @@ final class AsyncTransformer implements ClassFileTransformer {
             "java/", "javax/", "jdk/", "sun/", "com/sun/",
             "org/jasyncio/agent/", "org/jasyncio/compiler/", "org/jasyncio/internal/");
 
+    /** The runtime's public package, skipped itself but not its sub-packages, where samples and users' code may live. */
     private static final String RUNTIME_PACKAGE = "org/jasyncio/";
 
     /** Defines only JDK modules, whatever their package names, so nothing it loads is rewritten. */
