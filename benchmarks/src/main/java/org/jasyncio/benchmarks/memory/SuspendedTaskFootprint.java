@@ -2,6 +2,8 @@ package org.jasyncio.benchmarks.memory;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.jasyncio.AsyncIO;
@@ -12,8 +14,10 @@ import org.jasyncio.Task;
 /**
  * Retained heap per suspended task: suspends a million tasks on one future that never completes
  * and compares the live heap after a full GC before and after. Not a JMH benchmark, since JMH's
- * {@code -prof gc} reports allocation, not what stays reachable. Run by {@code run.sh}:
- * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint [tasks]}.
+ * {@code -prof gc} reports allocation, not what stays reachable. Run by {@code run.sh}, one JVM
+ * per case, because a case leaves stale entries in the runtime's weak task registry that the next
+ * case would free and so under-count:
+ * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint noLocals|twoLocals [tasks]}.
  *
  * <p>The tasks are kept in a preallocated array (allocated before the first measurement), so the
  * difference is what the tasks themselves retain: the coroutine with its spill arrays, its entry
@@ -21,24 +25,19 @@ import org.jasyncio.Task;
  */
 public final class SuspendedTaskFootprint {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    private static final Map<String, Function<Future<Integer>, Task<?>>> CASES = Map.of(
+            "noLocals", never -> SuspendedFixtures.noLocals(never),
+            "twoLocals", never -> SuspendedFixtures.twoLocals(never, 7L, "x"));
 
     private SuspendedTaskFootprint() {
     }
 
     public static void main(String[] args) {
-        int count = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        System.out.printf("JDK %s, %s, max heap %d MiB, %,d tasks per measurement%n",
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Runtime.getRuntime().maxMemory() >> 20, count);
-        // The first round also grows shared structures for good (the task registry's table), so
-        // every case is measured twice and the second round is the steady-state figure.
-        for (int round = 1; round <= 2; round++) {
-            measure(round, "no live locals", count, never -> SuspendedFixtures.noLocals(never));
-            measure(round, "a long and a String live", count, never -> SuspendedFixtures.twoLocals(never, 7L, "x"));
+        Function<Future<Integer>, Task<?>> call = args.length > 0 ? CASES.get(args[0]) : null;
+        if (call == null) {
+            throw new IllegalArgumentException("usage: SuspendedTaskFootprint " + CASES.keySet() + " [tasks]");
         }
-    }
-
-    private static void measure(int round, String what, int count, Function<Future<Integer>, Task<?>> call) {
+        int count = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
         EventLoop loop = AsyncIO.newEventLoop();
         Future<Integer> never = loop.createFuture();
         Task<?>[] tasks = new Task<?>[count];
@@ -51,15 +50,9 @@ public final class SuspendedTaskFootprint {
         });
         loop.runForever();
         long after = liveHeap();
-        int suspended = 0;
-        for (Task<?> task : tasks) {
-            if (!task.done()) {
-                suspended++;
-            }
-        }
-        System.out.printf("round %d: %-26s %,d suspended, %.1f bytes retained per task%n",
-                round, what, suspended, (after - before) / (double) count);
-        // Closing drops the suspended tasks with the loop; they are garbage from here on.
+        long suspended = Arrays.stream(tasks).filter(task -> !task.done()).count();
+        System.out.printf("%-10s JDK %s: %,d tasks suspended, %.1f bytes retained per task%n",
+                args[0], System.getProperty("java.version"), suspended, (after - before) / (double) count);
         loop.close();
     }
 

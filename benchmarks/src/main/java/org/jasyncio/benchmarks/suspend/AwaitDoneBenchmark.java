@@ -89,6 +89,21 @@ public class AwaitDoneBenchmark {
         });
     }
 
+    /**
+     * One operation: {@code AsyncIO.getRunningLoop()}, the thread-local lookup an {@code @Async}
+     * entry makes to decide whether its body may start at once; explains most of the gap between
+     * {@link #asyncCallAwaitingDone} and {@link #plainCallReadingResult}.
+     */
+    @Benchmark
+    @OperationsPerInvocation(CALLS)
+    public void runningLoopLookup(Blackhole sink) {
+        onLoop(() -> {
+            for (int i = 0; i < CALLS; i++) {
+                sink.consume(AsyncIO.getRunningLoop());
+            }
+        });
+    }
+
     private void onLoop(Runnable calls) {
         loop.callSoon(() -> {
             calls.run();
