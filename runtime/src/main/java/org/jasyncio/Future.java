@@ -3,7 +3,6 @@ package org.jasyncio;
 import java.util.ArrayList;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -242,7 +241,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     @Override
     public T get() throws InterruptedException, ExecutionException {
         if (!done()) {
-            awaitLatch().await();
+            refuseOnOwnLoop();
+            BlockedGetters.await(this, -1, null);
         }
         return outcomeForGet();
     }
@@ -258,7 +258,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     @Override
     public T get(long timeout, TimeUnit unit)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        if (!done() && !awaitLatch().await(timeout, unit)) {
+        if (!done() && !refuseOnOwnLoop() && !BlockedGetters.await(this, timeout, unit)) {
             throw new java.util.concurrent.TimeoutException("Future still pending after " + timeout + " " + unit);
         }
         return outcomeForGet();
@@ -323,6 +323,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     final void finish(byte newState, Object newOutcome) {
         outcome = newOutcome;
         state = newState;
+        BlockedGetters.release(this);
         if (lostOutcome != null) {
             lostOutcome.settle();
         }
@@ -420,15 +421,14 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         }
     }
 
-    private CountDownLatch awaitLatch() {
-        EventLoop own = loop != null ? loop : AsyncIO.getEventLoop();
-        if (CurrentLoop.running() == own) {
+    /** Always false; throws when blocking would deadlock the loop that must complete this future. */
+    private boolean refuseOnOwnLoop() {
+        EventLoop running = CurrentLoop.running();
+        if (running != null && (loop == null || running == loop)) {
             throw new IllegalStateException("Future.get() called on the thread of its running event loop while the "
                     + "future is pending: this would block the loop that must complete it; await it instead");
         }
-        CountDownLatch latch = new CountDownLatch(1);
-        own.enqueueThreadsafe(() -> addDoneCallback(f -> latch.countDown()));
-        return latch;
+        return false;
     }
 
     @SuppressWarnings("unchecked")
