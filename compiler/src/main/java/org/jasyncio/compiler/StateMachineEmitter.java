@@ -98,7 +98,7 @@ final class StateMachineEmitter {
         out.add(new JumpInsnNode(Opcodes.IFNONNULL, dispatch));
         out.add(coroutineStatic("runsEagerly", "()Z"));
         out.add(new JumpInsnNode(Opcodes.IFNE, start));
-        create(out);
+        create(out, points.references, points.primitives);
         spill(out, entry);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(coroutineVirtual("startSoon", "()V"));
@@ -152,7 +152,7 @@ final class StateMachineEmitter {
         out.add(slow);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new JumpInsnNode(Opcodes.IFNONNULL, have));
-        create(out);
+        create(out, points.awaitReferences, points.awaitPrimitives);
         out.add(have);
         spill(out, point);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
@@ -178,12 +178,12 @@ final class StateMachineEmitter {
         return out;
     }
 
-    private void create(InsnList out) {
+    private void create(InsnList out, int references, int primitives) {
         out.add(new InvokeDynamicInsnNode("resume", "()L" + RuntimeNames.RESUMER + ";", method.bootstrap(),
                 Type.getMethodType(RuntimeNames.RESUME_DESC), method.bridgeHandle(),
                 Type.getMethodType(RuntimeNames.RESUME_DESC)));
-        out.add(Constants.push(points.references));
-        out.add(Constants.push(points.primitives));
+        out.add(Constants.push(references));
+        out.add(Constants.push(primitives));
         out.add(new LdcInsnNode(method.where()));
         out.add(coroutineStatic("create", "(L" + RuntimeNames.RESUMER + ";IILjava/lang/String;)"
                 + RuntimeNames.COROUTINE_DESC));

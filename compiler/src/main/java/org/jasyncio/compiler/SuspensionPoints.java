@@ -21,8 +21,15 @@ final class SuspensionPoints {
 
     final List<SuspensionPoint> points = new ArrayList<>();
     SuspensionPoint start;
+    /** Spill array sizes for a coroutine created at the deferred start: enough for every point. */
     int references;
     int primitives;
+    /**
+     * Sizes for a coroutine created at an {@code await}: it never returns to state 0, so the
+     * parameters that only the deferred start saves need no room.
+     */
+    int awaitReferences;
+    int awaitPrimitives;
 
     private final boolean isStatic;
     private final int coroutineSlot;
@@ -51,10 +58,12 @@ final class SuspensionPoints {
                         liveness.liveIn(index), firstTemp));
             }
         }
-        for (SuspensionPoint point : result.all()) {
-            result.references = Math.max(result.references, point.references());
-            result.primitives = Math.max(result.primitives, point.primitives());
+        for (SuspensionPoint point : result.points) {
+            result.awaitReferences = Math.max(result.awaitReferences, point.references());
+            result.awaitPrimitives = Math.max(result.awaitPrimitives, point.primitives());
         }
+        result.references = Math.max(result.awaitReferences, result.start.references());
+        result.primitives = Math.max(result.awaitPrimitives, result.start.primitives());
         return result;
     }
 

@@ -60,6 +60,12 @@ class SchedulingTest {
                     }
                 }
 
+                @Async public static Task<Void> usesItsParameterOnlyBeforeAwaiting(String name, long n) {
+                    log.add(name + n);
+                    await(Later.value(0));
+                    return Task.completed();
+                }
+
                 @Async public static Task<String> returnsAnotherTask() {
                     await(Later.value(0));
                     return catchesCancellation(Later.value("delegated"));
@@ -155,6 +161,19 @@ class SchedulingTest {
         });
         assertEquals("caught and went on", result);
         assertEquals(List.of("cancelled at the await: CancelledException"), log());
+    }
+
+    @Test
+    void aTaskSuspendedWithNothingLiveHoldsNoSpillArrays() {
+        AsyncIO.run(() -> {
+            Task<?> task = (Task<?>) fx.call("fx.Sched", "usesItsParameterOnlyBeforeAwaiting", "x", 1L);
+            org.jasyncio.internal.Coroutine<?> co = (org.jasyncio.internal.Coroutine<?>) task;
+            assertEquals(null, co.refs, "the parameters are dead at the await, and only state 0 would need them");
+            assertEquals(null, co.prims);
+            @SuppressWarnings("unchecked")
+            Task<Void> typed = (Task<Void>) task;
+            return typed;
+        });
     }
 
     @Test
