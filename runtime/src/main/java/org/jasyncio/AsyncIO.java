@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-import org.jasyncio.internal.TaskRegistry;
 import org.jasyncio.internal.loop.CurrentLoop;
 
 /**
@@ -121,7 +120,7 @@ public final class AsyncIO {
     }
 
     private static void cancelLeftovers(EventLoop loop) {
-        List<Task<?>> leftovers = TaskRegistry.pendingTasksOf(loop);
+        List<Task<?>> leftovers = loop.pendingTasks.snapshot();
         if (leftovers.isEmpty()) {
             return;
         }
@@ -483,7 +482,7 @@ public final class AsyncIO {
      * @throws IllegalStateException "no running event loop"
      */
     public static Set<Task<?>> allTasks() {
-        return new LinkedHashSet<>(TaskRegistry.pendingTasksOf(getRunningLoop()));
+        return new LinkedHashSet<>(getRunningLoop().pendingTasks.snapshot());
     }
 
     /**

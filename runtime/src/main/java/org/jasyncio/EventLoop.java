@@ -76,6 +76,8 @@ public abstract class EventLoop {
     private Executor defaultExecutor;
     private boolean executorShutdownCalled;
     private Task<?> currentTask;
+    /** asyncio's all_tasks() of this loop. */
+    final PendingTasks pendingTasks = new PendingTasks();
 
     /**
      * For loop implementations: a loop that polls with {@code poller} and reads time from

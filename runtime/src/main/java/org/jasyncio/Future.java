@@ -327,7 +327,12 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         if (lostOutcome != null) {
             lostOutcome.settle();
         }
+        finished();
         scheduleCallbacks();
+    }
+
+    /** Called once, when the future has just finished; tasks leave their loop's list here. */
+    void finished() {
     }
 
     final void finishResult(Object value) {

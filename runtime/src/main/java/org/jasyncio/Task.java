@@ -32,6 +32,9 @@ public class Task<T> extends Future<T> {
     private String cancelMessage;
     private int cancelsRequested;
     private boolean mustCancel;
+    /** Links of the loop's {@link PendingTasks} list, while this task is on it. */
+    Task<?> previousPending;
+    Task<?> nextPending;
 
     /**
      * A pending task on {@code loop}, named "Task-N".
@@ -72,6 +75,22 @@ public class Task<T> extends Future<T> {
      */
     public static Task<Void> completed() {
         return COMPLETED;
+    }
+
+    /**
+     * Lists this pending task in its loop's tasks ({@link AsyncIO#allTasks()}) until it
+     * finishes. Called once, when a task really needs to exist: a coroutine that suspends or
+     * starts lazily.
+     */
+    protected final void registerPending() {
+        loop.pendingTasks.add(this, loop.getDebug());
+    }
+
+    @Override
+    void finished() {
+        if (loop != null) {
+            loop.pendingTasks.remove(this);
+        }
     }
 
     /**

@@ -65,7 +65,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         this.where = where;
         this.refs = nRefs == 0 ? null : new Object[nRefs];
         this.prims = nPrims == 0 ? null : new long[nPrims];
-        TaskRegistry.add(this);
+        registerPending();
     }
 
     /**
