@@ -6,18 +6,18 @@ package org.jasyncio;
  * iteration. Anyone else sees it complete on the next iteration too.
  */
 final class Yield<T> extends Future<T> implements Runnable {
-    private final T value;
 
     Yield(EventLoop loop, T value) {
         super(loop);
-        this.value = value;
+        parkOutcome(value);
         loop.enqueue(this);
     }
 
     /** Completes the future now; the task awaiting it is queued by its caller. */
+    @SuppressWarnings("unchecked")
     void resolve() {
         if (!done()) {
-            setResult(value);
+            setResult((T) parkedOutcome());
         }
     }
 
