@@ -96,13 +96,8 @@ class ExceptionsTest {
         fx = Fixtures.compile("Errors", SOURCE).load();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> log() {
-        try {
-            return (List<String>) fx.type("fx.Errors").getField("log").get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return fx.staticField("fx.Errors", "log");
     }
 
     @Test

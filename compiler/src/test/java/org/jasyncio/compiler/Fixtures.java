@@ -191,6 +191,16 @@ final class Fixtures {
         }
     }
 
+    /** The value of a static field of a fixture class, such as the side-effect log a fixture keeps. */
+    @SuppressWarnings("unchecked")
+    <T> T staticField(String className, String field) {
+        try {
+            return (T) type(className).getField(field).get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Calls a static method of a fixture class, unwrapping the reflective wrapper of what it throws. */
     Object call(String className, String method, Object... args) {
         for (Method candidate : type(className).getDeclaredMethods()) {

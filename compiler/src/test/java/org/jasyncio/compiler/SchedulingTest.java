@@ -80,14 +80,8 @@ class SchedulingTest {
         fx = Fixtures.compile("Sched", SOURCE).load();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> log() {
-        try {
-            List<String> log = (List<String>) fx.type("fx.Sched").getField("log").get(null);
-            return log;
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+        return fx.staticField("fx.Sched", "log");
     }
 
     @Test
