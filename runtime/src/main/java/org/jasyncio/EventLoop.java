@@ -334,6 +334,18 @@ public abstract class EventLoop {
         return id;
     }
 
+    /**
+     * Every pending task of this loop, oldest first, each with the {@code @Async} methods and
+     * lines it is suspended at and what it awaits (see {@link Task#printStack}): what to print
+     * when a program hangs. Call it on the loop's thread (from a callback or a task), or while
+     * the loop is not running.
+     *
+     * @return the dump, e.g. {@code "1 pending task:\nStack for <Task pending ...>:\n    at ...\n"}
+     */
+    public String dumpTasks() {
+        return TaskDump.of(pendingTasks.snapshot());
+    }
+
     private void runOnce() {
         timers.dropCancelledHead();
         long timeout;

@@ -1,5 +1,9 @@
 package org.jasyncio;
 
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -183,6 +187,71 @@ public class Task<T> extends Future<T> {
     }
 
     /**
+     * asyncio's {@code get_stack()}: where this task is suspended, as stack frames, innermost
+     * first. A task awaiting another {@code @Async} call's task is one asyncio task running
+     * nested coroutines, so the frames of the awaited tasks come first: for {@code main}
+     * awaiting {@code fetch} awaiting a socket read, {@code fetch}'s {@code await} line, then
+     * {@code main}'s. Each frame is the method and the line of the {@code await} it waits at.
+     *
+     * @return the frames; empty if the task is done, has not started, or has no body
+     */
+    public List<StackTraceElement> getStack() {
+        List<StackTraceElement> frames = new ArrayList<>();
+        for (Task<?> task : awaitChain()) {
+            StackTraceElement frame = task.suspensionFrame();
+            if (frame != null) {
+                frames.add(frame);
+            }
+        }
+        Collections.reverse(frames);
+        return frames;
+    }
+
+    /**
+     * What this task (or the innermost task it awaits, see {@link #getStack()}) waits for now.
+     *
+     * @return the awaited future, or {@code null} if the task is not suspended
+     */
+    public Future<?> getAwaited() {
+        List<Task<?>> chain = awaitChain();
+        Task<?> innermost = chain.get(chain.size() - 1);
+        if (innermost.done()) {
+            return chain.size() > 1 ? innermost : null;
+        }
+        return innermost.waiter;
+    }
+
+    /**
+     * asyncio's {@code print_stack()}: the task, the frames of {@link #getStack()}, and what it
+     * awaits, e.g.
+     *
+     * <pre>
+     * Stack for &lt;Task pending name='Task-1' coro=&lt;Main.main() running at Main.java:12&gt; ...&gt;:
+     *     at com.example.Users.find(Users.java:30)
+     *     at com.example.Main.main(Main.java:12)
+     *     awaiting &lt;Future pending&gt;
+     * </pre>
+     *
+     * @param out where to print
+     */
+    public void printStack(PrintStream out) {
+        out.print(TaskDump.stackOf(this));
+        out.flush();
+    }
+
+    /** This task, then the tasks it awaits, outermost first; a cycle of awaits ends the walk. */
+    private List<Task<?>> awaitChain() {
+        List<Task<?>> chain = new ArrayList<>();
+        Task<?> task = this;
+        while (task != null && !chain.contains(task)) {
+            chain.add(task);
+            Future<?> awaited = task.done() ? null : task.waiter;
+            task = awaited instanceof Task ? (Task<?>) awaited : null;
+        }
+        return chain;
+    }
+
+    /**
      * Refused: a task's result is what its body returns.
      *
      * @throws UnsupportedOperationException always
@@ -231,6 +300,49 @@ public class Task<T> extends Future<T> {
     }
 
     // ---- hooks for org.jasyncio.internal.Coroutine ----
+
+    /**
+     * The method and line of the {@code await} the body is suspended at, for
+     * {@link #getStack()}.
+     *
+     * @return the frame, or {@code null} when the task is not suspended in a body
+     */
+    protected StackTraceElement suspensionFrame() {
+        return null;
+    }
+
+    /**
+     * Whether an exception thrown into an awaiting body should be recorded in its
+     * {@link AsyncStackTrace}: async stack traces are on, and it is not a cancellation.
+     *
+     * @param failure what the awaited future failed with
+     * @return whether to call {@link #recordAwait}
+     */
+    protected static boolean recordsAwait(Throwable failure) {
+        return AsyncStackTrace.ENABLED && !(failure instanceof CancelledException);
+    }
+
+    /**
+     * Appends {@code frame} to {@code failure}'s {@link AsyncStackTrace}.
+     *
+     * @param failure what the awaited future failed with
+     * @param frame the awaiting method and the line of its {@code await}
+     */
+    protected static void recordAwait(Throwable failure, StackTraceElement frame) {
+        AsyncStackTrace.append(failure, frame);
+    }
+
+    /**
+     * Whether {@code awaited} is the done task of an {@code @Async} call that failed before it
+     * ever suspended: its exception was thrown on the awaiting caller's own stack, so its stack
+     * trace already shows the caller.
+     *
+     * @param awaited a done future
+     * @return whether its failure needs no await frame
+     */
+    protected static boolean failedOnCallersStack(Future<?> awaited) {
+        return awaited.loop == null && awaited.failed();
+    }
 
     /**
      * Makes this task the loop's current task for one step.

@@ -27,6 +27,9 @@ import org.jasyncio.internal.loop.CurrentLoop;
 public final class Coroutine<T> extends Task<T> implements Runnable {
     /** Set by {@link #finishAs}-style adoption: the body has returned a pending task. */
     private static final int ADOPTING = -1;
+    /** The compiler's name for the method holding a rewritten body: "greet" becomes "greet$async". */
+    private static final String BODY_SUFFIX = "$async";
+    private static final String UNKNOWN_SOURCE = "unknown source";
     private static final Resumer DEFERRED_BODY = co -> {
         @SuppressWarnings("unchecked")
         Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) co.refs[0];
@@ -133,16 +136,40 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      */
     public static Object resultOf(Object awaitable) {
         if (awaitable instanceof Future) {
-            return ((Future<?>) awaitable).result();
+            Future<?> future = (Future<?>) awaitable;
+            try {
+                return future.result();
+            } catch (Throwable failure) {
+                if (recordsAwait(failure) && !failedOnCallersStack(future)) {
+                    recordCallersAwait(failure);
+                }
+                throw sneakyThrow(failure);
+            }
         }
         CompletableFuture<?> stage = (CompletableFuture<?>) awaitable;
         try {
             return stage.getNow(null);
         } catch (CompletionException e) {
-            throw sneakyThrow(e.getCause() != null ? e.getCause() : e);
+            Throwable failure = e.getCause() != null ? e.getCause() : e;
+            if (recordsAwait(failure)) {
+                recordCallersAwait(failure);
+            }
+            throw sneakyThrow(failure);
         } catch (java.util.concurrent.CancellationException e) {
             throw e instanceof CancelledException ? e : new CancelledException(e.getMessage());
         }
+    }
+
+    /**
+     * The fast path has no coroutine to ask where it is: the awaiting body is the innermost
+     * {@code $async} frame on the stack. Only a failing await pays for the walk.
+     */
+    private static void recordCallersAwait(Throwable failure) {
+        StackWalker.getInstance()
+                .walk(frames -> frames.filter(f -> f.getMethodName().endsWith(BODY_SUFFIX)).findFirst())
+                .ifPresent(f -> recordAwait(failure, new StackTraceElement(f.getClassName(),
+                        f.getMethodName().substring(0, f.getMethodName().length() - BODY_SUFFIX.length()),
+                        f.getFileName(), f.getLineNumber())));
     }
 
     /**
@@ -171,7 +198,14 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      * @throws CancelledException if the task was cancelled while suspended
      */
     public Object resumeValue() {
-        return takeAwaitedResult();
+        try {
+            return takeAwaitedResult();
+        } catch (Throwable failure) {
+            if (recordsAwait(failure)) {
+                recordAwait(failure, suspensionFrame());
+            }
+            throw sneakyThrow(failure);
+        }
     }
 
     /**
@@ -232,6 +266,10 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
 
     @Override
     protected String describeBody() {
+        if (resumer == DEFERRED_BODY && state == ADOPTING && adopted() instanceof Coroutine) {
+            // createTask's lambda only started the @Async call: name the method the user wrote
+            return ((Coroutine<?>) adopted()).describeBody();
+        }
         String method = shortName();
         if (done()) {
             return method + " done, defined at " + file();
@@ -240,6 +278,20 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             return method;
         }
         return method + " running at " + file() + ":" + line;
+    }
+
+    /** "pkg.Greeter.greet(Greeter.java)" at line 12 -> pkg.Greeter.greet(Greeter.java:12). */
+    @Override
+    protected StackTraceElement suspensionFrame() {
+        if (done() || state <= 0) {
+            return null;
+        }
+        int paren = where.indexOf('(');
+        String qualified = paren < 0 ? where : where.substring(0, paren);
+        int method = qualified.lastIndexOf('.');
+        String file = file();
+        return new StackTraceElement(qualified.substring(0, Math.max(method, 0)), qualified.substring(method + 1),
+                file.equalsIgnoreCase(UNKNOWN_SOURCE) ? null : file, line);
     }
 
     /** "pkg.Greeter.greet(Greeter.java)" -> "Greeter.greet()". */
@@ -253,14 +305,14 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
 
     private String file() {
         int paren = where.indexOf('(');
-        return paren < 0 ? "unknown source" : where.substring(paren + 1, where.length() - 1);
+        return paren < 0 ? UNKNOWN_SOURCE : where.substring(paren + 1, where.length() - 1);
     }
 
     /** A lambda's class is synthetic; its enclosing class is what the reader knows. */
     private static String describe(Supplier<?> body) {
         String type = body.getClass().getName();
         int lambda = type.indexOf("$$Lambda");
-        return (lambda < 0 ? type : type.substring(0, lambda)) + ".<lambda>(unknown source)";
+        return (lambda < 0 ? type : type.substring(0, lambda)) + ".<lambda>(" + UNKNOWN_SOURCE + ")";
     }
 
     @SuppressWarnings("unchecked")

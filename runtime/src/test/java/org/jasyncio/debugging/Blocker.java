@@ -1,0 +1,56 @@
+package org.jasyncio.debugging;
+
+import org.jasyncio.Future;
+import org.jasyncio.Task;
+import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.VirtualTimeLoop;
+
+/** A hand-written state machine whose second step blocks the loop for 150 ms of virtual time. */
+@SuppressWarnings({"rawtypes", "unchecked"})
+final class Blocker {
+    static final String WHERE = "org.jasyncio.samples.Greeter.greet(Greeter.java)";
+
+    private Blocker() {
+    }
+
+    /**
+     * <pre>{@code
+     * @Async static Task<Void> greet(VirtualTimeLoop loop, Future<?> first, Future<?> second) {
+     *     loop.advance(blockFirst);
+     *     await(first);            // Greeter.java:11
+     *     loop.advance(0.150);     // blocks the loop
+     *     await(second);           // Greeter.java:12
+     *     return Task.completed();
+     * }
+     * }</pre>
+     */
+    static Task<Void> greet(VirtualTimeLoop loop, double blockFirst, Future<?> first, Future<?> second) {
+        return greet$async(loop, blockFirst, first, second, null);
+    }
+
+    private static final Coroutine.Resumer GREET = co -> greet$async(null, 0, null, null, co);
+
+    private static Task greet$async(VirtualTimeLoop loop, double blockFirst, Future<?> first, Future<?> second,
+            Coroutine co) {
+        try {
+            if (co == null) {
+                co = Coroutine.create(GREET, 2, 0, WHERE);
+                co.refs[0] = loop;
+                co.refs[1] = second;
+                loop.advance(blockFirst);
+                co.suspendOn(first, 1, 11);
+                return co;
+            }
+            if (co.state == 1) {
+                co.resumeValue();
+                ((VirtualTimeLoop) co.refs[0]).advance(0.150);
+                co.suspendOn(co.refs[1], 2, 12);
+                return co;
+            }
+            co.resumeValue();
+            return Coroutine.complete(Task.completed(), co);
+        } catch (Throwable t) {
+            return Coroutine.fail(t, co);
+        }
+    }
+}
