@@ -3,6 +3,7 @@ package org.jasyncio.compiler;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
@@ -114,9 +115,23 @@ public final class AsyncCompiler {
         owner.methods.removeAll(asyncMethods);
         owner.methods.addAll(generated);
         markRewritten(owner);
-        ClassWriter writer = new ClassWriter(0);
-        owner.accept(writer);
-        return new Result(className, writer.toByteArray(), asyncMethods.size(), diagnostics);
+        try {
+            ClassWriter writer = new ClassWriter(0);
+            owner.accept(writer);
+            return new Result(className, writer.toByteArray(), asyncMethods.size(), diagnostics);
+        } catch (MethodTooLargeException tooLarge) {
+            // Frames were computed method by method; writing the whole class can still grow a
+            // body past the limit (long jumps widened), so this is checked here as well.
+            String method = tooLarge.getMethodName();
+            diagnostics.add(new Diagnostic(Diagnostic.Kind.ERROR, className,
+                    method.contains("$") ? method.substring(0, method.indexOf('$')) : method, owner.sourceFile, 0,
+                    "the rewritten method would exceed the JVM's 64 KiB code limit: split the method into smaller "
+                            + "@Async methods"));
+        } catch (ClassTooLargeException tooLarge) {
+            diagnostics.add(classError(owner.name, owner.sourceFile, "the rewritten class would exceed the JVM's "
+                    + "limit of 65535 constant pool entries: move some @Async methods to another class"));
+        }
+        return new Result(className, classFile, 0, diagnostics);
     }
 
     private static List<MethodNode> rewrite(AsyncMethod method, ClassHierarchy hierarchy)

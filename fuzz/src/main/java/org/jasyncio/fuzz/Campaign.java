@@ -1,0 +1,122 @@
+package org.jasyncio.fuzz;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fuzzing run: {@code programs} random programs from {@code seed}, checked in batches
+ * ({@link Differential}); each failure is shrunk and written to the regressions directory.
+ *
+ * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--regressions DIR]}
+ * prints, as its last line, {@code N programs, D divergences, V verify errors} (hangs and
+ * compiler crashes count as divergences).
+ */
+public final class Campaign {
+
+    /** The figures of a run. */
+    public record Summary(int programs, int divergences, int verifyErrors, int invalid, List<Path> regressions) {
+        @Override
+        public String toString() {
+            return programs + " programs, " + divergences + " divergences, " + verifyErrors + " verify errors";
+        }
+    }
+
+    private static final int SHRINK_BUDGET = 400;
+
+    private final long seed;
+    private final int batch;
+    private final Path regressions;
+    private final PrintStream progress;
+
+    public Campaign(long seed, int batch, Path regressions, PrintStream progress) {
+        this.seed = seed;
+        this.batch = batch;
+        this.regressions = regressions;
+        this.progress = progress;
+    }
+
+    public static void main(String[] args) throws IOException {
+        long seed = 1;
+        int programs = 1000;
+        int batch = 8;
+        Path regressions = Path.of("fuzz/src/test/resources/regressions");
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--seed" -> seed = Long.parseLong(args[i + 1]);
+                case "--programs" -> programs = Integer.parseInt(args[i + 1]);
+                case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+                case "--regressions" -> regressions = Path.of(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; use --seed S --programs N [--batch B] [--regressions DIR]");
+            }
+        }
+        Summary summary = new Campaign(seed, batch, regressions, System.err).run(programs);
+        System.out.println(summary);
+        System.exit(summary.divergences() + summary.verifyErrors() == 0 ? 0 : 1);
+    }
+
+    public Summary run(int programs) throws IOException {
+        int divergences = 0;
+        int verifyErrors = 0;
+        int invalid = 0;
+        List<Path> written = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int first = 0; first < programs; first += batch) {
+            List<Unit.Program> units = new ArrayList<>();
+            for (int index = first; index < Math.min(programs, first + batch); index++) {
+                units.add(new Unit.Program("P" + index, Generator.program("P" + index, programSeed(index))));
+            }
+            List<Verdict> verdicts = Differential.check(Unit.render(units, ""),
+                    units.stream().map(Unit.Program::name).toList(), seed);
+            for (int i = 0; i < verdicts.size(); i++) {
+                Verdict verdict = verdicts.get(i);
+                if (verdict.kind() == Verdict.Kind.INVALID) {
+                    invalid++;
+                    progress.println("generator produced invalid Java (" + verdict.program() + "): " + verdict.detail());
+                } else if (verdict.failed()) {
+                    if (verdict.kind() == Verdict.Kind.VERIFY_ERROR) {
+                        verifyErrors++;
+                    } else {
+                        divergences++;
+                    }
+                    progress.println(verdict.kind() + " in program " + verdict.program() + " (seed " + seed + "): "
+                            + verdict.detail());
+                    written.add(shrinkAndWrite(units.get(i), verdict));
+                }
+            }
+            if ((first / batch) % 25 == 24) {
+                progress.printf("%d programs in %.0f s%n", first + batch, (System.nanoTime() - started) / 1e9);
+            }
+        }
+        if (invalid > 0) {
+            progress.println(invalid + " generated programs were not valid Java and were skipped");
+        }
+        return new Summary(programs, divergences, verifyErrors, invalid, written);
+    }
+
+    private long programSeed(int index) {
+        return seed * 1_000_003L + index;
+    }
+
+    /** Shrinks one failing program alone and writes the smallest version that still fails the same way. */
+    private Path shrinkAndWrite(Unit.Program program, Verdict found) throws IOException {
+        List<String> names = List.of(program.name());
+        Shrinker.shrink(program.tree(), tree -> {
+            List<Unit.Program> alone = List.of(new Unit.Program(program.name(), tree));
+            return Differential.check(Unit.render(alone, ""), names, seed).get(0).kind() == found.kind();
+        }, SHRINK_BUDGET);
+        Verdict shrunk = Differential.check(Unit.render(List.of(program), ""), names, seed).get(0);
+        String header = "// jasyncio fuzz regression: " + shrunk.kind() + " (" + shrunk.detail().replace('\n', ' ')
+                + ")\n// found by: fuzz/run.sh --seed " + seed + ", program " + program.name() + "\n"
+                + Regression.PLAN_SEED + seed + "\n";
+        Files.createDirectories(regressions);
+        Path file = regressions.resolve(found.kind().name().toLowerCase() + "-" + seed + "-" + program.name() + ".java");
+        Files.writeString(file, Unit.render(List.of(program), header));
+        progress.println("shrunk to " + program.tree().size() + " nodes: " + file);
+        return file;
+    }
+}

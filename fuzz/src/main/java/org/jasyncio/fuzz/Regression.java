@@ -1,0 +1,36 @@
+package org.jasyncio.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Replays a regression file written by {@link Campaign}: the unit as it was, with the plan seed from its header. */
+public final class Regression {
+
+    static final String PLAN_SEED = "// plan-seed: ";
+
+    private static final Pattern PROGRAM = Pattern.compile("static final class (P\\d+) \\{");
+
+    private Regression() {
+    }
+
+    /** The verdicts for every program of the file's async twin; all {@code PASS} when the bug is fixed. */
+    public static List<String> failures(String source) {
+        int at = source.indexOf(PLAN_SEED);
+        long planSeed = at < 0 ? 0 : Long.parseLong(source.substring(at + PLAN_SEED.length(),
+                source.indexOf('\n', at)).trim());
+        List<String> programs = new ArrayList<>();
+        Matcher matcher = PROGRAM.matcher(source.substring(0, source.indexOf("final class S")));
+        while (matcher.find()) {
+            programs.add(matcher.group(1));
+        }
+        List<String> failures = new ArrayList<>();
+        for (Verdict verdict : Differential.check(source, programs, planSeed)) {
+            if (verdict.kind() != Verdict.Kind.PASS) {
+                failures.add(verdict.program() + ": " + verdict.kind() + " " + verdict.detail());
+            }
+        }
+        return failures;
+    }
+}

@@ -1,0 +1,72 @@
+package org.jasyncio.fuzz.program;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The observable side effects of one run of one program, and the decisions that make both
+ * twins see the same outcomes: the n-th evaluation of await site k gets the same value or
+ * failure in the reference and in the async twin, because both run the same statements in
+ * the same order. A fuel limit keeps every program short; running out is itself a
+ * deterministic failure.
+ */
+public final class Log {
+
+    private static final int FUEL = 4000;
+
+    private final List<String> entries = new ArrayList<>();
+    private final Map<Integer, Integer> occurrences = new HashMap<>();
+    private final Schedule schedule;
+    private final long seed;
+    private int spent;
+
+    public Log(Schedule schedule, long seed) {
+        this.schedule = schedule;
+        this.seed = seed;
+    }
+
+    /** Records a side effect. */
+    public void add(String entry) {
+        burn();
+        entries.add(entry);
+    }
+
+    public List<String> entries() {
+        return entries;
+    }
+
+    void burn() {
+        if (++spent > FUEL) {
+            throw new FuzzUnchecked("out of fuel");
+        }
+    }
+
+    /** The decision for the next evaluation of {@code site}. */
+    long nextHash(int site) {
+        int n = occurrences.merge(site, 1, Integer::sum);
+        long h = seed * 0x9E3779B97F4A7C15L + site * 0xC2B2AE3D27D4EB4FL + n * 0x165667B19E3779F9L;
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 29);
+    }
+
+    Schedule schedule() {
+        return schedule;
+    }
+
+    /** The failure the decision asks for, or {@code null}. */
+    Exception failure(int site, long hash) {
+        if (!schedule.fails(hash)) {
+            return null;
+        }
+        String message = "site " + site + " #" + occurrences.get(site);
+        return switch ((int) Math.floorMod(hash >>> 40, 4L)) {
+            case 0 -> new FuzzChecked(message);
+            case 1 -> new FuzzUnchecked(message);
+            case 2 -> new IllegalStateException(message);
+            default -> new ArithmeticException(message);
+        };
+    }
+}

@@ -1,0 +1,70 @@
+package org.jasyncio.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The checker itself: it must notice a twin that behaves differently, and agree with one that does not. */
+class DifferentialTest {
+
+    private static final String HEADER = """
+            package fz;
+            import static org.jasyncio.AsyncIO.await;
+            import org.jasyncio.Async;
+            import org.jasyncio.Task;
+            import org.jasyncio.fuzz.program.*;
+            """;
+
+    private static String unit(String asyncBody, String syncBody) {
+        return HEADER + "final class A { static final class P0 {\n@Async static Task<Integer> m0(Log log, int depth) "
+                + "throws Exception {\n" + asyncBody + "\n}\n} }\nfinal class S { static final class P0 {\n"
+                + "static Integer m0(Log log, int depth) throws Exception {\n" + syncBody + "\n}\n} }\n";
+    }
+
+    @Test
+    void equalTwinsPassUnderEverySchedule() {
+        String source = unit("""
+                int sum = 0;
+                for (int i = 0; i < 3; i++) {
+                    try { sum += (int) await(Outcomes.future(log, 0, i)); }
+                    catch (Exception e) { log.add("caught " + e.getMessage()); }
+                    log.add("sum " + sum);
+                }
+                return Task.completed(sum + (int) await(Outcomes.stage(log, 1, 10)));""", """
+                int sum = 0;
+                for (int i = 0; i < 3; i++) {
+                    try { sum += (int) Outcomes.now(log, 0, i); }
+                    catch (Exception e) { log.add("caught " + e.getMessage()); }
+                    log.add("sum " + sum);
+                }
+                return sum + (int) Outcomes.now(log, 1, 10);""");
+        assertEquals(List.of(new Verdict("P0", Verdict.Kind.PASS, "")), Differential.check(source, List.of("P0"), 7));
+    }
+
+    @Test
+    void aDifferentSideEffectIsADivergence() {
+        String source = unit("log.add(\"x\" + (int) await(Outcomes.future(log, 0, 1)));\nreturn Task.completed(1);",
+                "log.add(\"x\" + (int) Outcomes.now(log, 0, 2));\nreturn 1;");
+        Verdict verdict = Differential.check(source, List.of("P0"), 7).get(0);
+        assertEquals(Verdict.Kind.DIVERGENCE, verdict.kind());
+        assertTrue(verdict.detail().contains("expected [x2] but was [x1]"), verdict.detail());
+    }
+
+    @Test
+    void aDifferentFailureIsADivergence() {
+        String source = unit("throw new FuzzUnchecked(\"a\");", "throw new IllegalStateException(\"a\");");
+        Verdict verdict = Differential.check(source, List.of("P0"), 7).get(0);
+        assertEquals(Verdict.Kind.DIVERGENCE, verdict.kind());
+        assertTrue(verdict.detail().contains("IllegalStateException"), verdict.detail());
+    }
+
+    @Test
+    void aProgramJavacRejectsIsInvalidNotAFailure() {
+        Verdict verdict = Differential.check(unit("return Task.completed(undefined);", "return 1;"), List.of("P0"), 7)
+                .get(0);
+        assertEquals(Verdict.Kind.INVALID, verdict.kind());
+        assertTrue(verdict.detail().contains("undefined"), verdict.detail());
+    }
+}

@@ -1,0 +1,34 @@
+package org.jasyncio.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixed-seed budget {@code mvn verify} runs: every program's async twin, rewritten and
+ * run under every schedule, behaves as its synchronous reference. A failure is shrunk and
+ * written under {@code target/fuzz-regressions}; move it to
+ * {@code src/test/resources/regressions} once understood.
+ */
+class FixedSeedFuzzTest {
+
+    @Test
+    void asyncTwinsBehaveAsTheirReferences() throws Exception {
+        long seed = Long.getLong("fuzz.seed", 20240607L);
+        int programs = Integer.getInteger("fuzz.programs", 240);
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        Campaign.Summary summary = new Campaign(seed, 8, Path.of("target/fuzz-regressions"),
+                new PrintStream(progress, true, StandardCharsets.UTF_8)).run(programs);
+        String report = progress.toString(StandardCharsets.UTF_8);
+        assertEquals(programs + " programs, 0 divergences, 0 verify errors", summary.toString(), report);
+        assertEquals(List.of(), summary.regressions());
+        // The generator must stay honest: almost every program it writes is valid Java small enough to rewrite.
+        assertTrue(summary.invalid() <= programs / 50, summary.invalid() + " invalid programs:\n" + report);
+    }
+}
