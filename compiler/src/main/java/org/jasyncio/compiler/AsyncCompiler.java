@@ -62,13 +62,27 @@ public final class AsyncCompiler {
             }
             new ClassReader(classFile).accept(owner, 0);
         } catch (RuntimeException unreadable) {
-            diagnostics.add(classError(null, null, "not a readable class file: " + unreadable));
-            return new Result(null, classFile, 0, diagnostics);
+            String name = headerName(classFile);
+            diagnostics.add(classError(name, null, "not a readable class file: " + unreadable));
+            return new Result(name == null ? null : name.replace('/', '.'), classFile, 0, diagnostics);
         }
         String className = owner.name.replace('/', '.');
         if (alreadyRewritten(owner)) {
             return new Result(className, classFile, 0, diagnostics);
         }
+        try {
+            return rewrite(owner, classFile, diagnostics);
+        } catch (RuntimeException malformed) {
+            // ASM reads some malformed class files (a corrupt descriptor, say) without complaint
+            // and fails only when a pass looks closer; such a class loads as it was.
+            diagnostics.add(classError(owner.name, owner.sourceFile, "cannot rewrite a malformed class file: "
+                    + malformed));
+            return new Result(className, classFile, 0, diagnostics);
+        }
+    }
+
+    private Result rewrite(ClassNode owner, byte[] classFile, List<Diagnostic> diagnostics) {
+        String className = owner.name.replace('/', '.');
         diagnostics.addAll(Refusals.in(owner));
         List<MethodNode> asyncMethods = new ArrayList<>();
         for (MethodNode method : owner.methods) {
@@ -146,6 +160,15 @@ public final class AsyncCompiler {
         StateMachineEmitter.emit(method, body, points);
         MethodSplitter.entry(method, locals, line);
         return List.of(method.original, body, MethodSplitter.bridge(method, line));
+    }
+
+    /** The class's name when the header up to {@code this_class} is intact, else {@code null}. */
+    private static String headerName(byte[] classFile) {
+        try {
+            return new ClassReader(classFile).getClassName();
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     private static boolean alreadyRewritten(ClassNode owner) {

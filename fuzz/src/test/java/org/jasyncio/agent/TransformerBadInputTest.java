@@ -1,0 +1,116 @@
+package org.jasyncio.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jasyncio.fuzz.BadInputs;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The agent's transformer fed bad class files: it never throws out of {@code transform},
+ * returns {@code null} (the class loads as it was) for what it cannot rewrite, logs why, and
+ * never turns a class the JVM would load into one it refuses.
+ */
+class TransformerBadInputTest {
+
+    private final List<String> warnings = new CopyOnWriteArrayList<>();
+    private final AsyncTransformer transformer = new AsyncTransformer(new AgentOptions(false, null), () -> logger());
+
+    @Test
+    void garbageAndTruncationsLoadAsTheyWereAndAreLogged() {
+        List<byte[]> inputs = new java.util.ArrayList<>(BadInputs.randomBytes(3, 200));
+        inputs.addAll(BadInputs.truncations(BadInputs.asyncClass(), 11));
+        for (byte[] input : inputs) {
+            assertNull(transformQuietly("fz/A", input), "bad bytes must load as they were");
+        }
+        // Garbage without the constant pool entries the scan looks for is skipped silently; the rest is logged.
+        assertTrue(warnings.stream().allMatch(w -> w.contains("fz.A") || w.contains("<unknown class>")), warnings.toString());
+    }
+
+    @Test
+    void aCorruptedClassTheJvmWouldLoadStillLoadsAfterTheAgent() {
+        byte[] original = BadInputs.asyncClass();
+        int loadable = 0;
+        for (byte[] corrupted : BadInputs.corruptions(original, 11, 300)) {
+            byte[] transformed = transformQuietly("fz/A", corrupted);
+            if (transformed != null && loads(corrupted) == null) {
+                loadable++;
+                Throwable refused = loads(transformed);
+                if (refused != null) {
+                    fail("the agent broke a class the JVM loads: " + refused);
+                }
+            }
+        }
+        assertTrue(loadable > 0, "no corrupted class survived to be rewritten; the test proves nothing");
+    }
+
+    @Test
+    void kotlinStdlibIsLeftAloneWithoutAWord() {
+        Map<String, byte[]> kotlin = BadInputs.kotlinStdlib();
+        for (Map.Entry<String, byte[]> entry : kotlin.entrySet()) {
+            assertNull(transformQuietly(entry.getKey(), entry.getValue()), entry.getKey());
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    private byte[] transformQuietly(String name, byte[] bytes) {
+        try {
+            return transformer.transform(getClass().getClassLoader(), name, null, null, bytes);
+        } catch (Throwable thrown) {
+            fail("transform threw on " + bytes.length + " bytes of " + name, thrown);
+            throw new AssertionError(thrown);
+        }
+    }
+
+    /** Defines and initialises {@code fz.A} in a fresh loader; what the JVM threw, or {@code null}. */
+    private static Throwable loads(byte[] classFile) {
+        ClassLoader loader = new ClassLoader("probe", TransformerBadInputTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                if (!name.equals("fz.A")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, classFile, 0, classFile.length);
+            }
+        };
+        try {
+            Class<?> type = Class.forName("fz.A", true, loader);
+            type.getDeclaredMethods();
+            return null;
+        } catch (Throwable refused) {
+            return refused;
+        }
+    }
+
+    private Logger logger() {
+        return new Logger() {
+            @Override
+            public String getName() {
+                return "recording";
+            }
+
+            @Override
+            public boolean isLoggable(Level level) {
+                return true;
+            }
+
+            @Override
+            public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
+                warnings.add(message);
+            }
+
+            @Override
+            public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+                warnings.add(format);
+            }
+        };
+    }
+}
