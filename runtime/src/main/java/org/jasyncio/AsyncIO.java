@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import org.jasyncio.internal.loop.CurrentLoop;
+import org.jasyncio.internal.net.FutureChain;
 
 /**
  * asyncio's module functions: {@code import static org.jasyncio.AsyncIO.*;} and write
@@ -546,6 +547,70 @@ public final class AsyncIO {
             }
         }));
         return future;
+    }
+
+    // ---- streams ---------------------------------------------------------------------------
+
+    /**
+     * asyncio's {@code open_connection}: connects to {@code host:port} on the running loop and returns
+     * a reader and a writer for the connection.
+     *
+     * @param host a name or an IP literal
+     * @param port the port
+     * @return a future of the streams, failing with {@link ConnectionRefusedException} (naming
+     *     {@code host:port}) or another {@link ConnectionException}
+     * @throws IllegalStateException "no running event loop"
+     */
+    public static Future<Streams> openConnection(String host, int port) {
+        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * {@link #openConnection(String, int)} with the reader's {@code limit}.
+     *
+     * @param host a name or an IP literal
+     * @param port the port
+     * @param limit the reader's limit (see {@link StreamReader})
+     * @return a future of the streams
+     */
+    public static Future<Streams> openConnection(String host, int port, int limit) {
+        EventLoop loop = getRunningLoop();
+        StreamReader reader = new StreamReader(limit, loop);
+        StreamReaderProtocol protocol = new StreamReaderProtocol(loop, reader, null);
+        return FutureChain.map(loop, loop.createConnection(() -> protocol, host, port),
+                connection -> new Streams(reader, new StreamWriter(connection.transport(), protocol, reader, loop)),
+                connection -> connection.transport().abort());
+    }
+
+    /**
+     * asyncio's {@code start_server}: listens on {@code host:port} (port 0: a free one, see
+     * {@link Server#port()}) on the running loop and calls {@code handler} with a reader and a writer
+     * for each client, as a task of its own, e.g. {@code startServer(Echo::handle, "127.0.0.1", 0)}.
+     *
+     * @param handler serves one client
+     * @param host the address to listen on ({@code null}: all interfaces)
+     * @param port the port
+     * @return a future of the server, serving already
+     */
+    public static Future<Server> startServer(ClientConnected handler, String host, int port) {
+        return startServer(handler, host, port, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * {@link #startServer(ClientConnected, String, int)} with options, e.g.
+     * {@code ServerOptions.DEFAULTS.withReusePort(true)} to run one server loop per thread on one port.
+     *
+     * @param handler serves one client
+     * @param host the address to listen on ({@code null}: all interfaces)
+     * @param port the port
+     * @param options backlog, address and port reuse, whether to start serving
+     * @return a future of the server
+     */
+    public static Future<Server> startServer(ClientConnected handler, String host, int port, ServerOptions options) {
+        Objects.requireNonNull(handler, "handler");
+        EventLoop loop = getRunningLoop();
+        return loop.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(StreamReader.DEFAULT_LIMIT, loop),
+                handler), host, port, options);
     }
 
     // ---- loops -----------------------------------------------------------------------------

@@ -1,8 +1,18 @@
 package org.jasyncio;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -26,6 +36,10 @@ import org.jasyncio.internal.loop.SlowCallbackReporter;
 import org.jasyncio.internal.loop.SourceLocation;
 import org.jasyncio.internal.loop.ThreadsafeInbox;
 import org.jasyncio.internal.loop.TimerQueue;
+import org.jasyncio.internal.net.ConnectionAttempts;
+import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.net.HostResolver;
+import org.jasyncio.internal.net.NetworkDriver;
 
 /**
  * asyncio's event loop: runs callbacks, timers and I/O callbacks one iteration at a time on a single
@@ -555,6 +569,201 @@ public abstract class EventLoop {
             executor = pool;
         }
         return executor;
+    }
+
+    // ---- network I/O -----------------------------------------------------------------------------
+
+    /**
+     * For loop implementations: the loop type's network I/O (a jasyncio internal). The default throws
+     * {@link UnsupportedOperationException}; {@link SelectorEventLoop} overrides it.
+     */
+    protected NetworkDriver networkDriver() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support network I/O");
+    }
+
+    private NetworkDriver driver() {
+        checkClosed();
+        if (debug) {
+            checkThread();
+        }
+        return networkDriver();
+    }
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is readable (for a server channel:
+     * acceptable), until {@link #removeReader}; a second reader for the channel replaces the first.
+     * Puts the channel in non-blocking mode.
+     *
+     * @throws IllegalStateException "Event loop is closed", or if the channel is closed
+     */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(callback, "callback");
+        driver().addReader(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; returns whether a reader was registered (false after {@link #close()}). */
+    public boolean removeReader(SelectableChannel channel) {
+        return !closed && driver().removeReader(channel);
+    }
+
+    /**
+     * Calls {@code callback} on the loop whenever {@code channel} is writable (for a connecting
+     * {@link SocketChannel}: when the connect finished), until {@link #removeWriter}; a second writer
+     * replaces the first. Puts the channel in non-blocking mode.
+     *
+     * @throws IllegalStateException "Event loop is closed", or if the channel is closed
+     */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(callback, "callback");
+        driver().addWriter(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for writing; returns whether a writer was registered (false after {@link #close()}). */
+    public boolean removeWriter(SelectableChannel channel) {
+        return !closed && driver().removeWriter(channel);
+    }
+
+    /**
+     * asyncio's {@code sock_connect}: connects {@code channel} (put in non-blocking mode) to
+     * {@code address}.
+     *
+     * @return a future failing with {@link ConnectionRefusedException} ("Connect call failed host:port:
+     *     Connection refused") or another {@link ConnectionException}
+     */
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        return driver().sockConnect(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(address, "address"));
+    }
+
+    /** asyncio's {@code sock_accept}: the next connection of {@code channel}, in non-blocking mode. */
+    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        return driver().sockAccept(Objects.requireNonNull(channel, "channel"));
+    }
+
+    /**
+     * asyncio's {@code sock_recv}: up to {@code n} bytes, once some are there; an empty array at end of
+     * stream. Cancelling the future before data arrives consumes nothing.
+     */
+    public Future<byte[]> sockRecv(SocketChannel channel, int n) {
+        ByteBuffer buffer = ByteBuffer.allocate(n);
+        return FutureChain.map(this, sockRecvInto(channel, buffer),
+                count -> Arrays.copyOf(buffer.array(), Math.max(count, 0)), count -> { });
+    }
+
+    /** asyncio's {@code sock_recv_into}: reads into {@code buffer} once bytes are there; how many (-1 at end of stream). */
+    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        return driver().sockRecvInto(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(buffer, "buffer"));
+    }
+
+    /** asyncio's {@code sock_sendall}: writes all remaining bytes of {@code data}, waiting for the socket as needed. */
+    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+        return driver().sockSendall(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(data, "data"));
+    }
+
+    /** {@link #sockSendall(SocketChannel, ByteBuffer)} of a whole array. */
+    public Future<Void> sockSendall(SocketChannel channel, byte[] data) {
+        return sockSendall(channel, ByteBuffer.wrap(data));
+    }
+
+    /**
+     * asyncio's {@code getaddrinfo}: the socket addresses of {@code host} ({@code null}: the wildcard
+     * address) and {@code port}. IP literals are answered at once; names are resolved in the default
+     * executor, since the JDK's resolver blocks.
+     *
+     * @return a future failing with {@link java.io.UncheckedIOException} "getaddrinfo failed for ..."
+     */
+    public Future<List<InetSocketAddress>> getaddrinfo(String host, int port) {
+        checkClosed();
+        if (HostResolver.isLiteral(host)) {
+            try {
+                return FutureChain.completed(this, HostResolver.resolve(host, port));
+            } catch (RuntimeException e) {
+                return FutureChain.failed(this, e);
+            }
+        }
+        return runInExecutor(null, () -> HostResolver.resolve(host, port));
+    }
+
+    /**
+     * asyncio's {@code create_connection}: connects to {@code host:port} (trying each resolved address
+     * in turn), makes a protocol with {@code factory}, and completes once its
+     * {@link Protocol#connectionMade} ran. TCP_NODELAY is set.
+     *
+     * @return a future of the transport and protocol, failing with {@link ConnectionRefusedException}
+     *     (naming {@code host:port}) or another {@link ConnectionException}
+     */
+    @SuppressWarnings("unchecked")
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(host, "host");
+        NetworkDriver driver = driver();
+        Future<Transport> transport = FutureChain.then(this, getaddrinfo(host, port),
+                addresses -> ConnectionAttempts.connectAny(this, driver, addresses, factory));
+        return FutureChain.map(this, transport, made -> new Connection<>(made, (P) made.getProtocol()), Transport::abort);
+    }
+
+    /** {@link #createServer(Supplier, String, int, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
+    public Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port) {
+        return createServer(factory, host, port, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * asyncio's {@code create_server}: listens on every address of {@code host} ({@code null}: all
+     * interfaces) and {@code port} (0: a free port, see {@link Server#port()}); each accepted
+     * connection gets a transport and a protocol from {@code factory}.
+     *
+     * @return a future of the server, failing with {@link java.io.UncheckedIOException} ("error while
+     *     attempting to bind on address ...") if an address cannot be bound
+     */
+    public Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port, ServerOptions options) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(options, "options");
+        NetworkDriver driver = driver();
+        return FutureChain.map(this, getaddrinfo(host, port), addresses -> {
+            Server server = new Server(this, factory);
+            for (InetSocketAddress address : addresses) {
+                try {
+                    server.addListener(driver.listen(address, options, server.connections()));
+                } catch (IOException | RuntimeException e) {
+                    server.close();
+                    throw new UncheckedIOException("error while attempting to bind on address "
+                            + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage(),
+                            e instanceof IOException ? (IOException) e : new IOException(e));
+                }
+            }
+            if (options.startServing()) {
+                server.startServing();
+            }
+            return server;
+        }, addresses -> { });
+    }
+
+    /**
+     * asyncio's {@code create_datagram_endpoint}: a UDP endpoint bound to {@code localHost:localPort}
+     * ({@code localHost} {@code null}: any local address and port) and, if {@code remoteHost} is not
+     * {@code null}, connected to {@code remoteHost:remotePort}; its protocol comes from {@code factory}.
+     */
+    public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,
+            String localHost, int localPort, String remoteHost, int remotePort) {
+        Objects.requireNonNull(factory, "factory");
+        NetworkDriver driver = driver();
+        Future<List<InetSocketAddress>> local = localHost == null ? FutureChain.completed(this, List.of())
+                : getaddrinfo(localHost, localPort);
+        return FutureChain.then(this, local, locals -> {
+            Future<List<InetSocketAddress>> remote = remoteHost == null ? FutureChain.completed(this, List.of())
+                    : getaddrinfo(remoteHost, remotePort);
+            return FutureChain.map(this, remote, remotes -> {
+                P protocol = factory.get();
+                try {
+                    DatagramTransport transport = driver.openDatagram(locals.isEmpty() ? null : locals.get(0),
+                            remotes.isEmpty() ? null : remotes.get(0), protocol);
+                    return new DatagramEndpoint<>(transport, protocol);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot open a datagram endpoint: " + e.getMessage(), e);
+                }
+            }, remotes -> { });
+        });
     }
 
     // ---- debug -----------------------------------------------------------------------------------

@@ -1,0 +1,347 @@
+package org.jasyncio;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jasyncio.internal.net.FutureChain;
+
+/**
+ * asyncio's {@code StreamReader}: buffered reads of a connection, returning futures to {@code await}.
+ * Made by {@link AsyncIO#openConnection} and {@link AsyncIO#startServer}. All methods belong to the
+ * loop's thread, and one read may wait at a time.
+ *
+ * <p>The buffer holds up to about twice the limit (64 KiB by default): above that the transport stops
+ * reading until it is drained to the limit, so a slow consumer pushes back on the sender. A read
+ * whose future is cancelled (e.g. its task is cancelled, or {@code waitFor} timed out) takes nothing
+ * from the buffer: the next read gets those bytes.
+ */
+public class StreamReader {
+
+    /** asyncio's default limit: 64 KiB. */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] NEWLINE = {'\n'};
+    private static final int MIN_CAPACITY = 4096;
+
+    private enum Kind { READ, READ_ALL, EXACTLY, UNTIL, LINE }
+
+    private final class PendingRead {
+        final Kind kind;
+        final int n;
+        final byte[] separator;
+        final Future<byte[]> result = loop.createFuture();
+        ByteArrayOutputStream collected;
+        int searchFrom;
+
+        PendingRead(Kind kind, int n, byte[] separator) {
+            this.kind = kind;
+            this.n = n;
+            this.separator = separator;
+        }
+    }
+
+    private final EventLoop loop;
+    private final int limit;
+    private byte[] buffer = EMPTY;
+    private int head;
+    private int tail;
+    private boolean eof;
+    private Throwable exception;
+    private Transport transport;
+    private boolean paused;
+    private PendingRead pending;
+
+    /** A reader on the current loop with the default limit. */
+    public StreamReader() {
+        this(DEFAULT_LIMIT, AsyncIO.getEventLoop());
+    }
+
+    /**
+     * A reader on {@code loop}.
+     *
+     * @param limit the most {@link #readline()}/{@link #readuntil} return, and half the buffer's size
+     *     before reading pauses
+     * @throws IllegalArgumentException "Limit cannot be &lt;= 0"
+     */
+    public StreamReader(int limit, EventLoop loop) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        this.limit = limit;
+        this.loop = Objects.requireNonNull(loop, "loop");
+    }
+
+    // ---- the protocol's side ---------------------------------------------------------------------
+
+    /**
+     * Sets the transport to pause and resume.
+     *
+     * @throws IllegalStateException "Transport already set"
+     */
+    public void setTransport(Transport transport) {
+        if (this.transport != null) {
+            throw new IllegalStateException("Transport already set");
+        }
+        this.transport = transport;
+    }
+
+    /** Appends the remaining bytes of {@code data} (copied) and wakes a waiting read. */
+    public void feedData(ByteBuffer data) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        int size = data.remaining();
+        if (size == 0) {
+            return;
+        }
+        ensureRoom(size);
+        data.get(buffer, tail, size);
+        tail += size;
+        serve();
+        if (pending == null && !paused && transport != null && size() > 2 * limit) {
+            paused = true;
+            transport.pauseReading();
+        }
+    }
+
+    /** {@link #feedData(ByteBuffer)} of a whole array. */
+    public void feedData(byte[] data) {
+        feedData(ByteBuffer.wrap(data));
+    }
+
+    /** Marks the end of the stream and wakes a waiting read. */
+    public void feedEof() {
+        eof = true;
+        serve();
+    }
+
+    /** Fails the waiting read and every later one with {@code exception}. */
+    public void setException(Throwable exception) {
+        this.exception = exception;
+        PendingRead waiting = pending;
+        pending = null;
+        if (waiting != null && !waiting.result.done()) {
+            waiting.result.setException(exception);
+        }
+    }
+
+    /** The exception set by {@link #setException}, or {@code null}. */
+    public Throwable exception() {
+        return exception;
+    }
+
+    /** True once the stream ended and the buffer is empty. */
+    public boolean atEof() {
+        return eof && size() == 0;
+    }
+
+    // ---- reads -----------------------------------------------------------------------------------
+
+    /**
+     * Up to {@code n} bytes: what is buffered, or else the next bytes to arrive; an empty array at end
+     * of stream. {@code n < 0} reads until the end of the stream.
+     */
+    public Future<byte[]> read(int n) {
+        if (n < 0) {
+            return start("read", Kind.READ_ALL, 0, null);
+        }
+        return start("read", Kind.READ, n, null);
+    }
+
+    /**
+     * Exactly {@code n} bytes.
+     *
+     * @throws IllegalArgumentException "readexactly size can not be less than zero"
+     * @return a future failing with {@link IncompleteReadException} (holding the bytes read) if the
+     *     stream ends first
+     */
+    public Future<byte[]> readexactly(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("readexactly size can not be less than zero");
+        }
+        return start("readexactly", Kind.EXACTLY, n, null);
+    }
+
+    /**
+     * Bytes up to and including {@code \n}. At the end of the stream, the bytes before it (possibly
+     * none); over the limit, fails with {@link LimitOverrunException} and drops the overlong line (or,
+     * if no newline was found, the buffer).
+     */
+    public Future<byte[]> readline() {
+        return start("readline", Kind.LINE, 0, NEWLINE);
+    }
+
+    /**
+     * Bytes up to and including {@code separator}.
+     *
+     * @return a future failing with {@link IncompleteReadException} (holding, and having consumed, all
+     *     bytes) if the stream ends first, or {@link LimitOverrunException} (consuming nothing) if more
+     *     than the limit would be returned
+     * @throws IllegalArgumentException "Separator should be at least one-byte string"
+     */
+    public Future<byte[]> readuntil(byte[] separator) {
+        if (separator.length == 0) {
+            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        }
+        return start("readuntil", Kind.UNTIL, 0, separator.clone());
+    }
+
+    private Future<byte[]> start(String name, Kind kind, int n, byte[] separator) {
+        if (exception != null) {
+            return FutureChain.failed(loop, exception);
+        }
+        if (pending != null && !pending.result.done()) {
+            throw new IllegalStateException(name + "() called while another coroutine is already waiting for incoming data");
+        }
+        PendingRead read = new PendingRead(kind, n, separator);
+        pending = null;
+        if (!attempt(read)) {
+            pending = read;
+            if (paused) {
+                // The read needs more than the buffer holds: let data in, as asyncio's _wait_for_data does.
+                paused = false;
+                transport.resumeReading();
+            }
+        }
+        return read.result;
+    }
+
+    private void serve() {
+        PendingRead waiting = pending;
+        if (waiting == null) {
+            return;
+        }
+        if (waiting.result.done() || attempt(waiting)) {
+            pending = null;
+        }
+    }
+
+    /** Completes {@code read} from the buffer if it can: true if it did. */
+    private boolean attempt(PendingRead read) {
+        switch (read.kind) {
+            case READ:
+                if (read.n == 0) {
+                    return finish(read, EMPTY);
+                }
+                if (size() == 0) {
+                    return eof && finish(read, EMPTY);
+                }
+                return finish(read, take(Math.min(read.n, size())));
+            case READ_ALL:
+                if (read.collected == null) {
+                    read.collected = new ByteArrayOutputStream();
+                }
+                read.collected.write(buffer, head, size());
+                take(size());
+                return eof && finish(read, read.collected.toByteArray());
+            case EXACTLY:
+                if (size() >= read.n) {
+                    return finish(read, take(read.n));
+                }
+                return eof && fail(read, new IncompleteReadException(take(size()), read.n));
+            default:
+                return attemptUntil(read);
+        }
+    }
+
+    private boolean attemptUntil(PendingRead read) {
+        byte[] separator = read.separator;
+        int found = indexOf(separator, read.searchFrom);
+        if (found >= 0) {
+            int end = found + separator.length;
+            if (end > limit) {
+                return overrun(read, "Separator is found, but chunk is longer than limit", found);
+            }
+            return finish(read, take(end));
+        }
+        read.searchFrom = Math.max(0, size() + 1 - separator.length);
+        if (size() > limit) {
+            return overrun(read, "Separator is not found, and chunk exceed the limit", size());
+        }
+        if (!eof) {
+            return false;
+        }
+        byte[] rest = take(size());
+        return read.kind == Kind.LINE ? finish(read, rest) : fail(read, new IncompleteReadException(rest, null));
+    }
+
+    private boolean overrun(PendingRead read, String message, int consumed) {
+        if (read.kind == Kind.LINE) {
+            // asyncio's readline drops the overlong line (or everything, if it has no end yet).
+            int found = indexOf(read.separator, 0);
+            take(found >= 0 ? found + read.separator.length : size());
+        }
+        return fail(read, new LimitOverrunException(message, consumed));
+    }
+
+    private boolean finish(PendingRead read, byte[] bytes) {
+        read.result.setResult(bytes);
+        return true;
+    }
+
+    private boolean fail(PendingRead read, RuntimeException failure) {
+        read.result.setException(failure);
+        return true;
+    }
+
+    // ---- the buffer ------------------------------------------------------------------------------
+
+    private int size() {
+        return tail - head;
+    }
+
+    private int indexOf(byte[] separator, int from) {
+        int last = tail - separator.length;
+        outer:
+        for (int i = head + from; i <= last; i++) {
+            for (int j = 0; j < separator.length; j++) {
+                if (buffer[i + j] != separator[j]) {
+                    continue outer;
+                }
+            }
+            return i - head;
+        }
+        return -1;
+    }
+
+    private byte[] take(int n) {
+        byte[] bytes = Arrays.copyOfRange(buffer, head, head + n);
+        head += n;
+        if (head == tail) {
+            head = 0;
+            tail = 0;
+            if (buffer.length > 4 * limit) {
+                buffer = EMPTY;   // a burst is over: do not keep its buffer per idle connection
+            }
+        }
+        if (paused && size() <= limit) {
+            paused = false;
+            transport.resumeReading();
+        }
+        return bytes;
+    }
+
+    private void ensureRoom(int more) {
+        if (buffer.length - tail >= more) {
+            return;
+        }
+        int size = size();
+        if (buffer.length - size >= more) {
+            System.arraycopy(buffer, head, buffer, 0, size);
+        } else {
+            byte[] grown = new byte[Math.max(Math.max(buffer.length * 2, size + more), MIN_CAPACITY)];
+            System.arraycopy(buffer, head, grown, 0, size);
+            buffer = grown;
+        }
+        head = 0;
+        tail = size;
+    }
+
+    @Override
+    public String toString() {
+        return "<StreamReader " + size() + " bytes" + (eof ? " eof" : "") + (paused ? " paused" : "")
+                + (exception != null ? " exception=" + exception : "") + ">";
+    }
+}

@@ -1,0 +1,181 @@
+package org.jasyncio.internal.net;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.util.ArrayDeque;
+import org.jasyncio.DatagramProtocol;
+import org.jasyncio.DatagramTransport;
+
+/**
+ * A UDP endpoint on a selector loop (asyncio's {@code _SelectorDatagramTransport}): one datagram per
+ * readiness event; sends go out at once, or wait in a queue with a writer registered. Send and
+ * receive failures go to {@link DatagramProtocol#errorReceived} and the endpoint stays open.
+ * Internal to jasyncio: not for users.
+ */
+final class DatagramEndpointTransport implements DatagramTransport {
+
+    private record Queued(ByteBuffer data, SocketAddress address) {
+    }
+
+    private final SelectorDriver driver;
+    private final DatagramChannel channel;
+    private final DatagramProtocol protocol;
+    private final SocketAddress remote;
+    private final SocketAddress sockname;
+    private final Registration registration;
+    private final ArrayDeque<Queued> queue = new ArrayDeque<>();
+    private long buffered;
+    private boolean closing;
+    private boolean lost;
+
+    DatagramEndpointTransport(SelectorDriver driver, DatagramChannel channel, DatagramProtocol protocol,
+            SocketAddress remote) throws IOException {
+        this.driver = driver;
+        this.channel = channel;
+        this.protocol = protocol;
+        this.remote = remote;
+        this.sockname = channel.getLocalAddress();
+        this.registration = driver.registration(channel);
+    }
+
+    void start() {
+        driver.loop().callSoon(() -> {
+            protocol.connectionMade(this);
+            if (!closing) {
+                registration.setReader(this::onReadable);
+            }
+        });
+    }
+
+    private void onReadable() {
+        ByteBuffer buffer = driver.readBuffer();
+        SocketAddress from;
+        try {
+            from = channel.receive(buffer);
+        } catch (IOException e) {
+            protocol.errorReceived(e);
+            return;
+        }
+        if (from != null) {
+            buffer.flip();
+            protocol.datagramReceived(buffer, from);
+        }
+    }
+
+    @Override
+    public void sendto(ByteBuffer data, SocketAddress address) {
+        if (remote != null && address != null && !address.equals(remote)) {
+            throw new IllegalArgumentException("Invalid address: must be None or " + remote);
+        }
+        SocketAddress target = address != null ? address : remote;
+        if (target == null) {
+            throw new IllegalArgumentException("Invalid address: the endpoint is not connected, give an address");
+        }
+        if (closing) {
+            return;
+        }
+        if (queue.isEmpty()) {
+            try {
+                if (send(data, target)) {
+                    return;
+                }
+            } catch (IOException e) {
+                protocol.errorReceived(e);
+                return;
+            }
+            registration.setWriter(this::onWritable);
+        }
+        ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+        copy.put(data).flip();
+        queue.add(new Queued(copy, target));
+        buffered += copy.remaining();
+    }
+
+    private boolean send(ByteBuffer data, SocketAddress target) throws IOException {
+        int size = data.remaining();
+        int sent = remote != null ? channel.write(data) : channel.send(data, target);
+        return sent > 0 || size == 0;
+    }
+
+    private void onWritable() {
+        while (!queue.isEmpty()) {
+            Queued head = queue.peek();
+            int size = head.data().remaining();
+            try {
+                if (!send(head.data(), head.address())) {
+                    return;
+                }
+            } catch (IOException e) {
+                protocol.errorReceived(e);
+            }
+            queue.poll();
+            buffered -= size;
+        }
+        registration.setWriter(null);
+        if (closing) {
+            scheduleConnectionLost();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        registration.setReader(null);
+        if (queue.isEmpty()) {
+            scheduleConnectionLost();
+        }
+    }
+
+    @Override
+    public void abort() {
+        queue.clear();
+        buffered = 0;
+        registration.setWriter(null);
+        closing = true;
+        registration.setReader(null);
+        scheduleConnectionLost();
+    }
+
+    private void scheduleConnectionLost() {
+        if (lost) {
+            return;
+        }
+        lost = true;
+        driver.loop().callSoon(() -> {
+            try {
+                protocol.connectionLost(null);
+            } finally {
+                driver.closeQuietly(channel);
+            }
+        });
+    }
+
+    @Override
+    public boolean isClosing() {
+        return closing;
+    }
+
+    @Override
+    public long getWriteBufferSize() {
+        return buffered;
+    }
+
+    @Override
+    public Object getExtraInfo(String name) {
+        switch (name) {
+            case "sockname":
+                return sockname;
+            case "peername":
+                return remote;
+            case "socket":
+                return channel;
+            default:
+                return null;
+        }
+    }
+}

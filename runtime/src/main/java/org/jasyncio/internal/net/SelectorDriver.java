@@ -1,0 +1,257 @@
+package org.jasyncio.internal.net;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jasyncio.DatagramProtocol;
+import org.jasyncio.DatagramTransport;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
+import org.jasyncio.Protocol;
+import org.jasyncio.ServerOptions;
+import org.jasyncio.Transport;
+import org.jasyncio.internal.loop.SelectorPoller;
+
+/**
+ * {@link NetworkDriver} of a selector loop: readiness callbacks on the loop's {@link SelectorPoller},
+ * asyncio's {@code sock_*} calls as try-now-else-wait-for-readiness, and socket transports. Internal
+ * to jasyncio: not for users.
+ */
+public final class SelectorDriver implements NetworkDriver {
+
+    /** How many bytes one readiness event reads at most (asyncio's {@code max_size}). */
+    public static final int READ_CHUNK = 256 * 1024;
+
+    private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
+
+    private final EventLoop loop;
+    private final SelectorPoller poller;
+    private final Consumer<Runnable> enqueue;
+    private ByteBuffer readBuffer;
+
+    /**
+     * A driver for {@code loop}, registering channels with {@code poller}'s selector and queuing ready
+     * callbacks with {@code enqueue} (the loop's handle-free {@code callSoon}).
+     */
+    public SelectorDriver(EventLoop loop, SelectorPoller poller, Consumer<Runnable> enqueue) {
+        this.loop = loop;
+        this.poller = poller;
+        this.enqueue = enqueue;
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    Selector selector() {
+        return poller.selector();
+    }
+
+    void enqueue(Runnable callback) {
+        enqueue.accept(callback);
+    }
+
+    /**
+     * The loop's one read buffer, cleared: reads complete on the loop's thread and hand the bytes over
+     * before the next read, so one buffer serves every connection.
+     */
+    ByteBuffer readBuffer() {
+        if (readBuffer == null) {
+            readBuffer = ByteBuffer.allocateDirect(READ_CHUNK);
+        }
+        readBuffer.clear();
+        return readBuffer;
+    }
+
+    /** The registration of {@code channel}, put in non-blocking mode. */
+    Registration registration(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector());
+        if (key != null && key.attachment() instanceof Registration) {
+            return (Registration) key.attachment();
+        }
+        if (channel.isBlocking()) {
+            try {
+                channel.configureBlocking(false);
+            } catch (IOException e) {
+                throw ConnectionErrors.onConnection(e);
+            }
+        }
+        return new Registration(this, channel);
+    }
+
+    void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, () -> "Closing " + channel + " failed", e);
+        }
+    }
+
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        registration(channel).setReader(callback);
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        Registration registration = existing(channel);
+        return registration != null && registration.setReader(null);
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        registration(channel).setWriter(callback);
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        Registration registration = existing(channel);
+        return registration != null && registration.setWriter(null);
+    }
+
+    private Registration existing(SelectableChannel channel) {
+        SelectionKey key = channel.keyFor(selector());
+        return key != null && key.attachment() instanceof Registration ? (Registration) key.attachment() : null;
+    }
+
+    @Override
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        return new SocketCalls(this).connect(channel, address);
+    }
+
+    @Override
+    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        return new SocketCalls(this).accept(channel);
+    }
+
+    @Override
+    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        return new SocketCalls(this).recvInto(channel, buffer);
+    }
+
+    @Override
+    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+        return new SocketCalls(this).sendall(channel, data);
+    }
+
+    @Override
+    public Future<Transport> connect(InetSocketAddress address, Supplier<? extends Protocol> factory) {
+        Future<Transport> made = loop.createFuture();
+        SocketChannel channel;
+        try {
+            channel = SocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            made.setException(ConnectionErrors.onConnect(e, SocketCalls.describe(address)));
+            return made;
+        }
+        Future<Void> connected = sockConnect(channel, address);
+        connected.addDoneCallback(done -> {
+            if (made.done()) {
+                closeQuietly(channel);
+            } else if (done.cancelled()) {
+                closeQuietly(channel);
+                made.cancel();
+            } else if (done.exception() != null) {
+                closeQuietly(channel);
+                made.setException(done.exception());
+            } else {
+                startTransport(channel, factory, made);
+            }
+        });
+        made.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                connected.cancel();
+                closeQuietly(channel);
+            }
+        });
+        return made;
+    }
+
+    private void startTransport(SocketChannel channel, Supplier<? extends Protocol> factory, Future<Transport> made) {
+        try {
+            new SocketTransport(this, channel, factory.get(), null).start(made);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            made.setException(e instanceof IOException ? ConnectionErrors.onConnection((IOException) e) : e);
+        }
+    }
+
+    @Override
+    public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections)
+            throws IOException {
+        return listen(address, options, connections, ServerSocketChannel::accept);
+    }
+
+    /** {@link #listen(InetSocketAddress, ServerOptions, ServerConnections)} accepting with {@code accept} (tests inject failures). */
+    public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections,
+            Acceptor.AcceptCall accept) throws IOException {
+        ServerSocketChannel channel = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
+            if (options.reusePort()) {
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            channel.bind(address, options.backlog());
+            channel.configureBlocking(false);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        return new Acceptor(this, channel, options.backlog(), connections, accept);
+    }
+
+    /** A transport for an accepted {@code channel}, attached to {@code connections}. */
+    void accepted(SocketChannel channel, ServerConnections connections) {
+        Protocol protocol;
+        SocketTransport transport;
+        try {
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            protocol = connections.newProtocol();
+            transport = new SocketTransport(this, channel, protocol, connections);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            connections.report("Error on transport creation for incoming connection", e);
+            return;
+        }
+        connections.attach(transport);
+        transport.start(null);
+    }
+
+    @Override
+    public DatagramTransport openDatagram(InetSocketAddress local, InetSocketAddress remote, DatagramProtocol protocol)
+            throws IOException {
+        InetSocketAddress family = local != null ? local : remote;
+        DatagramChannel channel = DatagramChannel.open(family != null && family.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.bind(local);
+            if (remote != null) {
+                channel.connect(remote);
+            }
+            channel.configureBlocking(false);
+            DatagramEndpointTransport transport = new DatagramEndpointTransport(this, channel, protocol, remote);
+            transport.start();
+            return transport;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package org.jasyncio.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.jasyncio.Connection;
+import org.jasyncio.ConnectionRefusedException;
+import org.jasyncio.ConnectionResetException;
+import org.jasyncio.Future;
+import org.jasyncio.Protocol;
+import org.jasyncio.Server;
+import org.jasyncio.Transport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The transport/protocol layer: createServer, createConnection, flow control and faults. */
+class ProtocolTest {
+
+    static List<LoopType> loops() {
+        return LoopType.all();
+    }
+
+    /** Echoes what it receives; keeps the connection half-open on EOF, then closes after echoing. */
+    static final class Echo implements Protocol {
+        Transport transport;
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            transport.write(data);
+        }
+
+        @Override
+        public boolean eofReceived() {
+            transport.close();
+            return true;
+        }
+    }
+
+    /** Records everything that happens to it. */
+    static final class Recorder implements Protocol {
+        final List<String> events = new ArrayList<>();
+        final ByteArrayOutputStream received = new ByteArrayOutputStream();
+        final Future<Throwable> lost;
+        final Future<Void> eof;
+        Transport transport;
+        boolean keepOpenOnEof;
+
+        Recorder(LoopUnderTest t) {
+            lost = t.loop.createFuture();
+            eof = t.loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(Transport made) {
+            transport = made;
+            events.add("made");
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            byte[] bytes = new byte[data.remaining()];
+            data.get(bytes);
+            received.write(bytes, 0, bytes.length);
+        }
+
+        @Override
+        public boolean eofReceived() {
+            events.add("eof");
+            eof.setResult(null);
+            return keepOpenOnEof;
+        }
+
+        @Override
+        public void connectionLost(Throwable exception) {
+            events.add("lost");
+            lost.setResult(exception);
+        }
+
+        @Override
+        public void pauseWriting() {
+            events.add("pause");
+        }
+
+        @Override
+        public void resumeWriting() {
+            events.add("resume");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void echoCarriesEveryByteAndReportsTheConnection(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Server server = t.run(t.loop.createServer(Echo::new, "127.0.0.1", 0));
+                Recorder client = new Recorder(t);
+                Connection<Recorder> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port()));
+                assertEquals(client, connection.protocol());
+                assertEquals(List.of("made"), client.events);
+                Transport transport = connection.transport();
+                assertEquals(new InetSocketAddress("127.0.0.1", server.port()), transport.getExtraInfo("peername"));
+                assertInstanceOf(InetSocketAddress.class, transport.getExtraInfo("sockname"));
+                assertNull(transport.getExtraInfo("no such thing"));
+                assertTrue((Boolean) option((SocketChannel) transport.getExtraInfo("socket")), "TCP_NODELAY is on");
+
+                byte[] payload = new byte[5 * 1024 * 1024 + 17];
+                new Random(1).nextBytes(payload);
+                transport.write(payload);
+                transport.writeEof();
+                assertThrows(IllegalStateException.class, () -> transport.write(new byte[] {1}));
+                assertNull(t.run(client.lost), "the server closed after echoing: a clean close");
+                assertArrayEquals(payload, client.received.toByteArray());
+                assertEquals(List.of("made", "eof", "lost"),
+                        client.events.stream().filter(e -> !e.equals("pause") && !e.equals("resume")).toList());
+                server.close();
+                t.run(server.waitClosed());
+                assertFalse(server.isServing());
+                assertTrue(server.sockets().isEmpty());
+            }
+        });
+    }
+
+    private static Object option(SocketChannel channel) {
+        try {
+            return channel.getOption(StandardSocketOptions.TCP_NODELAY);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aPeerThatDoesNotReadPausesTheWriterAndReadingAgainResumesIt(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Recorder serverSide = new Recorder(t);
+            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
+            Recorder client = new Recorder(t);
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            t.spin(3);
+            serverSide.transport.pauseReading();
+            assertFalse(serverSide.transport.isReading());
+            byte[] chunk = new byte[64 * 1024];
+            int writes = 0;
+            while (!client.events.contains("pause")) {
+                transport.write(chunk);
+                writes++;
+                t.spin(1);
+                assertTrue(writes < 2000, "the writer never paused");
+            }
+            long buffered = transport.getWriteBufferSize();
+            assertTrue(buffered > 64 * 1024, "paused above the high-water mark: " + buffered);
+            t.spin(20);
+            assertEquals(buffered, transport.getWriteBufferSize(), "nothing drains while the peer does not read");
+            serverSide.transport.resumeReading();
+            while (!client.events.contains("resume")) {
+                t.spin(1);
+            }
+            assertTrue(transport.getWriteBufferSize() <= 16 * 1024);
+            assertEquals(List.of("made", "pause", "resume"), client.events);
+            transport.close();
+            assertNull(t.run(client.lost));
+            assertNull(t.run(serverSide.lost));
+            assertEquals((long) writes * chunk.length, serverSide.received.size(), "every byte arrived");
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void halfCloseKeepsTheOtherDirectionOpen(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Recorder serverSide = new Recorder(t);
+            serverSide.keepOpenOnEof = true;
+            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
+            Recorder client = new Recorder(t);
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            assertTrue(transport.canWriteEof());
+            transport.write(new byte[] {1, 2});
+            transport.writeEof();
+            t.run(serverSide.eof);
+            serverSide.transport.write(new byte[] {3});
+            serverSide.transport.close();
+            assertNull(t.run(client.lost));
+            assertArrayEquals(new byte[] {3}, client.received.toByteArray());
+            assertArrayEquals(new byte[] {1, 2}, serverSide.received.toByteArray());
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aPeerResetReachesConnectionLostAsConnectionResetException(LoopType type) throws IOException {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Recorder serverSide = new Recorder(t);
+            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
+            Recorder client = new Recorder(t);
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            t.spin(3);
+            ((SocketChannel) transport.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_LINGER, 0);
+            transport.abort();
+            assertNull(t.run(client.lost), "abort is a regular close for the side that aborts");
+            Throwable lost = t.run(serverSide.lost);
+            assertInstanceOf(ConnectionResetException.class, lost);
+            assertTrue(lost.getMessage().contains("reset"), lost.getMessage());
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aRefusedConnectionNamesHostAndPortAndLeaksNothing(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            int port = freePort();
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                ConnectionRefusedException refused = assertThrows(ConnectionRefusedException.class,
+                        () -> t.run(t.loop.createConnection(() -> new Recorder(t), "127.0.0.1", port)));
+                assertTrue(refused.getMessage().startsWith("Connect call failed 127.0.0.1:" + port), refused.getMessage());
+            }
+        });
+    }
+
+    static int freePort() {
+        try (ServerSocketChannel probe = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+            return ((InetSocketAddress) probe.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aServerClosedWithClientsConnectedKeepsThemUntilTheyClose(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            List<Recorder> accepted = new ArrayList<>();
+            Server server = t.run(t.loop.createServer(() -> {
+                Recorder r = new Recorder(t);
+                accepted.add(r);
+                return r;
+            }, "127.0.0.1", 0));
+            int port = server.port();
+            Recorder first = new Recorder(t);
+            Recorder second = new Recorder(t);
+            Transport one = t.run(t.loop.createConnection(() -> first, "127.0.0.1", port)).transport();
+            t.run(t.loop.createConnection(() -> second, "127.0.0.1", port));
+            t.spin(3);
+            assertEquals(2, server.activeConnections());
+            server.close();
+            Future<Void> closed = server.waitClosed();
+            assertThrows(ConnectionRefusedException.class,
+                    () -> t.run(t.loop.createConnection(() -> new Recorder(t), "127.0.0.1", port)));
+            one.write(new byte[] {42});
+            t.spin(5);
+            assertArrayEquals(new byte[] {42}, accepted.get(0).received.toByteArray(), "accepted connections go on");
+            assertFalse(closed.done());
+            server.closeClients();
+            t.run(closed);
+            assertNull(t.run(first.lost));
+            assertNull(t.run(second.lost));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void reusePortLetsTwoServersShareAPort(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            org.jasyncio.ServerOptions options = org.jasyncio.ServerOptions.DEFAULTS.withReusePort(true);
+            Server a = t.run(t.loop.createServer(Echo::new, "127.0.0.1", 0, options));
+            Server b = t.run(t.loop.createServer(Echo::new, "127.0.0.1", a.port(), options));
+            assertEquals(a.port(), b.port());
+            UncheckedIOException taken = assertThrows(UncheckedIOException.class,
+                    () -> t.run(t.loop.createServer(Echo::new, "127.0.0.1", a.port())));
+            assertTrue(taken.getMessage().startsWith("error while attempting to bind on address 127.0.0.1:" + a.port()),
+                    taken.getMessage());
+            a.close();
+            b.close();
+        }
+    }
+}
