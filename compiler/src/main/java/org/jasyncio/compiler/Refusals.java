@@ -19,7 +19,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 final class Refusals {
 
     private static final String USE_LOCK = "a monitor cannot be held across a suspension, because every task on the "
-            + "loop's thread re-enters it; guard the state with an asyncio-style lock (org.jasyncio.Lock) instead";
+            + "loop's thread re-enters it; use org.jasyncio.Lock instead: "
+            + "await(lock.acquire()); try { ... } finally { lock.release(); }";
 
     private final ClassNode owner;
     private final List<Diagnostic> found = new ArrayList<>();
