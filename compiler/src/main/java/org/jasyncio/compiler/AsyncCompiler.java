@@ -107,6 +107,7 @@ public final class AsyncCompiler {
         for (MethodNode method : asyncMethods) {
             int line = SourceLines.firstLine(method);
             try {
+                DeclaredSupertypes.learn(owner.name, classFile, method, hierarchy);
                 generated.addAll(FrameComputer.compute(owner, rewrite(new AsyncMethod(owner, method, ordinal++), hierarchy),
                         hierarchy));
             } catch (RefusalException refused) {
@@ -120,8 +121,8 @@ public final class AsyncCompiler {
         }
         for (String missing : hierarchy.missing()) {
             diagnostics.add(new Diagnostic(Diagnostic.Kind.WARNING, className, null, owner.sourceFile, 0,
-                    "class " + missing.replace('/', '.') + " is not on the classpath; assumed to extend "
-                            + "java.lang.Object when computing frames"));
+                    "class " + missing.replace('/', '.') + " is not on the classpath; when computing frames it is "
+                            + "assumed to extend the type javac declared where its values meet, else java.lang.Object"));
         }
         if (diagnostics.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.ERROR)) {
             return new Result(className, classFile, 0, diagnostics);

@@ -10,8 +10,9 @@ public interface ClassBytes {
 
     /**
      * Returns the class file of {@code internalName} (such as {@code java/util/List}), or
-     * {@code null} when it cannot be found; the compiler then warns and assumes
-     * {@code java/lang/Object} as the common supertype.
+     * {@code null} when it cannot be found; the compiler then warns and takes
+     * the class's supertype from the frames javac wrote where its values meet another type
+     * ({@code java/lang/Object} when they say nothing).
      */
     byte[] find(String internalName);
 }

@@ -13,8 +13,8 @@ import org.objectweb.asm.Opcodes;
  * A model of the supertypes of the classes a method mentions, built from class file headers
  * read through {@link ClassBytes}. Frames need the common superclass of two types; every peer
  * that answered that by loading classes broke on classes absent at build time, so this never
- * loads anything. A class it cannot find is assumed to extend {@code Object} and is reported
- * once as a warning.
+ * loads anything. A class it cannot find is assumed to extend {@code Object} until
+ * {@link DeclaredSupertypes} learns better from javac's frames, and is reported once as a warning.
  */
 final class ClassHierarchy {
 
@@ -41,6 +41,37 @@ final class ClassHierarchy {
     /** Classes that could not be found while answering questions, in the order they were met. */
     Set<String> missing() {
         return missing;
+    }
+
+    /** True when {@code name} or a class on its superclass chain could not be found. */
+    boolean reachesMissing(String name) {
+        for (String current = name; current != null; current = info(current).superName()) {
+            if (missing.contains(current)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records that {@code sub} extends {@code declared}, as javac's frames say where a value of
+     * {@code sub} meets a slot of type {@code declared}: the first missing class on
+     * {@code sub}'s superclass chain is given {@code declared} as its superclass. Nothing is
+     * recorded when the chain is fully known or when it would make a cycle.
+     */
+    void learnSupertype(String sub, String declared) {
+        for (String current = sub; current != null; current = info(current).superName()) {
+            if (current.equals(declared)) {
+                return;
+            }
+            if (missing.contains(current)) {
+                if (!isAssignable(current, declared)) {
+                    // (Were declared already a subtype of current, this would make a cycle.)
+                    known.put(current, new Info(declared, info(current).interfaces(), false));
+                }
+                return;
+            }
+        }
     }
 
     boolean isInterface(String name) {

@@ -2,6 +2,7 @@ package org.jasyncio.compiler;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.SimpleVerifier;
 
 /**
@@ -9,7 +10,7 @@ import org.objectweb.asm.tree.analysis.SimpleVerifier;
  * {@link ClassHierarchy} rather than by loading classes. It gives the precise type of every
  * local and stack slot at a suspension point, which the restore code casts back to.
  */
-final class HierarchyVerifier extends SimpleVerifier {
+class HierarchyVerifier extends SimpleVerifier {
 
     private final ClassHierarchy hierarchy;
 
@@ -51,6 +52,23 @@ final class HierarchyVerifier extends SimpleVerifier {
             return name.equals("java/lang/Object") || name.equals("java/lang/Cloneable") || name.equals("java/io/Serializable");
         }
         return false;
+    }
+
+    /**
+     * As the JVM's verifier: any reference may go where an interface is expected. Where a
+     * class on either side is missing, the answer is unknowable here; the value is accepted
+     * (the JVM checks the real classes when it loads the rewritten one).
+     */
+    @Override
+    protected boolean isSubTypeOf(BasicValue value, BasicValue expected) {
+        Type expectedType = expected.getType();
+        Type type = value.getType();
+        if (expectedType.getSort() == Type.OBJECT && (type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY)
+                && !type.equals(SpilledValue.NULL) && !isAssignableFrom(expectedType, type)) {
+            return isInterface(expectedType) || hierarchy.reachesMissing(expectedType.getInternalName())
+                    || type.getSort() == Type.OBJECT && hierarchy.reachesMissing(type.getInternalName());
+        }
+        return super.isSubTypeOf(value, expected);
     }
 
     @Override
