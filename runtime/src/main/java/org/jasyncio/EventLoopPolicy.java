@@ -33,6 +33,14 @@ public class EventLoopPolicy {
     }
 
     /**
+     * A policy that makes {@link ProactorEventLoop}s: completion-based I/O on NIO.2 channels (I/O
+     * completion ports on Windows), as asyncio's default policy does on Windows.
+     */
+    public static EventLoopPolicy proactor() {
+        return new EventLoopPolicy(ProactorEventLoop::new);
+    }
+
+    /**
      * This thread's current loop. On the main thread, if none was ever set, creates one with
      * {@link #newEventLoop()} and sets it.
      *

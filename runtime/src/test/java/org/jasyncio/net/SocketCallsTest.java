@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SocketCallsTest {
 
     static List<LoopType> loops() {
-        return LoopType.all();
+        return LoopType.readiness();
     }
 
     @ParameterizedTest

@@ -135,7 +135,7 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("loops")
+    @MethodSource("org.jasyncio.net.LoopType#readiness")
     void aClientThatNeverReadsBlocksDrainAndKeepsMemoryBounded(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             List<StreamWriter> writers = new ArrayList<>();
@@ -170,7 +170,7 @@ class StreamsTest {
     }
 
     @ParameterizedTest
-    @MethodSource("loops")
+    @MethodSource("org.jasyncio.net.LoopType#readiness")
     void aResetPeerFailsReadsDrainAndWaitClosed(LoopType type) throws Exception {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             List<Streams> accepted = new ArrayList<>();

@@ -1,0 +1,52 @@
+package org.jasyncio;
+
+import org.jasyncio.internal.loop.Clock;
+import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.internal.proactor.ParkingPoller;
+import org.jasyncio.internal.proactor.ProactorDriver;
+
+/**
+ * An event loop on completion-based I/O, like asyncio's {@code ProactorEventLoop}: sockets are NIO.2
+ * asynchronous channels of the loop's own {@link java.nio.channels.AsynchronousChannelGroup} (I/O
+ * completion ports on Windows, the platform's poller elsewhere), whose small thread pool completes the
+ * I/O and hands each completion back to the loop's thread. Protocols, streams and futures therefore run
+ * on the loop's thread exactly as on a {@link SelectorEventLoop}.
+ *
+ * <p>Create one with {@code new ProactorEventLoop()} or make it the default with
+ * {@code AsyncIO.setEventLoopPolicy(EventLoopPolicy.proactor())}. {@link #createConnection},
+ * {@link #createServer}, {@link AsyncIO#openConnection}, {@link AsyncIO#startServer} and
+ * {@link #createDatagramEndpoint} work as on the selector loop (a datagram endpoint's receives block on
+ * a thread of the loop's receiver pool, since the JDK has no asynchronous datagram channel). The calls
+ * that take a {@link java.nio.channels.SelectableChannel} ({@code addReader}, {@code addWriter},
+ * {@code sockConnect}, {@code sockAccept}, {@code sockRecv}, {@code sockRecvInto},
+ * {@code sockSendall} and their removals) throw {@link UnsupportedOperationException}: such a channel
+ * cannot complete through a channel group; use a {@link SelectorEventLoop} for them.
+ */
+public class ProactorEventLoop extends EventLoop {
+
+    private final ProactorDriver driver;
+
+    /** A loop on the system clock; its channel group starts with its first socket. */
+    public ProactorEventLoop() {
+        super(new ParkingPoller(), Clock.SYSTEM);
+        this.driver = new ProactorDriver(this, this::enqueueThreadsafe);
+    }
+
+    /** The completion-based network I/O: NIO.2 channels, completions posted to this loop. */
+    @Override
+    protected NetworkDriver networkDriver() {
+        return driver;
+    }
+
+    /**
+     * Closes the loop as {@link EventLoop#close()} does, then shuts its channel group down, which closes
+     * every socket still open on it.
+     *
+     * @throws IllegalStateException "Cannot close a running event loop"
+     */
+    @Override
+    public void close() {
+        super.close();
+        driver.close();
+    }
+}

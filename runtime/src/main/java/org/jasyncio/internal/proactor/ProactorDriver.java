@@ -1,0 +1,310 @@
+package org.jasyncio.internal.proactor;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousChannelGroup;
+import java.nio.channels.AsynchronousServerSocketChannel;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.Channel;
+import java.nio.channels.CompletionHandler;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.jasyncio.DatagramProtocol;
+import org.jasyncio.DatagramTransport;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
+import org.jasyncio.Protocol;
+import org.jasyncio.ServerOptions;
+import org.jasyncio.Transport;
+import org.jasyncio.internal.loop.DaemonThreadFactory;
+import org.jasyncio.internal.net.ConnectionErrors;
+import org.jasyncio.internal.net.Listener;
+import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.internal.net.ServerConnections;
+
+/**
+ * {@link NetworkDriver} of a proactor loop: NIO.2's completion model. Sockets are
+ * {@link AsynchronousSocketChannel}s of the driver's own {@link AsynchronousChannelGroup} (I/O
+ * completion ports on Windows, epoll on Linux, kqueue on macOS) with {@value #GROUP_THREADS} threads;
+ * each {@link CompletionHandler} only posts the outcome to the loop's thread-safe inbox, so protocols
+ * and futures still run on the loop's thread. Internal to jasyncio: not for users.
+ *
+ * <p>Readiness callbacks ({@code addReader}/{@code addWriter}) and asyncio's {@code sock_*} calls take
+ * {@link SelectableChannel}s, which cannot join a channel group: they throw
+ * {@link UnsupportedOperationException} naming the selector loop, as asyncio's proactor does for
+ * {@code add_reader}. UDP has no completion channel in the JDK, so each endpoint's receives block on a
+ * thread of the driver's own pool, as asyncio's proactor keeps one receive outstanding per endpoint.
+ */
+public final class ProactorDriver implements NetworkDriver {
+
+    /** The channel group's thread count: completions only post to the loop, so few threads suffice. */
+    static final int GROUP_THREADS = 2;
+
+    /** How long closing the loop waits for the channel group's threads. */
+    static final long SHUTDOWN_SECONDS = 10;
+
+    private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
+
+    private final EventLoop loop;
+    private final Consumer<Runnable> post;
+    private final String threadPrefix;
+    private AsynchronousChannelGroup group;
+    private ExecutorService datagramReceivers;
+    private boolean closed;
+
+    /**
+     * A driver for {@code loop}, delivering completions with {@code post} (the loop's thread-safe,
+     * handle-free {@code callSoonThreadsafe}). The channel group starts with the first socket.
+     */
+    public ProactorDriver(EventLoop loop, Consumer<Runnable> post) {
+        this.loop = loop;
+        this.post = post;
+        this.threadPrefix = "jasyncio-proactor" + loop.id();
+    }
+
+    EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Hands {@code completion} to the loop from a channel group thread. After the loop closed, nothing
+     * waits for it: the group was shut down with the loop, closing every channel.
+     */
+    void post(Runnable completion) {
+        try {
+            post.accept(completion);
+        } catch (IllegalStateException closedLoop) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Completion after the loop closed dropped: " + completion);
+        }
+    }
+
+    private AsynchronousChannelGroup group() throws IOException {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+        if (group == null) {
+            group = AsynchronousChannelGroup.withFixedThreadPool(GROUP_THREADS,
+                    new DaemonThreadFactory(threadPrefix + "-io"));
+        }
+        return group;
+    }
+
+    ExecutorService datagramReceivers() {
+        if (datagramReceivers == null) {
+            datagramReceivers = Executors.newCachedThreadPool(new DaemonThreadFactory(threadPrefix + "-udp"));
+        }
+        return datagramReceivers;
+    }
+
+    /**
+     * Closes every channel and stops the group's and the datagram receivers' threads, waiting up to
+     * {@value #SHUTDOWN_SECONDS} s for each (the group's own descriptors, and a datagram channel closed
+     * under a blocked receive, are released as those threads leave), as asyncio's proactor waits for its
+     * cancelled operations on close. Called once the loop is closed.
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (group != null) {
+                group.shutdownNow();
+                awaitTermination("channel group", group.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS));
+            }
+            if (datagramReceivers != null) {
+                datagramReceivers.shutdownNow();
+                awaitTermination("datagram receivers",
+                        datagramReceivers.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS));
+            }
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.WARNING, "Shutting down the proactor's channel group failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitTermination(String what, boolean terminated) {
+        if (!terminated) {
+            LOGGER.log(System.Logger.Level.WARNING, "The proactor's " + what + " did not stop within "
+                    + SHUTDOWN_SECONDS + " s");
+        }
+    }
+
+    static void closeQuietly(Channel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, () -> "Closing " + channel + " failed", e);
+        }
+    }
+
+    private static UnsupportedOperationException unsupported(String call, String argument) {
+        return new UnsupportedOperationException(call + "() is not supported by ProactorEventLoop: it takes a "
+                + argument + ", and a proactor works on NIO.2 asynchronous channels; use a SelectorEventLoop"
+                + " (EventLoopPolicy.selector()) for " + call + "()");
+    }
+
+    @Override
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        throw unsupported("addReader", "SelectableChannel");
+    }
+
+    @Override
+    public boolean removeReader(SelectableChannel channel) {
+        throw unsupported("removeReader", "SelectableChannel");
+    }
+
+    @Override
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        throw unsupported("addWriter", "SelectableChannel");
+    }
+
+    @Override
+    public boolean removeWriter(SelectableChannel channel) {
+        throw unsupported("removeWriter", "SelectableChannel");
+    }
+
+    @Override
+    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
+        throw unsupported("sockConnect", "SocketChannel");
+    }
+
+    @Override
+    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
+        throw unsupported("sockAccept", "ServerSocketChannel");
+    }
+
+    @Override
+    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
+        throw unsupported("sockRecvInto", "SocketChannel");
+    }
+
+    @Override
+    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
+        throw unsupported("sockSendall", "SocketChannel");
+    }
+
+    @Override
+    public Future<Transport> connect(InetSocketAddress address, Supplier<? extends Protocol> factory) {
+        Future<Transport> made = loop.createFuture();
+        String where = address.getHostString() + ":" + address.getPort();
+        AsynchronousSocketChannel channel;
+        try {
+            channel = AsynchronousSocketChannel.open(group());
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        } catch (IOException e) {
+            made.setException(ConnectionErrors.onConnect(e, where));
+            return made;
+        }
+        made.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                closeQuietly(channel);
+            }
+        });
+        CompletionHandler<Void, Void> handler = new CompletionHandler<>() {
+            @Override
+            public void completed(Void result, Void attachment) {
+                post(() -> connected(channel, factory, made));
+            }
+
+            @Override
+            public void failed(Throwable failure, Void attachment) {
+                post(() -> {
+                    closeQuietly(channel);
+                    if (!made.done()) {
+                        made.setException(failure instanceof IOException
+                                ? ConnectionErrors.onConnect((IOException) failure, where) : failure);
+                    }
+                });
+            }
+        };
+        try {
+            channel.connect(address, null, handler);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            made.setException(e);
+        }
+        return made;
+    }
+
+    private void connected(AsynchronousSocketChannel channel, Supplier<? extends Protocol> factory,
+            Future<Transport> made) {
+        if (made.done()) {
+            closeQuietly(channel);
+            return;
+        }
+        try {
+            new CompletionTransport(this, channel, factory.get(), null).start(made);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            made.setException(e instanceof IOException ? ConnectionErrors.onConnection((IOException) e) : e);
+        }
+    }
+
+    @Override
+    public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections)
+            throws IOException {
+        AsynchronousServerSocketChannel channel = AsynchronousServerSocketChannel.open(group());
+        try {
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
+            if (options.reusePort()) {
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
+            channel.bind(address, options.backlog());
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+        return new CompletionAcceptor(this, channel, connections);
+    }
+
+    /** A transport for an accepted {@code channel}, attached to {@code connections}. */
+    void accepted(AsynchronousSocketChannel channel, ServerConnections connections) {
+        CompletionTransport transport;
+        try {
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            transport = new CompletionTransport(this, channel, connections.newProtocol(), connections);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            connections.report("Error on transport creation for incoming connection", e);
+            return;
+        }
+        connections.attach(transport);
+        transport.start(null);
+    }
+
+    @Override
+    public DatagramTransport openDatagram(InetSocketAddress local, InetSocketAddress remote, DatagramProtocol protocol)
+            throws IOException {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+        InetSocketAddress family = local != null ? local : remote;
+        DatagramChannel channel = DatagramChannel.open(family != null && family.getAddress() instanceof java.net.Inet6Address
+                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        try {
+            channel.bind(local);
+            if (remote != null) {
+                channel.connect(remote);
+            }
+            BlockingDatagramTransport transport = new BlockingDatagramTransport(this, channel, protocol, remote);
+            transport.start();
+            return transport;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+}
