@@ -4,6 +4,7 @@ import static org.jasyncio.AsyncIO.await;
 import static org.jasyncio.AsyncIO.sleep;
 
 import java.io.PrintStream;
+import java.util.List;
 import org.jasyncio.Async;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.EventLoop;
@@ -15,10 +16,10 @@ import org.jasyncio.Task;
  * and {@code newEventLoop()} make. The program runs the same coroutine under a policy for each kind
  * and prints which loop ran it.
  *
- * <p>jasyncio has the {@code SelectorEventLoop} (java.nio's {@code Selector}, the counterpart of
- * Python's {@code selectors} module, and the default on every platform). The
- * {@code ProactorEventLoop} (completion-based I/O, in asyncio Windows' I/O Completion Ports) comes
- * with jasyncio's network I/O; until then this program says so instead of running it.
+ * <p>jasyncio has both of the lesson's loops: the {@code SelectorEventLoop} (java.nio's
+ * {@code Selector}, the counterpart of Python's {@code selectors} module, and the default on every
+ * platform) and the {@code ProactorEventLoop} (completion-based I/O on NIO.2's asynchronous channels,
+ * which are I/O Completion Ports on Windows, as asyncio's proactor is).
  */
 public final class TypesOfEventLoops {
 
@@ -46,12 +47,13 @@ public final class TypesOfEventLoops {
         TypesOfEventLoops program = new TypesOfEventLoops(scale, out);
         EventLoopPolicy previous = AsyncIO.getEventLoopPolicy();
         try {
-            AsyncIO.setEventLoopPolicy(EventLoopPolicy.selector());
-            AsyncIO.run(() -> program.doSomethingImportant());
+            for (EventLoopPolicy policy : List.of(EventLoopPolicy.selector(), EventLoopPolicy.proactor())) {
+                AsyncIO.setEventLoopPolicy(policy);
+                AsyncIO.run(() -> program.doSomethingImportant());
+            }
         } finally {
             AsyncIO.setEventLoopPolicy(previous);
         }
-        out.println("ProactorEventLoop: not available yet; it arrives with jasyncio's network I/O.");
     }
 
     @Async
