@@ -37,6 +37,7 @@ public final class AsyncStackTrace extends RuntimeException {
     static final int MAX_FRAMES = 1024;
     private static final StackTraceElement[] NONE = new StackTraceElement[0];
 
+    /** Guarded by the exception it is attached to. */
     private StackTraceElement[] frames = NONE;
 
     private AsyncStackTrace() {
@@ -50,8 +51,10 @@ public final class AsyncStackTrace extends RuntimeException {
      * @return the recorded frames; empty if it never travelled through an {@code await}
      */
     public static List<StackTraceElement> of(Throwable failure) {
-        AsyncStackTrace trace = find(failure);
-        return trace == null ? List.of() : List.of(trace.frames);
+        synchronized (failure) {
+            AsyncStackTrace trace = find(failure);
+            return trace == null ? List.of() : List.of(trace.frames);
+        }
     }
 
     /** The frames are set by {@link #append}; walking the loop's stack here would say nothing. */
@@ -70,16 +73,19 @@ public final class AsyncStackTrace extends RuntimeException {
         if (failure instanceof CancelledException || failure instanceof AsyncStackTrace) {
             return;
         }
-        AsyncStackTrace trace = find(failure);
-        if (trace == null) {
-            trace = new AsyncStackTrace();
-            failure.addSuppressed(trace);
-        }
-        if (trace.frames.length < MAX_FRAMES) {
-            StackTraceElement[] grown = Arrays.copyOf(trace.frames, trace.frames.length + 1);
-            grown[grown.length - 1] = frame;
-            trace.frames = grown;
-            trace.setStackTrace(grown);
+        // an exception may be awaited on several loops at once (a failed CompletableFuture)
+        synchronized (failure) {
+            AsyncStackTrace trace = find(failure);
+            if (trace == null) {
+                trace = new AsyncStackTrace();
+                failure.addSuppressed(trace);
+            }
+            if (trace.frames.length < MAX_FRAMES) {
+                StackTraceElement[] grown = Arrays.copyOf(trace.frames, trace.frames.length + 1);
+                grown[grown.length - 1] = frame;
+                trace.frames = grown;
+                trace.setStackTrace(grown);
+            }
         }
     }
 
