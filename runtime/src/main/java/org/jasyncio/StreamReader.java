@@ -92,6 +92,10 @@ public class StreamReader {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
+        if (!data.hasRemaining()) {
+            return;
+        }
+        handOverToWaitingRead(data);
         int size = data.remaining();
         if (size == 0) {
             return;
@@ -104,6 +108,22 @@ public class StreamReader {
             paused = true;
             transport.pauseReading();
         }
+    }
+
+    /**
+     * A {@code read(n)} waiting on an empty buffer takes its bytes straight from {@code data}:
+     * one copy instead of two (into the buffer, then out of it), which is most of the cost of
+     * streams over protocols for large messages.
+     */
+    private void handOverToWaitingRead(ByteBuffer data) {
+        PendingRead waiting = pending;
+        if (waiting == null || waiting.kind != Kind.READ || size() != 0 || waiting.result.done()) {
+            return;
+        }
+        byte[] bytes = new byte[Math.min(waiting.n, data.remaining())];
+        data.get(bytes);
+        pending = null;
+        finish(waiting, bytes);
     }
 
     /** {@link #feedData(ByteBuffer)} of a whole array. */

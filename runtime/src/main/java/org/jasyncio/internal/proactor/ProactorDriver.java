@@ -15,6 +15,8 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +62,8 @@ public final class ProactorDriver implements NetworkDriver {
     private final Consumer<Runnable> post;
     private final String threadPrefix;
     private AsynchronousChannelGroup group;
+    /** The group's threads, joined on close: a terminated group's threads may still be on their way out. */
+    private final List<Thread> groupThreads = new CopyOnWriteArrayList<>();
     private ExecutorService datagramReceivers;
     private boolean closed;
 
@@ -94,8 +98,12 @@ public final class ProactorDriver implements NetworkDriver {
             throw new IllegalStateException("Event loop is closed");
         }
         if (group == null) {
-            group = AsynchronousChannelGroup.withFixedThreadPool(GROUP_THREADS,
-                    new DaemonThreadFactory(threadPrefix + "-io"));
+            DaemonThreadFactory threads = new DaemonThreadFactory(threadPrefix + "-io");
+            group = AsynchronousChannelGroup.withFixedThreadPool(GROUP_THREADS, work -> {
+                Thread thread = threads.newThread(work);
+                groupThreads.add(thread);
+                return thread;
+            });
         }
         return group;
     }
@@ -122,6 +130,9 @@ public final class ProactorDriver implements NetworkDriver {
             if (group != null) {
                 group.shutdownNow();
                 awaitTermination("channel group", group.awaitTermination(SHUTDOWN_SECONDS, TimeUnit.SECONDS));
+                for (Thread thread : groupThreads) {
+                    thread.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_SECONDS));
+                }
             }
             if (datagramReceivers != null) {
                 datagramReceivers.shutdownNow();
