@@ -73,7 +73,25 @@ final class LoopUnderTest implements AutoCloseable {
         scenario.run();
         long before = openFileDescriptors();
         scenario.run();
-        org.junit.jupiter.api.Assertions.assertEquals(before, openFileDescriptors(), "file descriptors leaked");
+        assertNoMoreDescriptorsThan(before);
+    }
+
+    /**
+     * Asserts that the process has at most {@code before} file descriptors open, allowing a
+     * generous bound for closes the JDK finishes on its own (a channel closed while registered
+     * with a selector is released at the next select; a channel group's threads release theirs
+     * as they leave). The count is process-wide, so other threads may lower it meanwhile: fewer
+     * is no leak.
+     */
+    static void assertNoMoreDescriptorsThan(long before) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        long open = openFileDescriptors();
+        while (open > before && System.nanoTime() < deadline) {
+            Thread.yield();
+            open = openFileDescriptors();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(open <= before,
+                "file descriptors leaked: " + open + " open, " + before + " before");
     }
 
     /** How many file descriptors this process has open. */

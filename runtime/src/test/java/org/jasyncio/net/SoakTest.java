@@ -108,7 +108,7 @@ class SoakTest {
             t.run(server.waitClosed());
         }
         assertTrue(total[0] > 20_000_000, "tens of megabytes each way: " + total[0]);
-        assertEquals(before, LoopUnderTest.openFileDescriptors(), "file descriptors leaked");
+        LoopUnderTest.assertNoMoreDescriptorsThan(before);
     }
 
     @ParameterizedTest
