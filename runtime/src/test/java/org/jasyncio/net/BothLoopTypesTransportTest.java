@@ -2,7 +2,6 @@ package org.jasyncio.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +14,6 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Connection;
 import org.jasyncio.ConnectionRefusedException;
-import org.jasyncio.ConnectionResetException;
 import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.Server;
@@ -220,32 +218,6 @@ class BothLoopTypesTransportTest {
             ConnectionRefusedException refused = assertThrows(ConnectionRefusedException.class,
                     () -> t.call(() -> t.loop.createConnection(Echo::new, "127.0.0.1", port)));
             assertTrue(refused.getMessage().startsWith("Connect call failed 127.0.0.1:" + port), refused.getMessage());
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("loops")
-    void aPeerResetEndsTheConnectionWithConnectionResetException(LoopType type) throws Exception {
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<RecordingProtocol> serverSides = new ArrayList<>();
-            Server server = t.call(() -> t.loop.createServer(() -> {
-                RecordingProtocol p = new RecordingProtocol(t.loop);
-                serverSides.add(p);
-                return p;
-            }, "127.0.0.1", 0));
-            try (java.net.Socket peer = new java.net.Socket("127.0.0.1", server.port())) {
-                peer.getOutputStream().write(1);
-                while (serverSides.isEmpty()) {
-                    t.spin(1);
-                }
-                t.run(serverSides.get(0).whenReceived(t.loop, 1));
-                // SO_LINGER 0 makes close() send RST instead of FIN.
-                peer.setSoLinger(true, 0);
-            }
-            Throwable lost = t.run(serverSides.get(0).lost);
-            assertInstanceOf(ConnectionResetException.class, lost);
-            server.close();
-            t.run(server.waitClosed());
         }
     }
 

@@ -26,9 +26,7 @@ public record LoopType(String name, Supplier<EventLoop> factory) {
     /**
      * The loop types with readiness callbacks and asyncio's {@code sock_*} calls on
      * {@code SelectableChannel}s: the selector loop only (the proactor refuses them, see
-     * {@code ProactorEventLoopTest}). Also the source of tests that still wait by spinning the loop or
-     * reset through {@code SocketChannel}'s SO_LINGER; their loop-neutral twins are in
-     * {@code BothLoopTypesTransportTest}.
+     * {@code ProactorEventLoopTest}).
      */
     public static List<LoopType> readiness() {
         return List.of(SELECTOR);

@@ -16,7 +16,6 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.NetworkChannel;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -59,7 +58,7 @@ class ProtocolTest {
     }
 
     /** Records everything that happens to it. */
-    static final class Recorder implements Protocol {
+    static class Recorder implements Protocol {
         final List<String> events = new ArrayList<>();
         final ByteArrayOutputStream received = new ByteArrayOutputStream();
         final Future<Throwable> lost;
@@ -150,39 +149,95 @@ class ProtocolTest {
         }
     }
 
+    /** A client that writes 64 KiB chunks of {@code total} bytes whenever its transport is not paused. */
+    static final class Flood extends Recorder {
+        static final int CHUNK = 64 * 1024;
+        final int total;
+        final Future<Long> firstPause;
+        final Future<Long> firstResume;
+        final Future<Void> allWritten;
+        int written;
+        boolean paused;
+
+        Flood(LoopUnderTest t, int total) {
+            super(t);
+            this.total = total;
+            firstPause = t.loop.createFuture();
+            firstResume = t.loop.createFuture();
+            allWritten = t.loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(Transport made) {
+            super.connectionMade(made);
+            writeWhileAllowed();
+        }
+
+        @Override
+        public void pauseWriting() {
+            super.pauseWriting();
+            paused = true;
+            if (!firstPause.done()) {
+                firstPause.setResult(transport.getWriteBufferSize());
+            }
+        }
+
+        @Override
+        public void resumeWriting() {
+            super.resumeWriting();
+            paused = false;
+            if (!firstResume.done()) {
+                firstResume.setResult(transport.getWriteBufferSize());
+            }
+            writeWhileAllowed();
+        }
+
+        private void writeWhileAllowed() {
+            while (!paused && written < total) {
+                int n = Math.min(CHUNK, total - written);
+                transport.write(new byte[n]);
+                written += n;
+            }
+            if (written == total && !allWritten.done()) {
+                allWritten.setResult(null);
+            }
+        }
+    }
+
     @ParameterizedTest
-    @MethodSource("org.jasyncio.net.LoopType#readiness")
+    @MethodSource("loops")
     void aPeerThatDoesNotReadPausesTheWriterAndReadingAgainResumesIt(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Recorder serverSide = new Recorder(t);
-            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
-            Recorder client = new Recorder(t);
-            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
-            t.spin(3);
+            Future<Recorder> accepted = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> {
+                Recorder serverSide = new Recorder(t);
+                accepted.setResult(serverSide);
+                return serverSide;
+            }, "127.0.0.1", 0));
+            // More than the kernel's buffers can hold (tcp_rmem max + tcp_wmem max is 36 MiB here), so
+            // the flood cannot finish unless the peer reads.
+            Flood client = new Flood(t, 64 * 1024 * 1024);
+            t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port()));
+            Recorder serverSide = t.run(accepted);
             serverSide.transport.pauseReading();
             assertFalse(serverSide.transport.isReading());
-            byte[] chunk = new byte[64 * 1024];
-            int writes = 0;
-            while (!client.events.contains("pause")) {
-                transport.write(chunk);
-                writes++;
-                t.spin(1);
-                assertTrue(writes < 2000, "the writer never paused");
-            }
-            long buffered = transport.getWriteBufferSize();
-            assertTrue(buffered > 64 * 1024, "paused above the high-water mark: " + buffered);
-            t.spin(20);
-            assertEquals(buffered, transport.getWriteBufferSize(), "nothing drains while the peer does not read");
+
+            long atPause = t.run(client.firstPause);
+            assertTrue(atPause > 64 * 1024 && atPause <= 64 * 1024 + Flood.CHUNK,
+                    "paused above the high-water mark, by at most one chunk: " + atPause);
+            assertFalse(client.allWritten.done(), "the writer was held back");
+
             serverSide.transport.resumeReading();
-            while (!client.events.contains("resume")) {
-                t.spin(1);
-            }
-            assertTrue(transport.getWriteBufferSize() <= 16 * 1024);
-            assertEquals(List.of("made", "pause", "resume"), client.events);
-            transport.close();
+            assertTrue(t.run(client.firstResume) <= 16 * 1024, "resumed at the low-water mark");
+            t.run(client.allWritten);
+            client.transport.close();
             assertNull(t.run(client.lost));
             assertNull(t.run(serverSide.lost));
-            assertEquals((long) writes * chunk.length, serverSide.received.size(), "every byte arrived");
+            assertEquals(client.total, serverSide.received.size(), "every byte arrived");
+            assertEquals(List.of("made", "pause", "resume"), client.events.subList(0, 3));
+            for (int i = 1; i < client.events.size() - 1; i++) {
+                assertEquals(i % 2 == 1 ? "pause" : "resume", client.events.get(i), "pauses and resumes alternate");
+            }
             server.close();
         }
     }
@@ -210,20 +265,27 @@ class ProtocolTest {
     }
 
     @ParameterizedTest
-    @MethodSource("org.jasyncio.net.LoopType#readiness")
+    @MethodSource("loops")
     void aPeerResetReachesConnectionLostAsConnectionResetException(LoopType type) throws IOException {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Recorder serverSide = new Recorder(t);
-            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
-            Recorder client = new Recorder(t);
-            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
-            t.spin(3);
-            ((SocketChannel) transport.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_LINGER, 0);
-            transport.abort();
-            assertNull(t.run(client.lost), "abort is a regular close for the side that aborts");
+            Future<RecordingProtocol> accepted = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> {
+                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+                accepted.setResult(serverSide);
+                return serverSide;
+            }, "127.0.0.1", 0));
+            RecordingProtocol serverSide;
+            try (java.net.Socket peer = new java.net.Socket("127.0.0.1", server.port())) {
+                peer.getOutputStream().write(1);
+                serverSide = t.run(accepted);
+                t.run(serverSide.whenReceived(t.loop, 1));
+                // SO_LINGER 0 makes close() send RST instead of FIN.
+                peer.setSoLinger(true, 0);
+            }
             Throwable lost = t.run(serverSide.lost);
             assertInstanceOf(ConnectionResetException.class, lost);
             assertTrue(lost.getMessage().contains("reset"), lost.getMessage());
+            assertEquals(List.of("made", "lost"), serverSide.events, "a reset is no EOF");
             server.close();
             t.run(server.waitClosed());
         }

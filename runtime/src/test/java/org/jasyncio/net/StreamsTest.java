@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.StandardSocketOptions;
-import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,61 +132,104 @@ class StreamsTest {
         }
     }
 
+    /** Writes {@code total} bytes in chunks, awaiting drain after each, and records how far it got. */
+    static final class DrainingWriter {
+        static final int CHUNK = 32 * 1024;
+        final StreamWriter writer;
+        final int total;
+        final Future<Void> done;
+        int written;
+        long maxBuffered;
+        Future<Void> lastDrain;
+
+        DrainingWriter(StreamWriter writer, int total, org.jasyncio.EventLoop loop) {
+            this.writer = writer;
+            this.total = total;
+            this.done = loop.createFuture();
+        }
+
+        void next() {
+            if (written == total) {
+                done.setResult(null);
+                return;
+            }
+            int n = Math.min(CHUNK, total - written);
+            byte[] chunk = new byte[n];
+            for (int i = 0; i < n; i++) {
+                chunk[i] = (byte) (written + i);
+            }
+            writer.write(chunk);
+            written += n;
+            maxBuffered = Math.max(maxBuffered, writer.transport().getWriteBufferSize());
+            lastDrain = writer.drain();
+            lastDrain.addDoneCallback(drained -> {
+                if (drained.exception() != null) {
+                    done.setException(drained.exception());
+                } else {
+                    next();
+                }
+            });
+        }
+    }
+
     @ParameterizedTest
-    @MethodSource("org.jasyncio.net.LoopType#readiness")
+    @MethodSource("loops")
     void aClientThatNeverReadsBlocksDrainAndKeepsMemoryBounded(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<StreamWriter> writers = new ArrayList<>();
+            Future<StreamWriter> accepted = t.loop.createFuture();
             Server server = t.call(() -> AsyncIO.startServer((r, w) -> {
-                writers.add(w);
+                accepted.setResult(w);
                 return Task.completed();
             }, "127.0.0.1", 0));
             Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port()));
-            t.spin(3);
-            StreamWriter writer = writers.get(0);
-            byte[] chunk = new byte[32 * 1024];
-            Future<Void> drained = null;
-            for (int i = 0; i < 1000 && (drained == null || drained.done()); i++) {
-                writer.write(chunk);
-                drained = writer.drain();
+            // More than the kernel's buffers can hold (tcp_rmem max + tcp_wmem max is 36 MiB here), so
+            // the writer cannot finish unless the client reads.
+            DrainingWriter flood = new DrainingWriter(t.run(accepted), 64 * 1024 * 1024, t.loop);
+            flood.next();
+            // Once the kernel's buffers are full, both states hold for good: the client's reader has
+            // paused its transport above twice its limit, and the server's drain waits.
+            while (s.writer().transport().isReading() || flood.lastDrain.done()) {
                 t.spin(1);
+                assertFalse(flood.done.done(), "the writer was never held back");
             }
-            assertFalse(drained.done(), "drain waits while the client does not read");
-            t.spin(20);
-            assertFalse(drained.done());
-            long buffered = writer.transport().getWriteBufferSize();
-            assertTrue(buffered <= 64 * 1024 + chunk.length, "bounded: " + buffered);
-            // The client's reader paused its transport above twice its limit: its buffer is bounded too.
-            assertFalse(s.writer().transport().isReading());
+            assertTrue(flood.written < flood.total, "drain waits while the client does not read");
+            assertTrue(flood.maxBuffered <= 64 * 1024 + DrainingWriter.CHUNK, "bounded: " + flood.maxBuffered);
 
-            byte[] got = t.run(s.reader().readexactly(1024 * 1024));
-            assertEquals(1024 * 1024, got.length);
-            t.run(drained);
+            byte[] got = t.run(s.reader().readexactly(flood.total));
+            for (int i = 0; i < got.length; i++) {
+                if (got[i] != (byte) i) {
+                    throw new AssertionError("byte " + i + " is " + got[i]);
+                }
+            }
+            t.run(flood.done);
+            assertTrue(flood.maxBuffered <= 64 * 1024 + DrainingWriter.CHUNK, "bounded: " + flood.maxBuffered);
             s.writer().transport().abort();
             server.close();
         }
     }
 
     @ParameterizedTest
-    @MethodSource("org.jasyncio.net.LoopType#readiness")
+    @MethodSource("loops")
     void aResetPeerFailsReadsDrainAndWaitClosed(LoopType type) throws Exception {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<Streams> accepted = new ArrayList<>();
+            Future<Streams> accepted = t.loop.createFuture();
             Server server = t.call(() -> AsyncIO.startServer((r, w) -> {
-                accepted.add(new Streams(r, w));
+                accepted.setResult(new Streams(r, w));
                 return Task.completed();
             }, "127.0.0.1", 0));
-            Streams client = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port()));
-            t.spin(3);
-            Streams serverSide = accepted.get(0);
-            Future<byte[]> pending = serverSide.reader().read(100);
-            ((SocketChannel) client.writer().getExtraInfo("socket")).setOption(StandardSocketOptions.SO_LINGER, 0);
-            client.writer().transport().abort();
+            Streams serverSide;
+            Future<byte[]> pending;
+            try (java.net.Socket peer = new java.net.Socket("127.0.0.1", server.port())) {
+                serverSide = t.run(accepted);
+                pending = serverSide.reader().read(100);
+                // SO_LINGER 0 makes close() send RST instead of FIN.
+                peer.setSoLinger(true, 0);
+            }
             ConnectionException reset = assertThrows(ConnectionException.class, () -> t.run(pending));
             assertInstanceOf(org.jasyncio.ConnectionResetException.class, reset);
             assertThrows(org.jasyncio.ConnectionResetException.class, () -> t.run(serverSide.writer().drain()));
             assertThrows(org.jasyncio.ConnectionResetException.class, () -> t.run(serverSide.writer().waitClosed()));
-            t.run(server.waitClosed().isDone() ? server.waitClosed() : closeAndWait(server));
+            t.run(closeAndWait(server));
         }
     }
 
