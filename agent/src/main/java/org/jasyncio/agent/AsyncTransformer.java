@@ -80,7 +80,7 @@ final class AsyncTransformer implements ClassFileTransformer {
     private byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
         Result result = new AsyncCompiler(new LoaderClassBytes(loader)).rewrite(classfile);
         for (Diagnostic diagnostic : result.diagnostics()) {
-            logger().log(Level.WARNING, "jasyncio: " + diagnostic);
+            logger().log(Level.WARNING, "jasyncio: " + diagnostic.about(className.replace('/', '.')));
         }
         if (result.failed()) {
             logger().log(Level.WARNING, "jasyncio: " + className.replace('/', '.')

@@ -199,7 +199,7 @@ public final class AsyncCompiler {
     }
 
     private static Diagnostic classError(String internalName, String sourceFile, String message) {
-        return new Diagnostic(Diagnostic.Kind.ERROR, internalName == null ? "<unknown class>" : internalName.replace('/', '.'),
+        return new Diagnostic(Diagnostic.Kind.ERROR, internalName == null ? null : internalName.replace('/', '.'),
                 null, sourceFile, 0, message);
     }
 

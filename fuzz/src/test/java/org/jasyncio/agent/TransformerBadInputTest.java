@@ -31,8 +31,9 @@ class TransformerBadInputTest {
         for (byte[] input : inputs) {
             assertNull(transformQuietly("fz/A", input), "bad bytes must load as they were");
         }
-        // Garbage without the constant pool entries the scan looks for is skipped silently; the rest is logged.
-        assertTrue(warnings.stream().allMatch(w -> w.contains("fz.A") || w.contains("<unknown class>")), warnings.toString());
+        // Garbage without the constant pool entries the scan looks for is skipped silently; the rest is
+        // logged, named by the class the JVM is loading even where the bytes name none.
+        assertTrue(warnings.stream().allMatch(w -> w.contains("fz.A")), warnings.toString());
     }
 
     @Test

@@ -32,7 +32,7 @@ class BadInputCompilerTest {
             assertTrue(result.failed(), "garbage accepted");
             assertTrue(result.bytes() == garbage, "garbage must come back as it was");
             Diagnostic refusal = result.diagnostics().get(0);
-            assertNotNull(refusal.className());
+            assertNotNull(refusal.about("the.CallersName").className(), "a caller can always name the class");
             assertTrue(refusal.message().startsWith("not a class file") || refusal.message().startsWith("not a readable class file")
                     || refusal.message().contains("newer than this jasyncio"), refusal.message());
         }

@@ -36,7 +36,8 @@ final class ClassDirectoryRewriter {
                 continue;
             }
             Result result = compiler.rewrite(original);
-            diagnostics.addAll(result.diagnostics());
+            String fromPath = classNameOf(classesDirectory, file);
+            result.diagnostics().forEach(d -> diagnostics.add(d.about(fromPath)));
             if (result.changed() && !result.failed()) {
                 Files.write(file, result.bytes());
                 rewritten.add(new RewriteReport.RewrittenClass(result.className(), result.rewrittenMethods()));
@@ -53,6 +54,12 @@ final class ClassDirectoryRewriter {
                     .sorted()
                     .toList();
         }
+    }
+
+    /** {@code demo/Greeter.class} → {@code demo.Greeter}: names a class file the compiler could not read. */
+    private static String classNameOf(Path directory, Path file) {
+        String path = relativePath(directory, file);
+        return path.substring(0, path.length() - ".class".length()).replace('/', '.');
     }
 
     private static String relativePath(Path directory, Path file) {

@@ -88,6 +88,27 @@ class ClassDirectoryRewriterTest {
     }
 
     @Test
+    void aTruncatedOrCorruptClassFileIsReportedAndLeftAsItWasWhileTheRestIsRewritten() throws Exception {
+        byte[] greeter = Files.readAllBytes(classes.resolve("demo/Greeter.class"));
+        byte[] truncated = java.util.Arrays.copyOf(greeter, greeter.length / 2);
+        byte[] garbage = "not a class file at all".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(classes.resolve("demo/Truncated.class"), truncated);
+        Files.write(classes.resolve("demo/Garbage.class"), garbage);
+
+        RewriteReport report = rewrite(null, List.of("**/Refused.class"));
+
+        List<String> errors = report.errors().stream().map(Diagnostic::toString).toList();
+        assertEquals(2, errors.size(), errors::toString);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("demo.Truncated") && e.contains("not a readable class file")),
+                "a class file the compiler cannot read is named by its path: " + errors);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("demo.Garbage") && e.contains("not a class file")),
+                errors::toString);
+        assertArrayEquals(truncated, Files.readAllBytes(classes.resolve("demo/Truncated.class")));
+        assertArrayEquals(garbage, Files.readAllBytes(classes.resolve("demo/Garbage.class")));
+        assertEquals(List.of(new RewriteReport.RewrittenClass("demo.Greeter", 1)), report.rewritten());
+    }
+
+    @Test
     void includesLimitWhatIsRead() throws Exception {
         RewriteReport report = rewrite(List.of("demo/Plain.class"), null);
         assertEquals(List.of(), report.rewritten());
