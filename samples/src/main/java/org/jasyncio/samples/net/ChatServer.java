@@ -7,7 +7,6 @@ import static org.jasyncio.AsyncIO.startServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jasyncio.Async;
-import org.jasyncio.AsyncIO;
 import org.jasyncio.ConnectionException;
 import org.jasyncio.Future;
 import org.jasyncio.Server;
@@ -34,8 +33,7 @@ public final class ChatServer {
 
     /** Serves on 127.0.0.1 and the port given as the only argument (8888 without one) until killed. */
     public static void main(String[] args) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8888;
-        AsyncIO.run(() -> serve("127.0.0.1", port));
+        ServerMain.run(args, ChatServer::start);
     }
 
     /**
@@ -47,14 +45,6 @@ public final class ChatServer {
      */
     public static Future<Server> start(String host, int port) {
         return startServer(new ChatServer()::handle, host, port);
-    }
-
-    @Async
-    private static Task<Void> serve(String host, int port) {
-        Server server = await(start(host, port));
-        System.out.println("Chat room open on " + server.sockets());
-        await(server.serveForever());
-        return Task.completed();
     }
 
     /** Serves one client, from its name line to its leaving, however it leaves. */

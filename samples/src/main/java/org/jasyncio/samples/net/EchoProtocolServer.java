@@ -1,15 +1,11 @@
 package org.jasyncio.samples.net;
 
-import static org.jasyncio.AsyncIO.await;
 import static org.jasyncio.AsyncIO.getRunningLoop;
 
 import java.nio.ByteBuffer;
-import org.jasyncio.Async;
-import org.jasyncio.AsyncIO;
 import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.Server;
-import org.jasyncio.Task;
 import org.jasyncio.Transport;
 
 /**
@@ -25,8 +21,7 @@ public final class EchoProtocolServer {
 
     /** Serves on 127.0.0.1 and the port given as the only argument (8888 without one) until killed. */
     public static void main(String[] args) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8888;
-        AsyncIO.run(() -> serve("127.0.0.1", port));
+        ServerMain.run(args, EchoProtocolServer::start);
     }
 
     /**
@@ -38,14 +33,6 @@ public final class EchoProtocolServer {
      */
     public static Future<Server> start(String host, int port) {
         return getRunningLoop().createServer(EchoProtocol::new, host, port);
-    }
-
-    @Async
-    private static Task<Void> serve(String host, int port) {
-        Server server = await(start(host, port));
-        System.out.println("Serving on " + server.sockets());
-        await(server.serveForever());
-        return Task.completed();
     }
 
     /** One per connection: writes back whatever arrives. */

@@ -4,7 +4,6 @@ import static org.jasyncio.AsyncIO.await;
 import static org.jasyncio.AsyncIO.startServer;
 
 import org.jasyncio.Async;
-import org.jasyncio.AsyncIO;
 import org.jasyncio.Future;
 import org.jasyncio.IncompleteReadException;
 import org.jasyncio.LimitOverrunException;
@@ -27,8 +26,7 @@ public final class EchoServer {
 
     /** Serves on 127.0.0.1 and the port given as the only argument (8888 without one) until killed. */
     public static void main(String[] args) {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8888;
-        AsyncIO.run(() -> serve("127.0.0.1", port));
+        ServerMain.run(args, EchoServer::start);
     }
 
     /**
@@ -40,14 +38,6 @@ public final class EchoServer {
      */
     public static Future<Server> start(String host, int port) {
         return startServer(EchoServer::handle, host, port);
-    }
-
-    @Async
-    private static Task<Void> serve(String host, int port) {
-        Server server = await(start(host, port));
-        System.out.println("Serving on " + server.sockets());
-        await(server.serveForever());
-        return Task.completed();
     }
 
     /**
