@@ -599,12 +599,12 @@ public abstract class EventLoop {
     public void addReader(SelectableChannel channel, Runnable callback) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(callback, "callback");
-        driver().addReader(channel, callback);
+        driver().socketCalls().addReader(channel, callback);
     }
 
     /** Stops watching {@code channel} for reading; returns whether a reader was registered (false after {@link #close()}). */
     public boolean removeReader(SelectableChannel channel) {
-        return !closed && driver().removeReader(channel);
+        return !closed && driver().socketCalls().removeReader(channel);
     }
 
     /**
@@ -617,12 +617,12 @@ public abstract class EventLoop {
     public void addWriter(SelectableChannel channel, Runnable callback) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(callback, "callback");
-        driver().addWriter(channel, callback);
+        driver().socketCalls().addWriter(channel, callback);
     }
 
     /** Stops watching {@code channel} for writing; returns whether a writer was registered (false after {@link #close()}). */
     public boolean removeWriter(SelectableChannel channel) {
-        return !closed && driver().removeWriter(channel);
+        return !closed && driver().socketCalls().removeWriter(channel);
     }
 
     /**
@@ -633,12 +633,12 @@ public abstract class EventLoop {
      *     Connection refused") or another {@link ConnectionException}
      */
     public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        return driver().sockConnect(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(address, "address"));
+        return driver().socketCalls().connect(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(address, "address"));
     }
 
     /** asyncio's {@code sock_accept}: the next connection of {@code channel}, in non-blocking mode. */
     public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        return driver().sockAccept(Objects.requireNonNull(channel, "channel"));
+        return driver().socketCalls().accept(Objects.requireNonNull(channel, "channel"));
     }
 
     /**
@@ -653,12 +653,12 @@ public abstract class EventLoop {
 
     /** asyncio's {@code sock_recv_into}: reads into {@code buffer} once bytes are there; how many (-1 at end of stream). */
     public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
-        return driver().sockRecvInto(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(buffer, "buffer"));
+        return driver().socketCalls().recvInto(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(buffer, "buffer"));
     }
 
     /** asyncio's {@code sock_sendall}: writes all remaining bytes of {@code data}, waiting for the socket as needed. */
     public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
-        return driver().sockSendall(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(data, "data"));
+        return driver().socketCalls().sendall(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(data, "data"));
     }
 
     /** {@link #sockSendall(SocketChannel, ByteBuffer)} of a whole array. */

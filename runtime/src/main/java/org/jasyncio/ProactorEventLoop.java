@@ -19,8 +19,10 @@ import org.jasyncio.internal.proactor.ProactorDriver;
  * a thread of the loop's receiver pool, since the JDK has no asynchronous datagram channel). The calls
  * that take a {@link java.nio.channels.SelectableChannel} ({@code addReader}, {@code addWriter},
  * {@code sockConnect}, {@code sockAccept}, {@code sockRecv}, {@code sockRecvInto},
- * {@code sockSendall} and their removals) throw {@link UnsupportedOperationException}: such a channel
- * cannot complete through a channel group; use a {@link SelectorEventLoop} for them.
+ * {@code sockSendall} and their removals) work too: such a channel cannot complete through a channel
+ * group, so the first of them starts one daemon "selector thread" per loop that watches those channels
+ * and posts their callbacks to the loop's thread (as Tornado does for asyncio's proactor). They cost a
+ * thread hand-off per readiness event; a {@link SelectorEventLoop} serves them directly.
  */
 public class ProactorEventLoop extends EventLoop {
 
@@ -40,7 +42,7 @@ public class ProactorEventLoop extends EventLoop {
 
     /**
      * Closes the loop as {@link EventLoop#close()} does, then shuts its channel group down, which closes
-     * every socket still open on it.
+     * every socket still open on it, and stops its selector thread.
      *
      * @throws IllegalStateException "Cannot close a running event loop"
      */

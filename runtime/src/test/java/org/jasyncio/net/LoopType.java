@@ -8,7 +8,7 @@ import org.jasyncio.SelectorEventLoop;
 
 /**
  * A kind of event loop the network tests run against. Every test is parameterized over {@link #all()};
- * a new loop type (the proactor) joins by adding itself there.
+ * a new loop type joins by adding itself there.
  *
  * @param name shown in test names
  * @param factory makes a fresh loop
@@ -21,15 +21,6 @@ public record LoopType(String name, Supplier<EventLoop> factory) {
     /** Every loop type with network I/O. */
     public static List<LoopType> all() {
         return List.of(SELECTOR, PROACTOR);
-    }
-
-    /**
-     * The loop types with readiness callbacks and asyncio's {@code sock_*} calls on
-     * {@code SelectableChannel}s: the selector loop only (the proactor refuses them, see
-     * {@code ProactorEventLoopTest}).
-     */
-    public static List<LoopType> readiness() {
-        return List.of(SELECTOR);
     }
 
     @Override

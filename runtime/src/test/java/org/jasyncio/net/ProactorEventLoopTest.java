@@ -2,14 +2,11 @@ package org.jasyncio.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.util.List;
+import java.nio.channels.Pipe;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jasyncio.EventLoop;
@@ -18,9 +15,8 @@ import org.jasyncio.Future;
 import org.jasyncio.ProactorEventLoop;
 import org.jasyncio.Server;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
-/** What only the proactor loop does: its policy, the calls it refuses, its wake-ups and its close. */
+/** What only the proactor loop does: its policy, its selector thread, its wake-ups and its close. */
 class ProactorEventLoopTest {
 
     private static final LoopType PROACTOR = new LoopType("proactor", ProactorEventLoop::new);
@@ -36,26 +32,31 @@ class ProactorEventLoopTest {
     }
 
     @Test
-    void callsOnSelectableChannelsAreRefusedNamingTheSelectorLoop() throws Exception {
-        try (LoopUnderTest t = new LoopUnderTest(PROACTOR);
-                SocketChannel socket = SocketChannel.open();
-                ServerSocketChannel listening = ServerSocketChannel.open()) {
-            List<Executable> calls = List.of(
-                    () -> t.loop.addReader(socket, () -> { }),
-                    () -> t.loop.removeReader(socket),
-                    () -> t.loop.addWriter(socket, () -> { }),
-                    () -> t.loop.removeWriter(socket),
-                    () -> t.loop.sockConnect(socket, new InetSocketAddress("127.0.0.1", 1)),
-                    () -> t.loop.sockAccept(listening),
-                    () -> t.loop.sockRecv(socket, 10),
-                    () -> t.loop.sockSendall(socket, ByteBuffer.allocate(1)));
-            for (Executable call : calls) {
-                UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class, call);
-                assertTrue(refused.getMessage().contains("is not supported by ProactorEventLoop")
-                        && refused.getMessage().contains("use a SelectorEventLoop (EventLoopPolicy.selector())"),
-                        refused.getMessage());
-            }
+    void readinessCallbacksRunOnTheLoopThreadAndTheSelectorThreadStopsWithTheLoop() throws Exception {
+        Pipe pipe = Pipe.open();
+        LoopUnderTest t = new LoopUnderTest(PROACTOR);
+        String selectorThread = "jasyncio-proactor" + t.loop.id() + "-selector";
+        try {
+            assertFalse(threadAlive(selectorThread), "the selector thread starts with the first watched channel");
+            Future<String> ranOn = t.loop.createFuture();
+            t.loop.addReader(pipe.source(), () -> {
+                if (!ranOn.done()) {
+                    ranOn.setResult(Thread.currentThread().getName());
+                }
+            });
+            assertTrue(threadAlive(selectorThread));
+            pipe.sink().write(ByteBuffer.wrap(new byte[] {1}));
+            assertEquals(Thread.currentThread().getName(), t.run(ranOn), "ran on the loop's thread");
+        } finally {
+            t.close();
+            pipe.source().close();
+            pipe.sink().close();
         }
+        assertFalse(threadAlive(selectorThread), "closing the loop stops the selector thread");
+    }
+
+    private static boolean threadAlive(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.getName().startsWith(prefix));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SocketCallsTest {
 
     static List<LoopType> loops() {
-        return LoopType.readiness();
+        return LoopType.all();
     }
 
     @ParameterizedTest

@@ -2,11 +2,7 @@ package org.jasyncio.internal.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.function.Supplier;
 import org.jasyncio.DatagramProtocol;
 import org.jasyncio.DatagramTransport;
@@ -26,29 +22,11 @@ import org.jasyncio.Transport;
  */
 public interface NetworkDriver {
 
-    /** Calls {@code callback} on the loop whenever {@code channel} is readable (or acceptable); replaces a previous reader. */
-    void addReader(SelectableChannel channel, Runnable callback);
-
-    /** @return whether a reader was registered for {@code channel} */
-    boolean removeReader(SelectableChannel channel);
-
-    /** Calls {@code callback} on the loop whenever {@code channel} is writable (or its connect finished); replaces a previous writer. */
-    void addWriter(SelectableChannel channel, Runnable callback);
-
-    /** @return whether a writer was registered for {@code channel} */
-    boolean removeWriter(SelectableChannel channel);
-
-    /** Connects the non-blocking {@code channel} to {@code address}; fails with a {@code ConnectionException}. */
-    Future<Void> sockConnect(SocketChannel channel, SocketAddress address);
-
-    /** The next accepted connection, in non-blocking mode. */
-    Future<SocketChannel> sockAccept(ServerSocketChannel channel);
-
-    /** Reads into {@code buffer} once some bytes are there: how many (-1 at end of stream). */
-    Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer);
-
-    /** Writes all remaining bytes of {@code data}, waiting for the socket as needed. */
-    Future<Void> sockSendall(SocketChannel channel, ByteBuffer data);
+    /**
+     * {@code addReader}/{@code addWriter} and asyncio's {@code sock_*} calls on {@link SelectableChannel}s,
+     * watched by the loop's {@link Readiness}.
+     */
+    SocketCalls socketCalls();
 
     /**
      * Connects to {@code address}, then makes the protocol with {@code factory} and a transport for it;

@@ -2,7 +2,6 @@ package org.jasyncio.internal.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -29,7 +28,7 @@ import org.jasyncio.internal.loop.SelectorPoller;
  * asyncio's {@code sock_*} calls as try-now-else-wait-for-readiness, and socket transports. Internal
  * to jasyncio: not for users.
  */
-public final class SelectorDriver implements NetworkDriver {
+public final class SelectorDriver implements NetworkDriver, Readiness {
 
     /** How many bytes one readiness event reads at most (asyncio's {@code max_size}). */
     public static final int READ_CHUNK = 256 * 1024;
@@ -39,6 +38,7 @@ public final class SelectorDriver implements NetworkDriver {
     private final EventLoop loop;
     private final SelectorPoller poller;
     private final Consumer<Runnable> enqueue;
+    private final SocketCalls socketCalls = new SocketCalls(this);
     private ByteBuffer readBuffer;
 
     /**
@@ -51,7 +51,8 @@ public final class SelectorDriver implements NetworkDriver {
         this.enqueue = enqueue;
     }
 
-    EventLoop loop() {
+    @Override
+    public EventLoop loop() {
         return loop;
     }
 
@@ -81,13 +82,7 @@ public final class SelectorDriver implements NetworkDriver {
         if (key != null && key.attachment() instanceof Registration) {
             return (Registration) key.attachment();
         }
-        if (channel.isBlocking()) {
-            try {
-                channel.configureBlocking(false);
-            } catch (IOException e) {
-                throw ConnectionErrors.onConnection(e);
-            }
-        }
+        Readiness.makeNonBlocking(channel);
         return new Registration(this, channel);
     }
 
@@ -100,50 +95,19 @@ public final class SelectorDriver implements NetworkDriver {
     }
 
     @Override
-    public void addReader(SelectableChannel channel, Runnable callback) {
-        registration(channel).setReader(callback);
+    public SocketCalls socketCalls() {
+        return socketCalls;
     }
 
     @Override
-    public boolean removeReader(SelectableChannel channel) {
-        Registration registration = existing(channel);
-        return registration != null && registration.setReader(null);
+    public ChannelInterest interest(SelectableChannel channel) {
+        return registration(channel);
     }
 
     @Override
-    public void addWriter(SelectableChannel channel, Runnable callback) {
-        registration(channel).setWriter(callback);
-    }
-
-    @Override
-    public boolean removeWriter(SelectableChannel channel) {
-        Registration registration = existing(channel);
-        return registration != null && registration.setWriter(null);
-    }
-
-    private Registration existing(SelectableChannel channel) {
+    public ChannelInterest existingInterest(SelectableChannel channel) {
         SelectionKey key = channel.keyFor(selector());
         return key != null && key.attachment() instanceof Registration ? (Registration) key.attachment() : null;
-    }
-
-    @Override
-    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        return new SocketCalls(this).connect(channel, address);
-    }
-
-    @Override
-    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        return new SocketCalls(this).accept(channel);
-    }
-
-    @Override
-    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
-        return new SocketCalls(this).recvInto(channel, buffer);
-    }
-
-    @Override
-    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
-        return new SocketCalls(this).sendall(channel, data);
     }
 
     @Override
@@ -159,7 +123,7 @@ public final class SelectorDriver implements NetworkDriver {
             made.setException(ConnectionErrors.onConnect(e, SocketCalls.describe(address)));
             return made;
         }
-        Future<Void> connected = sockConnect(channel, address);
+        Future<Void> connected = socketCalls.connect(channel, address);
         connected.addDoneCallback(done -> {
             if (made.done()) {
                 closeQuietly(channel);

@@ -10,11 +10,13 @@ import java.nio.channels.SocketChannel;
 import org.jasyncio.Future;
 
 /**
- * asyncio's {@code sock_*} calls on a selector loop: each tries the call at once and, if the socket
- * is not ready, registers a reader or writer that retries it; the registration is removed when the
- * future completes or is cancelled, so a cancelled call consumes nothing. Internal to jasyncio.
+ * {@code addReader}/{@code addWriter} and asyncio's {@code sock_*} calls on a loop's {@link Readiness}
+ * (the selector loop's selector or a proactor loop's selector thread). Each {@code sock_*} call tries
+ * at once and, if the socket is not ready, registers a reader or writer that retries it; the
+ * registration is removed when the future completes or is cancelled, so a cancelled call consumes
+ * nothing. Called on the loop's thread only. Internal to jasyncio: not for users.
  */
-final class SocketCalls {
+public final class SocketCalls {
 
     /** One attempt of a non-blocking call: true when done (the future is then complete). */
     @FunctionalInterface
@@ -22,15 +24,39 @@ final class SocketCalls {
         boolean tryOnce() throws IOException;
     }
 
-    private final SelectorDriver driver;
+    private final Readiness readiness;
 
-    SocketCalls(SelectorDriver driver) {
-        this.driver = driver;
+    /** The calls on {@code readiness}. */
+    public SocketCalls(Readiness readiness) {
+        this.readiness = readiness;
     }
 
-    Future<Void> connect(SocketChannel channel, SocketAddress address) {
-        Future<Void> future = driver.loop().createFuture();
-        Registration registration = driver.registration(channel);
+    /** Calls {@code callback} on the loop whenever {@code channel} is readable (or acceptable); replaces a previous reader. */
+    public void addReader(SelectableChannel channel, Runnable callback) {
+        readiness.interest(channel).setReader(callback);
+    }
+
+    /** @return whether a reader was registered for {@code channel} */
+    public boolean removeReader(SelectableChannel channel) {
+        ChannelInterest interest = readiness.existingInterest(channel);
+        return interest != null && interest.setReader(null);
+    }
+
+    /** Calls {@code callback} on the loop whenever {@code channel} is writable (or its connect finished); replaces a previous writer. */
+    public void addWriter(SelectableChannel channel, Runnable callback) {
+        readiness.interest(channel).setWriter(callback);
+    }
+
+    /** @return whether a writer was registered for {@code channel} */
+    public boolean removeWriter(SelectableChannel channel) {
+        ChannelInterest interest = readiness.existingInterest(channel);
+        return interest != null && interest.setWriter(null);
+    }
+
+    /** asyncio's {@code sock_connect}: connects the non-blocking {@code channel}; fails with a {@code ConnectionException}. */
+    public Future<Void> connect(SocketChannel channel, SocketAddress address) {
+        Future<Void> future = readiness.loop().createFuture();
+        ChannelInterest registration = readiness.interest(channel);
         String where = describe(address);
         try {
             if (channel.connect(address)) {
@@ -55,9 +81,10 @@ final class SocketCalls {
         return future;
     }
 
-    Future<SocketChannel> accept(ServerSocketChannel channel) {
-        Future<SocketChannel> future = driver.loop().createFuture();
-        Registration registration = driver.registration(channel);
+    /** asyncio's {@code sock_accept}: the next accepted connection, in non-blocking mode. */
+    public Future<SocketChannel> accept(ServerSocketChannel channel) {
+        Future<SocketChannel> future = readiness.loop().createFuture();
+        ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
             SocketChannel accepted = channel.accept();
             if (accepted == null) {
@@ -71,9 +98,10 @@ final class SocketCalls {
         return future;
     }
 
-    Future<Integer> recvInto(SocketChannel channel, ByteBuffer buffer) {
-        Future<Integer> future = driver.loop().createFuture();
-        Registration registration = driver.registration(channel);
+    /** asyncio's {@code sock_recv_into}: reads into {@code buffer} once some bytes are there; how many (-1 at end of stream). */
+    public Future<Integer> recvInto(SocketChannel channel, ByteBuffer buffer) {
+        Future<Integer> future = readiness.loop().createFuture();
+        ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
             int n = channel.read(buffer);
             if (n == 0 && buffer.hasRemaining()) {
@@ -86,9 +114,10 @@ final class SocketCalls {
         return future;
     }
 
-    Future<Void> sendall(SocketChannel channel, ByteBuffer data) {
-        Future<Void> future = driver.loop().createFuture();
-        Registration registration = driver.registration(channel);
+    /** asyncio's {@code sock_sendall}: writes all remaining bytes of {@code data}, waiting for the socket as needed. */
+    public Future<Void> sendall(SocketChannel channel, ByteBuffer data) {
+        Future<Void> future = readiness.loop().createFuture();
+        ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
             channel.write(data);
             if (data.hasRemaining()) {
@@ -101,7 +130,7 @@ final class SocketCalls {
         return future;
     }
 
-    private <T> void tryThenRetry(SelectableChannel channel, Registration registration, boolean read,
+    private <T> void tryThenRetry(SelectableChannel channel, ChannelInterest registration, boolean read,
             Future<T> future, Attempt attempt) {
         try {
             if (attempt.tryOnce()) {
@@ -114,7 +143,7 @@ final class SocketCalls {
         retryWhenReady(channel, registration, read, future, attempt);
     }
 
-    private <T> void retryWhenReady(SelectableChannel channel, Registration registration, boolean read,
+    private <T> void retryWhenReady(SelectableChannel channel, ChannelInterest registration, boolean read,
             Future<T> future, Attempt attempt) {
         boolean replaced = read ? registration.setReader(() -> retry(registration, read, future, attempt))
                 : registration.setWriter(() -> retry(registration, read, future, attempt));
@@ -130,7 +159,7 @@ final class SocketCalls {
         });
     }
 
-    private static <T> void retry(Registration registration, boolean read, Future<T> future, Attempt attempt) {
+    private static <T> void retry(ChannelInterest registration, boolean read, Future<T> future, Attempt attempt) {
         if (future.done()) {
             unregister(registration, read);
             return;
@@ -152,7 +181,7 @@ final class SocketCalls {
         }
     }
 
-    private static void unregister(Registration registration, boolean read) {
+    private static void unregister(ChannelInterest registration, boolean read) {
         if (read) {
             registration.setReader(null);
         } else {
@@ -161,7 +190,7 @@ final class SocketCalls {
     }
 
     /** {@code host:port} of an address, for messages. */
-    static String describe(SocketAddress address) {
+    public static String describe(SocketAddress address) {
         if (address instanceof InetSocketAddress) {
             InetSocketAddress inet = (InetSocketAddress) address;
             return inet.getHostString() + ":" + inet.getPort();

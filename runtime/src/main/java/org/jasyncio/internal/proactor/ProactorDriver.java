@@ -2,10 +2,8 @@ package org.jasyncio.internal.proactor;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
@@ -13,8 +11,6 @@ import java.nio.channels.Channel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +30,7 @@ import org.jasyncio.internal.net.ConnectionErrors;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.NetworkDriver;
 import org.jasyncio.internal.net.ServerConnections;
+import org.jasyncio.internal.net.SocketCalls;
 
 /**
  * {@link NetworkDriver} of a proactor loop: NIO.2's completion model. Sockets are
@@ -43,9 +40,8 @@ import org.jasyncio.internal.net.ServerConnections;
  * and futures still run on the loop's thread. Internal to jasyncio: not for users.
  *
  * <p>Readiness callbacks ({@code addReader}/{@code addWriter}) and asyncio's {@code sock_*} calls take
- * {@link SelectableChannel}s, which cannot join a channel group: they throw
- * {@link UnsupportedOperationException} naming the selector loop, as asyncio's proactor does for
- * {@code add_reader}. UDP has no completion channel in the JDK, so each endpoint's receives block on a
+ * {@link SelectableChannel}s, which cannot join a channel group: a {@link SelectorThread}, started with
+ * the first of them, watches those channels and posts their callbacks to the loop. UDP has no completion channel in the JDK, so each endpoint's receives block on a
  * thread of the driver's own pool, as asyncio's proactor keeps one receive outstanding per endpoint.
  */
 public final class ProactorDriver implements NetworkDriver {
@@ -65,6 +61,8 @@ public final class ProactorDriver implements NetworkDriver {
     /** The group's threads, joined on close: a terminated group's threads may still be on their way out. */
     private final List<Thread> groupThreads = new CopyOnWriteArrayList<>();
     private ExecutorService datagramReceivers;
+    private final SelectorThread selectorThread;
+    private final SocketCalls socketCalls;
     private boolean closed;
 
     /**
@@ -75,6 +73,8 @@ public final class ProactorDriver implements NetworkDriver {
         this.loop = loop;
         this.post = post;
         this.threadPrefix = "jasyncio-proactor" + loop.id();
+        this.selectorThread = new SelectorThread(loop, post, threadPrefix + "-selector");
+        this.socketCalls = new SocketCalls(selectorThread);
     }
 
     EventLoop loop() {
@@ -116,7 +116,8 @@ public final class ProactorDriver implements NetworkDriver {
     }
 
     /**
-     * Closes every channel and stops the group's and the datagram receivers' threads, waiting up to
+     * Closes every channel and stops the group's, the selector thread's and the datagram receivers'
+     * threads, waiting up to
      * {@value #SHUTDOWN_SECONDS} s for each (the group's own descriptors, and a datagram channel closed
      * under a blocked receive, are released as those threads leave), as asyncio's proactor waits for its
      * cancelled operations on close. Called once the loop is closed.
@@ -134,6 +135,7 @@ public final class ProactorDriver implements NetworkDriver {
                     thread.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_SECONDS));
                 }
             }
+            selectorThread.close(SHUTDOWN_SECONDS);
             if (datagramReceivers != null) {
                 datagramReceivers.shutdownNow();
                 awaitTermination("datagram receivers",
@@ -161,50 +163,9 @@ public final class ProactorDriver implements NetworkDriver {
         }
     }
 
-    private static UnsupportedOperationException unsupported(String call, String argument) {
-        return new UnsupportedOperationException(call + "() is not supported by ProactorEventLoop: it takes a "
-                + argument + ", and a proactor works on NIO.2 asynchronous channels; use a SelectorEventLoop"
-                + " (EventLoopPolicy.selector()) for " + call + "()");
-    }
-
     @Override
-    public void addReader(SelectableChannel channel, Runnable callback) {
-        throw unsupported("addReader", "SelectableChannel");
-    }
-
-    @Override
-    public boolean removeReader(SelectableChannel channel) {
-        throw unsupported("removeReader", "SelectableChannel");
-    }
-
-    @Override
-    public void addWriter(SelectableChannel channel, Runnable callback) {
-        throw unsupported("addWriter", "SelectableChannel");
-    }
-
-    @Override
-    public boolean removeWriter(SelectableChannel channel) {
-        throw unsupported("removeWriter", "SelectableChannel");
-    }
-
-    @Override
-    public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        throw unsupported("sockConnect", "SocketChannel");
-    }
-
-    @Override
-    public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        throw unsupported("sockAccept", "ServerSocketChannel");
-    }
-
-    @Override
-    public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
-        throw unsupported("sockRecvInto", "SocketChannel");
-    }
-
-    @Override
-    public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
-        throw unsupported("sockSendall", "SocketChannel");
+    public SocketCalls socketCalls() {
+        return socketCalls;
     }
 
     @Override
