@@ -17,6 +17,8 @@ final class StreamReaderProtocol implements Protocol {
     private final ClientConnected handler;
     private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
     private final Future<Void> closed;
+    /** What drain() returns while writing is not paused: one done future, so a drain per chunk allocates nothing. */
+    private final Future<Void> notPaused;
     private Task<Object> handlerTask;
     private boolean writingPaused;
     private boolean lost;
@@ -28,6 +30,7 @@ final class StreamReaderProtocol implements Protocol {
         this.reader = reader;
         this.handler = handler;
         this.closed = loop.createFuture();
+        this.notPaused = FutureChain.completed(loop, null);
     }
 
     @Override
@@ -119,7 +122,7 @@ final class StreamReaderProtocol implements Protocol {
             return FutureChain.failed(loop, new ConnectionResetException("Connection lost", lostException));
         }
         if (!writingPaused) {
-            return FutureChain.completed(loop, null);
+            return notPaused;
         }
         Future<Void> waiter = loop.createFuture();
         drainWaiters.add(waiter);
