@@ -6,8 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.Transport;
@@ -19,8 +17,6 @@ import org.jasyncio.Transport;
  */
 final class SocketTransport implements Transport {
 
-    private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
-    private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     /** How many queued buffers one gathering write hands to the kernel at most. */
     private static final int MAX_GATHER = 64;
 
@@ -28,6 +24,8 @@ final class SocketTransport implements Transport {
     private final SocketChannel channel;
     private final Protocol protocol;
     private final ServerConnections server;
+    private final TransportFaults faults;
+    private final WriteFlowControl flow;
     private final Registration registration;
     private final Runnable onReadable = this::onReadable;
     private final Runnable onWritable = this::onWritable;
@@ -36,9 +34,6 @@ final class SocketTransport implements Transport {
     private final SocketAddress peername;
     private final SocketAddress sockname;
     private long buffered;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
-    private boolean protocolPaused;
     private boolean readingPaused;
     private boolean closing;
     private boolean eofRequested;
@@ -50,6 +45,8 @@ final class SocketTransport implements Transport {
         this.channel = channel;
         this.protocol = protocol;
         this.server = server;
+        this.faults = new TransportFaults(driver.loop(), this, protocol);
+        this.flow = new WriteFlowControl(protocol, faults);
         this.registration = driver.registration(channel);
         this.peername = channel.getRemoteAddress();
         this.sockname = channel.getLocalAddress();
@@ -142,7 +139,7 @@ final class SocketTransport implements Transport {
         copy.put(data).flip();
         pending.add(copy);
         buffered += copy.remaining();
-        maybePauseProtocol();
+        flow.grew(buffered);
     }
 
     private void onWritable() {
@@ -168,7 +165,7 @@ final class SocketTransport implements Transport {
         while (!pending.isEmpty() && !pending.peek().hasRemaining()) {
             pending.poll();
         }
-        maybeResumeProtocol();
+        flow.shrank(buffered);
         if (!pending.isEmpty()) {
             return;
         }
@@ -251,12 +248,8 @@ final class SocketTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        maybePauseProtocol();
+        flow.setLimits(high, low);
+        flow.grew(buffered);
     }
 
     @Override
@@ -283,54 +276,8 @@ final class SocketTransport implements Transport {
         return protocol;
     }
 
-    private void maybePauseProtocol() {
-        if (protocolPaused || buffered <= highWater) {
-            return;
-        }
-        protocolPaused = true;
-        try {
-            protocol.pauseWriting();
-        } catch (RuntimeException e) {
-            report("protocol.pauseWriting() failed", e);
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (!protocolPaused || buffered > lowWater) {
-            return;
-        }
-        protocolPaused = false;
-        try {
-            protocol.resumeWriting();
-        } catch (RuntimeException e) {
-            report("protocol.resumeWriting() failed", e);
-        }
-    }
-
     private void fatal(Throwable failure, String message) {
-        Throwable reported = failure;
-        if (failure instanceof IOException) {
-            IOException io = (IOException) failure;
-            reported = ConnectionErrors.onConnection(io);
-            if (ConnectionErrors.isReset(io)) {
-                // A peer going away is ordinary; asyncio logs it only in debug mode.
-                LOGGER.log(System.Logger.Level.DEBUG, () -> this + ": " + message, failure);
-            } else {
-                report(message, reported);
-            }
-        } else {
-            report(message, failure);
-        }
-        forceClose(reported);
-    }
-
-    private void report(String message, Throwable failure) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", failure);
-        context.put("transport", this);
-        context.put("protocol", protocol);
-        driver.loop().callExceptionHandler(context);
+        forceClose(faults.fatal(failure, message));
     }
 
     private void forceClose(Throwable exception) {

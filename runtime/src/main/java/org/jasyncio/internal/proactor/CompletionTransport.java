@@ -6,13 +6,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.net.ConnectionErrors;
+import org.jasyncio.internal.net.TransportFaults;
+import org.jasyncio.internal.net.WriteFlowControl;
 import org.jasyncio.internal.net.ServerConnections;
 
 /**
@@ -32,8 +31,6 @@ final class CompletionTransport implements Transport {
 
     static final int MIN_READ = 16 * 1024;
     static final int MAX_READ = 256 * 1024;
-    private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
-    private static final int DEFAULT_HIGH_WATER = 64 * 1024;
     /** How many queued buffers one gathering write takes at most. */
     private static final int MAX_GATHER = 64;
 
@@ -41,6 +38,8 @@ final class CompletionTransport implements Transport {
     private final AsynchronousSocketChannel channel;
     private final Protocol protocol;
     private final ServerConnections server;
+    private final TransportFaults faults;
+    private final WriteFlowControl flow;
     private final SocketAddress peername;
     private final SocketAddress sockname;
     private final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
@@ -49,13 +48,10 @@ final class CompletionTransport implements Transport {
     private final WriteCompletion writes = new WriteCompletion();
     private ByteBuffer readBuffer = ByteBuffer.allocate(MIN_READ);
     private long buffered;
-    private int highWater = DEFAULT_HIGH_WATER;
-    private int lowWater = DEFAULT_HIGH_WATER / 4;
     private boolean reading;
     private boolean writing;
     private boolean heldRead;
     private int heldCount;
-    private boolean protocolPaused;
     private boolean readingPaused;
     private boolean closing;
     private boolean eofRequested;
@@ -67,6 +63,8 @@ final class CompletionTransport implements Transport {
         this.channel = channel;
         this.protocol = protocol;
         this.server = server;
+        this.faults = new TransportFaults(driver.loop(), this, protocol);
+        this.flow = new WriteFlowControl(protocol, faults);
         this.peername = channel.getRemoteAddress();
         this.sockname = channel.getLocalAddress();
     }
@@ -185,7 +183,7 @@ final class CompletionTransport implements Transport {
         if (!writing) {
             writeNext();
         }
-        maybePauseProtocol();
+        flow.grew(buffered);
     }
 
     private void writeNext() {
@@ -222,7 +220,7 @@ final class CompletionTransport implements Transport {
         if (!pending.isEmpty()) {
             writeNext();
         }
-        maybeResumeProtocol();
+        flow.shrank(buffered);
         if (!pending.isEmpty()) {
             return;
         }
@@ -313,12 +311,8 @@ final class CompletionTransport implements Transport {
 
     @Override
     public void setWriteBufferLimits(int high, int low) {
-        if (!(high >= low && low >= 0)) {
-            throw new IllegalArgumentException("high (" + high + ") must be >= low (" + low + ") must be >= 0");
-        }
-        highWater = high;
-        lowWater = low;
-        maybePauseProtocol();
+        flow.setLimits(high, low);
+        flow.grew(buffered);
     }
 
     @Override
@@ -345,54 +339,8 @@ final class CompletionTransport implements Transport {
         return protocol;
     }
 
-    private void maybePauseProtocol() {
-        if (protocolPaused || buffered <= highWater) {
-            return;
-        }
-        protocolPaused = true;
-        try {
-            protocol.pauseWriting();
-        } catch (RuntimeException e) {
-            report("protocol.pauseWriting() failed", e);
-        }
-    }
-
-    private void maybeResumeProtocol() {
-        if (!protocolPaused || buffered > lowWater) {
-            return;
-        }
-        protocolPaused = false;
-        try {
-            protocol.resumeWriting();
-        } catch (RuntimeException e) {
-            report("protocol.resumeWriting() failed", e);
-        }
-    }
-
     private void fatal(Throwable failure, String message) {
-        Throwable reported = failure;
-        if (failure instanceof IOException) {
-            IOException io = (IOException) failure;
-            reported = ConnectionErrors.onConnection(io);
-            if (ConnectionErrors.isReset(io)) {
-                // A peer going away is ordinary; asyncio logs it only in debug mode.
-                LOGGER.log(System.Logger.Level.DEBUG, () -> this + ": " + message, failure);
-            } else {
-                report(message, reported);
-            }
-        } else {
-            report(message, failure);
-        }
-        forceClose(reported);
-    }
-
-    private void report(String message, Throwable failure) {
-        Map<String, Object> context = new LinkedHashMap<>();
-        context.put("message", message);
-        context.put("exception", failure);
-        context.put("transport", this);
-        context.put("protocol", protocol);
-        driver.loop().callExceptionHandler(context);
+        forceClose(faults.fatal(failure, message));
     }
 
     private void forceClose(Throwable exception) {
