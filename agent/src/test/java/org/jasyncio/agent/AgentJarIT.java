@@ -15,6 +15,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 
 import org.jasyncio.Async;
+import org.jasyncio.testing.DemoSources;
+import org.jasyncio.testing.JavaSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,7 @@ class AgentJarIT {
 
     @BeforeAll
     static void compileFixtures() {
-        classes = JavaSources.compile(work, Fixtures.all());
+        classes = JavaSources.compile(work, DemoSources.all());
     }
 
     @Test

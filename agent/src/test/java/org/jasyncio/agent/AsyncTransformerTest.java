@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jasyncio.testing.DemoSources;
+import org.jasyncio.testing.JavaSources;
+import org.jasyncio.testing.RecordingLogger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +33,7 @@ class AsyncTransformerTest {
 
     @BeforeAll
     static void compileFixtures() {
-        classes = JavaSources.compile(work, Fixtures.all());
+        classes = JavaSources.compile(work, DemoSources.all());
     }
 
     @Test
@@ -52,7 +55,7 @@ class AsyncTransformerTest {
         assertNull(transformer.transform(null, "demo/Greeter", null, null, greeter));
         assertNull(transformer.transform(ClassLoader.getPlatformClassLoader(), "demo/Greeter", null, null, greeter));
         assertNull(transformer.transform(getClass().getClassLoader(), "demo/Greeter", String.class, null, greeter));
-        assertTrue(log.entries.isEmpty());
+        assertTrue(log.entries().isEmpty());
     }
 
     @Test
@@ -66,14 +69,14 @@ class AsyncTransformerTest {
     void leavesClassesWithoutAsyncUntouchedAndSilent() throws Exception {
         AsyncTransformer transformer = transformer(AgentOptions.parse("verbose"));
         assertNull(transformer.transform(getClass().getClassLoader(), "demo/Plain", null, null, classFile("demo/Plain")));
-        assertTrue(log.entries.isEmpty(), () -> log.entries.toString());
+        assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
     }
 
     @Test
     void rewritesAsyncMethodsSoThatTheyRunOnTheLoop() throws Exception {
         TransformingLoader loader = new TransformingLoader(classes, transformer(AgentOptions.parse(null)));
         assertEquals("hello world\n", runMain(loader, "demo.Greeter"));
-        assertTrue(log.entries.isEmpty(), () -> log.entries.toString());
+        assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.stream.Stream;
 
 import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.Diagnostic;
+import org.jasyncio.testing.DemoSources;
+import org.jasyncio.testing.JavaSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +32,7 @@ class ClassDirectoryRewriterTest {
 
     @BeforeEach
     void compileFixtures() {
-        classes = JavaSources.compile(work, Fixtures.all());
+        classes = JavaSources.compile(work, DemoSources.all());
         List<Path> classpath = new ArrayList<>(List.of(classes));
         Stream.of(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).forEach(classpath::add);
         classBytes = new ClasspathClassBytes(classpath);

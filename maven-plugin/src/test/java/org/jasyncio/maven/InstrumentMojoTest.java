@@ -13,6 +13,8 @@ import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.jasyncio.testing.DemoSources;
+import org.jasyncio.testing.JavaSources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +28,7 @@ class InstrumentMojoTest {
 
     @BeforeEach
     void compileFixtures() {
-        classes = JavaSources.compile(work, Fixtures.all());
+        classes = JavaSources.compile(work, DemoSources.all());
     }
 
     /** The goal as Maven configures it, with the test classpath (which has the runtime) as the project's. */

@@ -1,14 +1,19 @@
-package org.jasyncio.agent;
+package org.jasyncio.testing;
 
 import java.util.Map;
 
-/** User code the agent tests rewrite: one class with an {@code @Async} method, one with refusals, one plain. */
-final class Fixtures {
+/**
+ * User code that the agent and the Maven plugin tests rewrite: one class with an {@code @Async}
+ * method, one with refusals, one plain. Compile them with {@link JavaSources} against a test
+ * classpath that has the runtime.
+ */
+public final class DemoSources {
 
-    private Fixtures() {
+    private DemoSources() {
     }
 
-    static final String GREETER = """
+    /** {@code demo.Greeter}: {@code run(name)} returns {@code "hello " + name}; {@code main} prints it for "world". */
+    public static final String GREETER = """
             package demo;
 
             import org.jasyncio.Async;
@@ -22,14 +27,23 @@ final class Fixtures {
                     return Task.completed("hello " + name);
                 }
 
+                public static String run(String name) {
+                    return AsyncIO.run(() -> greet(name));
+                }
+
                 public static void main(String[] args) {
-                    System.out.println(AsyncIO.run(() -> greet("world")));
+                    System.out.println(run("world"));
                 }
             }
             """;
 
-    /** Line numbers matter: the tests expect each refusal at the line of its {@code await}. */
-    static final String REFUSED = """
+    /**
+     * {@code demo.Refused}: the compiler refuses {@code notAsync} at line 10, {@code locked} at
+     * line 16 and {@code notTask}; {@code main} prints {@code refused: } and the message of the
+     * exception the unrewritten {@code await} throws. Line numbers matter: tests expect each
+     * refusal at the line of its {@code await}.
+     */
+    public static final String REFUSED = """
             package demo;
 
             import org.jasyncio.Async;
@@ -65,7 +79,8 @@ final class Fixtures {
             }
             """;
 
-    static final String PLAIN = """
+    /** {@code demo.Plain}: nothing to rewrite. */
+    public static final String PLAIN = """
             package demo;
 
             public class Plain {
@@ -75,7 +90,8 @@ final class Fixtures {
             }
             """;
 
-    static Map<String, String> all() {
+    /** The three sources by path, ready for {@link JavaSources#compile}. */
+    public static Map<String, String> all() {
         return Map.of("demo/Greeter.java", GREETER, "demo/Refused.java", REFUSED, "demo/Plain.java", PLAIN);
     }
 }

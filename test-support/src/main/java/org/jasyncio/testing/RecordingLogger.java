@@ -1,4 +1,4 @@
-package org.jasyncio.agent;
+package org.jasyncio.testing;
 
 import java.text.MessageFormat;
 import java.util.List;
@@ -6,12 +6,13 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A {@link System.Logger} that keeps what it is told, for assertions. */
-final class RecordingLogger implements System.Logger {
+public final class RecordingLogger implements System.Logger {
 
-    record Entry(Level level, String message, Throwable thrown) {
+    /** One call to {@code log}, its parameters already formatted into the message. */
+    public record Entry(Level level, String message, Throwable thrown) {
     }
 
-    final List<Entry> entries = new CopyOnWriteArrayList<>();
+    private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     @Override
     public String getName() {
@@ -33,7 +34,18 @@ final class RecordingLogger implements System.Logger {
         entries.add(new Entry(level, params == null ? format : MessageFormat.format(format, params), null));
     }
 
-    List<String> messages(Level level) {
+    /** Everything logged so far, in order. */
+    public List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    /** The messages logged at any level, in order. */
+    public List<String> messages() {
+        return entries.stream().map(Entry::message).toList();
+    }
+
+    /** The messages logged at {@code level}, in order. */
+    public List<String> messages(Level level) {
         return entries.stream().filter(e -> e.level() == level).map(Entry::message).toList();
     }
 }
