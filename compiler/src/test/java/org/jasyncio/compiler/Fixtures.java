@@ -2,33 +2,21 @@ package org.jasyncio.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import javax.tools.DiagnosticCollector;
-import javax.tools.FileObject;
-import javax.tools.ForwardingJavaFileManager;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileManager;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.Task;
+import org.jasyncio.testing.InMemoryJavac;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.util.CheckClassAdapter;
 
@@ -83,47 +71,23 @@ final class Fixtures {
         return compile(Map.of("fx." + className, source), null);
     }
 
+    /**
+     * Compiles sources by binary name ({@code fx.Name}), with the {@link #LATER} helpers, at
+     * {@code release} or, where it is {@code null}, at javac's default.
+     */
     static Fixtures compile(Map<String, String> sources, String release) {
-        sources = new LinkedHashMap<>(sources);
-        sources.put("fx.Later", LATER);
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> errors = new DiagnosticCollector<>();
-        Map<String, byte[]> classes = new LinkedHashMap<>();
-        StandardJavaFileManager standard = javac.getStandardFileManager(errors, null, null);
-        JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
-            @Override
-            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
-                                                       FileObject sibling) {
-                return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + ".class"), kind) {
-                    @Override
-                    public OutputStream openOutputStream() {
-                        return new ByteArrayOutputStream() {
-                            @Override
-                            public void close() {
-                                classes.put(name.replace('.', '/'), toByteArray());
-                            }
-                        };
-                    }
-                };
-            }
-        };
-        List<JavaFileObject> units = new ArrayList<>();
-        sources.forEach((name, text) -> units.add(new SimpleJavaFileObject(
-                URI.create("string:///" + name.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
-            @Override
-            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                return text;
-            }
-        }));
+        Map<String, String> byPath = new LinkedHashMap<>();
+        sources.forEach((name, text) -> byPath.put(name.replace('.', '/') + ".java", text));
+        byPath.put("fx/Later.java", LATER);
         List<String> options = new ArrayList<>(List.of("-g", "-classpath", System.getProperty("java.class.path")));
         if (release != null) {
             options.addAll(List.of("--release", release));
         }
-        boolean ok = javac.getTask(null, memory, errors, options, null, units).call();
-        if (!ok) {
-            fail("fixture does not compile: " + errors.getDiagnostics());
+        try {
+            return new Fixtures(InMemoryJavac.compile(byPath, options));
+        } catch (InMemoryJavac.CompileException e) {
+            throw new AssertionError("fixture does not compile:\n" + e.getMessage(), e);
         }
-        return new Fixtures(classes);
     }
 
     /** Rewrites every compiled class; keeps the diagnostics. */

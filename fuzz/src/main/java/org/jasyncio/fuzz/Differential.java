@@ -22,6 +22,7 @@ import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.Result;
 import org.jasyncio.fuzz.program.Log;
 import org.jasyncio.fuzz.program.Schedule;
+import org.jasyncio.testing.InMemoryJavac;
 
 /**
  * Checks the programs of one compilation unit: compiles it, rewrites the async twins, loads
@@ -42,7 +43,7 @@ final class Differential {
     static List<Verdict> check(String source, List<String> programs, long planSeed) {
         Map<String, byte[]> classes;
         try {
-            classes = InMemoryJavac.compile("A.java", source);
+            classes = ProgramJavac.compile("A.java", source);
         } catch (InMemoryJavac.CompileException invalid) {
             return programs.stream().map(p -> new Verdict(p, Verdict.Kind.INVALID, invalid.getMessage())).toList();
         }

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jasyncio.fuzz.BadInputs;
+import org.jasyncio.testing.RecordingLogger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class TransformerBadInputTest {
 
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final AsyncTransformer transformer = new AsyncTransformer(new AgentOptions(false, null), () -> logger());
+    private final RecordingLogger log = new RecordingLogger();
+    private final AsyncTransformer transformer = new AsyncTransformer(new AgentOptions(false, null), () -> log);
 
     @Test
     void garbageAndTruncationsLoadAsTheyWereAndAreLogged() {
@@ -33,6 +30,7 @@ class TransformerBadInputTest {
         }
         // Garbage without the constant pool entries the scan looks for is skipped silently; the rest is
         // logged, named by the class the JVM is loading even where the bytes name none.
+        List<String> warnings = log.messages();
         assertTrue(warnings.stream().allMatch(w -> w.contains("fz.A")), warnings.toString());
     }
 
@@ -59,7 +57,7 @@ class TransformerBadInputTest {
         for (Map.Entry<String, byte[]> entry : kotlin.entrySet()) {
             assertNull(transformQuietly(entry.getKey(), entry.getValue()), entry.getKey());
         }
-        assertEquals(List.of(), warnings);
+        assertEquals(List.of(), log.messages());
     }
 
     private byte[] transformQuietly(String name, byte[] bytes) {
@@ -89,29 +87,5 @@ class TransformerBadInputTest {
         } catch (Throwable refused) {
             return refused;
         }
-    }
-
-    private Logger logger() {
-        return new Logger() {
-            @Override
-            public String getName() {
-                return "recording";
-            }
-
-            @Override
-            public boolean isLoggable(Level level) {
-                return true;
-            }
-
-            @Override
-            public void log(Level level, ResourceBundle bundle, String message, Throwable thrown) {
-                warnings.add(message);
-            }
-
-            @Override
-            public void log(Level level, ResourceBundle bundle, String format, Object... params) {
-                warnings.add(format);
-            }
-        };
     }
 }

@@ -86,7 +86,7 @@ class BadInputCompilerTest {
         for (int i = 0; i < 700; i++) {
             body.append("s += (int) await(Outcomes.future(log, ").append(i).append(", s + ").append(i).append("));\n");
         }
-        byte[] huge = InMemoryJavac.compile("Huge.java", """
+        byte[] huge = ProgramJavac.compile("Huge.java", """
                 package fz;
                 import static org.jasyncio.AsyncIO.await;
                 import org.jasyncio.Async;
@@ -118,7 +118,7 @@ class BadInputCompilerTest {
         for (int i = 0; i < 2900; i++) {
             body.append("x = x * 31 + ").append(i).append(" ^ (x >>> 3);\n");
         }
-        Map<String, byte[]> classes = InMemoryJavac.compile("Near.java", """
+        Map<String, byte[]> classes = ProgramJavac.compile("Near.java", """
                 package fz;
                 import static org.jasyncio.AsyncIO.await;
                 import org.jasyncio.Async;

@@ -39,7 +39,7 @@ public final class BadInputs {
 
     /** A class file with an {@code @Async} method, as javac wrote it. */
     public static byte[] asyncClass() {
-        return InMemoryJavac.compile("A.java", ASYNC_SOURCE).get("fz/A");
+        return ProgramJavac.compile("A.java", ASYNC_SOURCE).get("fz/A");
     }
 
     public static List<byte[]> randomBytes(long seed, int count) {
