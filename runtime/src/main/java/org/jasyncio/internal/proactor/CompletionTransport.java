@@ -3,7 +3,6 @@ package org.jasyncio.internal.proactor;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.CompletionHandler;
 import java.util.concurrent.TimeUnit;
 import org.jasyncio.Protocol;
 import org.jasyncio.internal.net.ServerConnections;
@@ -29,8 +28,8 @@ final class CompletionTransport extends StreamTransportBase {
 
     private final ProactorDriver driver;
     private final AsynchronousSocketChannel channel;
-    private final ReadCompletion reads = new ReadCompletion();
-    private final WriteCompletion writes = new WriteCompletion();
+    private final PostedCompletion<Integer> reads;
+    private final PostedCompletion<Long> writes;
     private ByteBuffer readBuffer = ByteBuffer.allocate(MIN_READ);
     private boolean reading;
     private boolean writing;
@@ -42,6 +41,8 @@ final class CompletionTransport extends StreamTransportBase {
         super(driver.loop(), channel, channel.getRemoteAddress(), protocol, server);
         this.driver = driver;
         this.channel = channel;
+        this.reads = new PostedCompletion<>(driver, this::onRead);
+        this.writes = new PostedCompletion<>(driver, this::onWritten);
     }
 
     @Override
@@ -83,8 +84,11 @@ final class CompletionTransport extends StreamTransportBase {
         }
     }
 
-    /** On the loop's thread: the outstanding read completed with {@code count} bytes (-1: end of stream). */
-    private void onRead(int count, Throwable failure) {
+    /**
+     * On the loop's thread: the outstanding read completed with {@code count} bytes (-1: end of stream),
+     * or failed ({@code count} is then {@code null}).
+     */
+    private void onRead(Integer count, Throwable failure) {
         reading = false;
         if (closing) {
             // Our own close stopped the read, or its bytes arrived after close(): nobody reads them.
@@ -156,8 +160,8 @@ final class CompletionTransport extends StreamTransportBase {
         }
     }
 
-    /** On the loop's thread: the outstanding write took {@code written} bytes. */
-    private void onWritten(long written, Throwable failure) {
+    /** On the loop's thread: the outstanding write took {@code written} bytes, or failed ({@code written} is then {@code null}). */
+    private void onWritten(Long written, Throwable failure) {
         writing = false;
         if (isLost()) {
             return;
@@ -185,54 +189,5 @@ final class CompletionTransport extends StreamTransportBase {
     protected void closeChannel() {
         // Closing fails the outstanding read (and write) with AsynchronousCloseException; both are ignored.
         ProactorDriver.closeQuietly(channel);
-    }
-
-    /** The read handler: one per transport, since one read is outstanding at a time. */
-    private final class ReadCompletion implements CompletionHandler<Integer, Void>, Runnable {
-        /** Written by a group thread before posting; the loop's inbox makes it visible to the loop. */
-        int count;
-        Throwable failure;
-
-        @Override
-        public void completed(Integer result, Void attachment) {
-            count = result;
-            failure = null;
-            driver.post(this);
-        }
-
-        @Override
-        public void failed(Throwable exception, Void attachment) {
-            failure = exception;
-            driver.post(this);
-        }
-
-        @Override
-        public void run() {
-            onRead(count, failure);
-        }
-    }
-
-    /** The write handler: one per transport, since one write is outstanding at a time. */
-    private final class WriteCompletion implements CompletionHandler<Long, Void>, Runnable {
-        long written;
-        Throwable failure;
-
-        @Override
-        public void completed(Long result, Void attachment) {
-            written = result;
-            failure = null;
-            driver.post(this);
-        }
-
-        @Override
-        public void failed(Throwable exception, Void attachment) {
-            failure = exception;
-            driver.post(this);
-        }
-
-        @Override
-        public void run() {
-            onWritten(written, failure);
-        }
     }
 }
