@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * Captures what jasyncio logs through {@code System.getLogger("org.jasyncio")} (which the JDK's default
  * logger finder routes to {@code java.util.logging}) while it is open:
- * {@code try (LogCapture logs = LogCapture.start()) { ...; assertEquals(..., logs.messages()); }}.
+ * {@code try (LogCapture logs = LogCapture.start()) { ...; assertEquals(..., logs.messages(Level.WARNING)); }}.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
 
@@ -37,6 +37,11 @@ public final class LogCapture extends Handler implements AutoCloseable {
     /** The captured records at {@code level}. */
     public List<LogRecord> at(Level level) {
         return records.stream().filter(r -> r.getLevel().equals(level)).toList();
+    }
+
+    /** The messages of the captured records at {@code level}, in order. */
+    public List<String> messages(Level level) {
+        return at(level).stream().map(LogRecord::getMessage).toList();
     }
 
     @Override

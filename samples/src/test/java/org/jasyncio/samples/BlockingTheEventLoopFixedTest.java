@@ -2,6 +2,9 @@ package org.jasyncio.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.logging.Level;
+
+import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class BlockingTheEventLoopFixedTest {
@@ -13,9 +16,9 @@ class BlockingTheEventLoopFixedTest {
     void aliveLinesKeepTickingWhileTheResolverSleeps() throws InterruptedException {
         Transcript transcript;
         String log;
-        try (LoopLog loopLog = LoopLog.capture()) {
+        try (LogCapture logs = LogCapture.start()) {
             transcript = Transcript.of(out -> FreshLoop.around(() -> BlockingTheEventLoopFixed.run(SCALE, out)));
-            log = String.join("\n", loopLog.warnings());
+            log = String.join("\n", logs.messages(Level.WARNING));
         }
 
         LessonChecks.aliveTicksThroughout(transcript, RESOLVER_SLEEP);

@@ -1,6 +1,8 @@
 package org.jasyncio.samples;
 
 import java.io.IOException;
+import java.util.logging.Level;
+import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class BlockingTheEventLoopTest {
@@ -12,9 +14,9 @@ class BlockingTheEventLoopTest {
     void aliveLinesStopWhileTheResolverBlocksAndDebugModeReportsIt() throws InterruptedException, IOException {
         Transcript transcript;
         String log;
-        try (LoopLog loopLog = LoopLog.capture()) {
+        try (LogCapture logs = LogCapture.start()) {
             transcript = Transcript.of(out -> FreshLoop.around(() -> BlockingTheEventLoop.run(SCALE, out)));
-            log = String.join("\n", loopLog.warnings());
+            log = String.join("\n", logs.messages(Level.WARNING));
         }
 
         LessonChecks.aliveSilentWhileBlocked(transcript, BLOCKED_FOR);

@@ -1,6 +1,8 @@
 package org.jasyncio.samples;
 
 import java.io.IOException;
+import java.util.logging.Level;
+import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class TourTest {
@@ -11,9 +13,9 @@ class TourTest {
     void runsEveryProgramOfTheLessonUnderItsSection() throws InterruptedException, IOException {
         Transcript tour;
         String log;
-        try (LoopLog loopLog = LoopLog.capture()) {
+        try (LogCapture logs = LogCapture.start()) {
             tour = Transcript.of(out -> Tour.run(SCALE, out));
-            log = String.join("\n", loopLog.warnings());
+            log = String.join("\n", logs.messages(Level.WARNING));
         }
 
         LessonChecks.wholeTour(tour, log, SCALE);
