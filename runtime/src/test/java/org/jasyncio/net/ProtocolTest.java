@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -57,65 +56,14 @@ class ProtocolTest {
         }
     }
 
-    /** Records everything that happens to it. */
-    static class Recorder implements Protocol {
-        final List<String> events = new ArrayList<>();
-        final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        final Future<Throwable> lost;
-        final Future<Void> eof;
-        Transport transport;
-        boolean keepOpenOnEof;
-
-        Recorder(LoopUnderTest t) {
-            lost = t.loop.createFuture();
-            eof = t.loop.createFuture();
-        }
-
-        @Override
-        public void connectionMade(Transport made) {
-            transport = made;
-            events.add("made");
-        }
-
-        @Override
-        public void dataReceived(ByteBuffer data) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            received.write(bytes, 0, bytes.length);
-        }
-
-        @Override
-        public boolean eofReceived() {
-            events.add("eof");
-            eof.setResult(null);
-            return keepOpenOnEof;
-        }
-
-        @Override
-        public void connectionLost(Throwable exception) {
-            events.add("lost");
-            lost.setResult(exception);
-        }
-
-        @Override
-        public void pauseWriting() {
-            events.add("pause");
-        }
-
-        @Override
-        public void resumeWriting() {
-            events.add("resume");
-        }
-    }
-
     @ParameterizedTest
     @MethodSource("loops")
     void echoCarriesEveryByteAndReportsTheConnection(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 Server server = t.run(t.loop.createServer(Echo::new, "127.0.0.1", 0));
-                Recorder client = new Recorder(t);
-                Connection<Recorder> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port()));
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Connection<RecordingProtocol> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port()));
                 assertEquals(client, connection.protocol());
                 assertEquals(List.of("made"), client.events);
                 Transport transport = connection.transport();
@@ -150,7 +98,7 @@ class ProtocolTest {
     }
 
     /** A client that writes 64 KiB chunks of {@code total} bytes whenever its transport is not paused. */
-    static final class Flood extends Recorder {
+    static final class Flood extends RecordingProtocol {
         static final int CHUNK = 64 * 1024;
         final int total;
         final Future<Long> firstPause;
@@ -160,7 +108,7 @@ class ProtocolTest {
         boolean paused;
 
         Flood(LoopUnderTest t, int total) {
-            super(t);
+            super(t.loop);
             this.total = total;
             firstPause = t.loop.createFuture();
             firstResume = t.loop.createFuture();
@@ -208,9 +156,9 @@ class ProtocolTest {
     @MethodSource("loops")
     void aPeerThatDoesNotReadPausesTheWriterAndReadingAgainResumesIt(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<Recorder> accepted = t.loop.createFuture();
+            Future<RecordingProtocol> accepted = t.loop.createFuture();
             Server server = t.run(t.loop.createServer(() -> {
-                Recorder serverSide = new Recorder(t);
+                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
                 accepted.setResult(serverSide);
                 return serverSide;
             }, "127.0.0.1", 0));
@@ -218,7 +166,7 @@ class ProtocolTest {
             // the flood cannot finish unless the peer reads.
             Flood client = new Flood(t, 64 * 1024 * 1024);
             t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port()));
-            Recorder serverSide = t.run(accepted);
+            RecordingProtocol serverSide = t.run(accepted);
             serverSide.transport.pauseReading();
             assertFalse(serverSide.transport.isReading());
 
@@ -246,10 +194,10 @@ class ProtocolTest {
     @MethodSource("loops")
     void halfCloseKeepsTheOtherDirectionOpen(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Recorder serverSide = new Recorder(t);
+            RecordingProtocol serverSide = new RecordingProtocol(t.loop);
             serverSide.keepOpenOnEof = true;
             Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
-            Recorder client = new Recorder(t);
+            RecordingProtocol client = new RecordingProtocol(t.loop);
             Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
             assertTrue(transport.canWriteEof());
             transport.write(new byte[] {1, 2});
@@ -298,7 +246,7 @@ class ProtocolTest {
             int port = freePort();
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 ConnectionRefusedException refused = assertThrows(ConnectionRefusedException.class,
-                        () -> t.run(t.loop.createConnection(() -> new Recorder(t), "127.0.0.1", port)));
+                        () -> t.run(t.loop.createConnection(() -> new RecordingProtocol(t.loop), "127.0.0.1", port)));
                 assertTrue(refused.getMessage().startsWith("Connect call failed 127.0.0.1:" + port), refused.getMessage());
             }
         });
@@ -316,15 +264,15 @@ class ProtocolTest {
     @MethodSource("loops")
     void aServerClosedWithClientsConnectedKeepsThemUntilTheyClose(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<Recorder> accepted = new ArrayList<>();
+            List<RecordingProtocol> accepted = new ArrayList<>();
             Server server = t.run(t.loop.createServer(() -> {
-                Recorder r = new Recorder(t);
+                RecordingProtocol r = new RecordingProtocol(t.loop);
                 accepted.add(r);
                 return r;
             }, "127.0.0.1", 0));
             int port = server.port();
-            Recorder first = new Recorder(t);
-            Recorder second = new Recorder(t);
+            RecordingProtocol first = new RecordingProtocol(t.loop);
+            RecordingProtocol second = new RecordingProtocol(t.loop);
             Transport one = t.run(t.loop.createConnection(() -> first, "127.0.0.1", port)).transport();
             t.run(t.loop.createConnection(() -> second, "127.0.0.1", port));
             while (server.activeConnections() < 2) {
@@ -333,7 +281,7 @@ class ProtocolTest {
             server.close();
             Future<Void> closed = server.waitClosed();
             assertThrows(ConnectionRefusedException.class,
-                    () -> t.run(t.loop.createConnection(() -> new Recorder(t), "127.0.0.1", port)));
+                    () -> t.run(t.loop.createConnection(() -> new RecordingProtocol(t.loop), "127.0.0.1", port)));
             one.write(new byte[] {42});
             while (accepted.get(0).received.size() == 0) {
                 t.spin(1);

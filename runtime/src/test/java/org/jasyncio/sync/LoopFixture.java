@@ -3,27 +3,17 @@ package org.jasyncio.sync;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import org.jasyncio.AsyncIO;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
+import org.jasyncio.testing.CurrentVirtualLoop;
 import org.jasyncio.testing.VirtualTimeLoop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A virtual-time loop per test, set as current, and ways to step it. */
 abstract class LoopFixture {
-    final VirtualTimeLoop loop = VirtualTimeLoop.create();
-
-    @BeforeEach
-    void setLoop() {
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @AfterEach
-    void closeLoop() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
+    @RegisterExtension
+    final CurrentVirtualLoop current = new CurrentVirtualLoop();
+    final VirtualTimeLoop loop = current.loop();
 
     /** Runs {@code n} loop iterations. */
     void spin(int n) {

@@ -22,25 +22,16 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.InvalidStateException;
+import org.jasyncio.testing.CurrentVirtualLoop;
 import org.jasyncio.testing.VirtualTimeLoop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ports CPython's test_futures: states, messages, callbacks, conversions, reporting. */
 class FutureTest {
-    private final VirtualTimeLoop loop = VirtualTimeLoop.create();
-
-    @BeforeEach
-    void setLoop() {
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @AfterEach
-    void close() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
+    @RegisterExtension
+    final CurrentVirtualLoop current = new CurrentVirtualLoop();
+    private final VirtualTimeLoop loop = current.loop();
 
     @Test
     void pendingFutureRefusesResultAndException() {

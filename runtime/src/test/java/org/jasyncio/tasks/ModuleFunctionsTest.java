@@ -25,25 +25,16 @@ import org.jasyncio.ReturnWhen;
 import org.jasyncio.Task;
 import org.jasyncio.Timeout;
 import org.jasyncio.TimeoutException;
+import org.jasyncio.testing.CurrentVirtualLoop;
 import org.jasyncio.testing.VirtualTimeLoop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ports test_tasks (gather, shield, wait, as_completed), test_waitfor, test_timeouts, test_runners. */
 class ModuleFunctionsTest {
-    private final VirtualTimeLoop loop = VirtualTimeLoop.create();
-
-    @BeforeEach
-    void setLoop() {
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @AfterEach
-    void close() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
+    @RegisterExtension
+    final CurrentVirtualLoop current = new CurrentVirtualLoop();
+    private final VirtualTimeLoop loop = current.loop();
 
     private <T> Future<T> resolveLater(double delay, T value) {
         return sleep(delay, value);

@@ -18,25 +18,16 @@ import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.CurrentVirtualLoop;
 import org.jasyncio.testing.VirtualTimeLoop;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Ports CPython's test_tasks, driving the coroutine protocol with hand-written state machines. */
 class TaskTest {
-    private final VirtualTimeLoop loop = VirtualTimeLoop.create();
-
-    @BeforeEach
-    void setLoop() {
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @AfterEach
-    void close() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
+    @RegisterExtension
+    final CurrentVirtualLoop current = new CurrentVirtualLoop();
+    private final VirtualTimeLoop loop = current.loop();
 
     @Test
     void sleepsTwiceInVirtualTime() {
