@@ -102,6 +102,6 @@ public final class Acceptor implements Listener {
             retry = null;
         }
         registration.setReader(null);
-        driver.closeQuietly(channel);
+        QuietClose.close(channel);
     }
 }

@@ -150,7 +150,7 @@ final class DatagramEndpointTransport implements DatagramTransport {
             try {
                 protocol.connectionLost(null);
             } finally {
-                driver.closeQuietly(channel);
+                QuietClose.close(channel);
             }
         });
     }

@@ -2,10 +2,8 @@ package org.jasyncio.internal.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channel;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
@@ -32,8 +30,6 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
 
     /** How many bytes one readiness event reads at most (asyncio's {@code max_size}). */
     public static final int READ_CHUNK = 256 * 1024;
-
-    private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
 
     private final EventLoop loop;
     private final SelectorPoller poller;
@@ -86,14 +82,6 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
         return new Registration(this, channel);
     }
 
-    void closeQuietly(Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, () -> "Closing " + channel + " failed", e);
-        }
-    }
-
     @Override
     public SocketCalls socketCalls() {
         return socketCalls;
@@ -115,8 +103,7 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
         Future<Transport> made = loop.createFuture();
         SocketChannel channel;
         try {
-            channel = SocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
-                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+            channel = SocketChannel.open(SocketSetup.familyOf(address));
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException e) {
@@ -126,12 +113,12 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
         Future<Void> connected = socketCalls.connect(channel, address);
         connected.addDoneCallback(done -> {
             if (made.done()) {
-                closeQuietly(channel);
+                QuietClose.close(channel);
             } else if (done.cancelled()) {
-                closeQuietly(channel);
+                QuietClose.close(channel);
                 made.cancel();
             } else if (done.exception() != null) {
-                closeQuietly(channel);
+                QuietClose.close(channel);
                 made.setException(done.exception());
             } else {
                 startTransport(channel, factory, made);
@@ -140,7 +127,7 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
         made.addDoneCallback(done -> {
             if (done.cancelled()) {
                 connected.cancel();
-                closeQuietly(channel);
+                QuietClose.close(channel);
             }
         });
         return made;
@@ -150,7 +137,7 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
         try {
             new SocketTransport(this, channel, factory.get(), null).start(made);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             made.setException(e instanceof IOException ? ConnectionErrors.onConnection((IOException) e) : e);
         }
     }
@@ -164,17 +151,13 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
     /** {@link #listen(InetSocketAddress, ServerOptions, ServerConnections)} accepting with {@code accept} (tests inject failures). */
     public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections,
             Acceptor.AcceptCall accept) throws IOException {
-        ServerSocketChannel channel = ServerSocketChannel.open(address.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        ServerSocketChannel channel = ServerSocketChannel.open(SocketSetup.familyOf(address));
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
-            if (options.reusePort()) {
-                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            }
+            SocketSetup.reuseAddresses(channel, options);
             channel.bind(address, options.backlog());
             channel.configureBlocking(false);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             throw e;
         }
         return new Acceptor(this, channel, options.backlog(), connections, accept);
@@ -190,7 +173,7 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
             protocol = connections.newProtocol();
             transport = new SocketTransport(this, channel, protocol, connections);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             connections.report("Error on transport creation for incoming connection", e);
             return;
         }
@@ -201,20 +184,14 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
     @Override
     public DatagramTransport openDatagram(InetSocketAddress local, InetSocketAddress remote, DatagramProtocol protocol)
             throws IOException {
-        InetSocketAddress family = local != null ? local : remote;
-        DatagramChannel channel = DatagramChannel.open(family != null && family.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        DatagramChannel channel = SocketSetup.openDatagram(local, remote);
         try {
-            channel.bind(local);
-            if (remote != null) {
-                channel.connect(remote);
-            }
             channel.configureBlocking(false);
             DatagramEndpointTransport transport = new DatagramEndpointTransport(this, channel, protocol, remote);
             transport.start();
             return transport;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             throw e;
         }
     }

@@ -121,6 +121,6 @@ final class SocketTransport extends StreamTransportBase {
     protected void closeChannel() {
         registration.setReader(null);
         registration.setWriter(null);
-        driver.closeQuietly(channel);
+        QuietClose.close(channel);
     }
 }

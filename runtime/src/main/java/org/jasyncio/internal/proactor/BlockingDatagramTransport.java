@@ -8,6 +8,7 @@ import java.nio.channels.DatagramChannel;
 import java.util.concurrent.RejectedExecutionException;
 import org.jasyncio.DatagramProtocol;
 import org.jasyncio.DatagramTransport;
+import org.jasyncio.internal.net.QuietClose;
 
 /**
  * A UDP endpoint on a proactor loop. The JDK has no asynchronous datagram channel, so a thread of the
@@ -125,7 +126,7 @@ final class BlockingDatagramTransport implements DatagramTransport {
                 protocol.connectionLost(null);
             } finally {
                 // Closing ends the receiver thread's blocking receive with AsynchronousCloseException.
-                ProactorDriver.closeQuietly(channel);
+                QuietClose.close(channel);
             }
         });
     }

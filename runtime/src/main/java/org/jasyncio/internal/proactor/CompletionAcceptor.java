@@ -6,6 +6,7 @@ import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.NetworkChannel;
 import org.jasyncio.TimerHandle;
+import org.jasyncio.internal.net.QuietClose;
 import org.jasyncio.internal.net.Acceptor;
 import org.jasyncio.internal.net.ConnectionErrors;
 import org.jasyncio.internal.net.Listener;
@@ -74,7 +75,7 @@ final class CompletionAcceptor implements Listener, CompletionHandler<Asynchrono
     private void onAccepted(AsynchronousSocketChannel accepted) {
         outstanding = false;
         if (closed) {
-            ProactorDriver.closeQuietly(accepted);
+            QuietClose.close(accepted);
             return;
         }
         driver.accepted(accepted, connections);
@@ -119,6 +120,6 @@ final class CompletionAcceptor implements Listener, CompletionHandler<Asynchrono
             retry = null;
         }
         // Closing fails the outstanding accept with AsynchronousCloseException, which onAcceptFailed ignores.
-        ProactorDriver.closeQuietly(channel);
+        QuietClose.close(channel);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.util.concurrent.TimeUnit;
 import org.jasyncio.Protocol;
+import org.jasyncio.internal.net.QuietClose;
 import org.jasyncio.internal.net.ServerConnections;
 import org.jasyncio.internal.net.StreamTransportBase;
 
@@ -188,6 +189,6 @@ final class CompletionTransport extends StreamTransportBase {
     @Override
     protected void closeChannel() {
         // Closing fails the outstanding read (and write) with AsynchronousCloseException; both are ignored.
-        ProactorDriver.closeQuietly(channel);
+        QuietClose.close(channel);
     }
 }

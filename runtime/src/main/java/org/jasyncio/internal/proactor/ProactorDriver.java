@@ -2,12 +2,10 @@ package org.jasyncio.internal.proactor;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
-import java.nio.channels.Channel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
@@ -29,8 +27,10 @@ import org.jasyncio.internal.loop.DaemonThreadFactory;
 import org.jasyncio.internal.net.ConnectionErrors;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.internal.net.QuietClose;
 import org.jasyncio.internal.net.ServerConnections;
 import org.jasyncio.internal.net.SocketCalls;
+import org.jasyncio.internal.net.SocketSetup;
 
 /**
  * {@link NetworkDriver} of a proactor loop: NIO.2's completion model. Sockets are
@@ -155,14 +155,6 @@ public final class ProactorDriver implements NetworkDriver {
         }
     }
 
-    static void closeQuietly(Channel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOGGER.log(System.Logger.Level.DEBUG, () -> "Closing " + channel + " failed", e);
-        }
-    }
-
     @Override
     public SocketCalls socketCalls() {
         return socketCalls;
@@ -182,7 +174,7 @@ public final class ProactorDriver implements NetworkDriver {
         }
         made.addDoneCallback(done -> {
             if (done.cancelled()) {
-                closeQuietly(channel);
+                QuietClose.close(channel);
             }
         });
         CompletionHandler<Void, Void> handler = new CompletionHandler<>() {
@@ -194,7 +186,7 @@ public final class ProactorDriver implements NetworkDriver {
             @Override
             public void failed(Throwable failure, Void attachment) {
                 post(() -> {
-                    closeQuietly(channel);
+                    QuietClose.close(channel);
                     if (!made.done()) {
                         made.setException(failure instanceof IOException
                                 ? ConnectionErrors.onConnect((IOException) failure, where) : failure);
@@ -205,7 +197,7 @@ public final class ProactorDriver implements NetworkDriver {
         try {
             channel.connect(address, null, handler);
         } catch (RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             made.setException(e);
         }
         return made;
@@ -214,13 +206,13 @@ public final class ProactorDriver implements NetworkDriver {
     private void connected(AsynchronousSocketChannel channel, Supplier<? extends Protocol> factory,
             Future<Transport> made) {
         if (made.done()) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             return;
         }
         try {
             new CompletionTransport(this, channel, factory.get(), null).start(made);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             made.setException(e instanceof IOException ? ConnectionErrors.onConnection((IOException) e) : e);
         }
     }
@@ -230,13 +222,10 @@ public final class ProactorDriver implements NetworkDriver {
             throws IOException {
         AsynchronousServerSocketChannel channel = AsynchronousServerSocketChannel.open(group());
         try {
-            channel.setOption(StandardSocketOptions.SO_REUSEADDR, options.reuseAddress());
-            if (options.reusePort()) {
-                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
-            }
+            SocketSetup.reuseAddresses(channel, options);
             channel.bind(address, options.backlog());
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             throw e;
         }
         return new CompletionAcceptor(this, channel, connections);
@@ -249,7 +238,7 @@ public final class ProactorDriver implements NetworkDriver {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             transport = new CompletionTransport(this, channel, connections.newProtocol(), connections);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             connections.report("Error on transport creation for incoming connection", e);
             return;
         }
@@ -263,19 +252,13 @@ public final class ProactorDriver implements NetworkDriver {
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
         }
-        InetSocketAddress family = local != null ? local : remote;
-        DatagramChannel channel = DatagramChannel.open(family != null && family.getAddress() instanceof java.net.Inet6Address
-                ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+        DatagramChannel channel = SocketSetup.openDatagram(local, remote);
         try {
-            channel.bind(local);
-            if (remote != null) {
-                channel.connect(remote);
-            }
             BlockingDatagramTransport transport = new BlockingDatagramTransport(this, channel, protocol, remote);
             transport.start();
             return transport;
         } catch (IOException | RuntimeException e) {
-            closeQuietly(channel);
+            QuietClose.close(channel);
             throw e;
         }
     }
