@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayDeque;
 import org.jasyncio.DatagramProtocol;
-import org.jasyncio.DatagramTransport;
 
 /**
  * A UDP endpoint on a selector loop (asyncio's {@code _SelectorDatagramTransport}): one datagram per
@@ -14,39 +13,26 @@ import org.jasyncio.DatagramTransport;
  * receive failures go to {@link DatagramProtocol#errorReceived} and the endpoint stays open.
  * Internal to jasyncio: not for users.
  */
-final class DatagramEndpointTransport implements DatagramTransport {
+final class DatagramEndpointTransport extends DatagramTransportBase {
 
     private record Queued(ByteBuffer data, SocketAddress address) {
     }
 
     private final SelectorDriver driver;
-    private final DatagramChannel channel;
-    private final DatagramProtocol protocol;
-    private final SocketAddress remote;
-    private final SocketAddress sockname;
     private final Registration registration;
     private final ArrayDeque<Queued> queue = new ArrayDeque<>();
     private long buffered;
-    private boolean closing;
-    private boolean lost;
 
     DatagramEndpointTransport(SelectorDriver driver, DatagramChannel channel, DatagramProtocol protocol,
             SocketAddress remote) throws IOException {
+        super(driver.loop(), channel, protocol, remote);
         this.driver = driver;
-        this.channel = channel;
-        this.protocol = protocol;
-        this.remote = remote;
-        this.sockname = channel.getLocalAddress();
         this.registration = driver.registration(channel);
     }
 
-    void start() {
-        driver.loop().callSoon(() -> {
-            protocol.connectionMade(this);
-            if (!closing) {
-                registration.setReader(this::onReadable);
-            }
-        });
+    @Override
+    protected void startReceiving() {
+        registration.setReader(this::onReadable);
     }
 
     private void onReadable() {
@@ -66,13 +52,7 @@ final class DatagramEndpointTransport implements DatagramTransport {
 
     @Override
     public void sendto(ByteBuffer data, SocketAddress address) {
-        if (remote != null && address != null && !address.equals(remote)) {
-            throw new IllegalArgumentException("Invalid address: must be None or " + remote);
-        }
-        SocketAddress target = address != null ? address : remote;
-        if (target == null) {
-            throw new IllegalArgumentException("Invalid address: the endpoint is not connected, give an address");
-        }
+        SocketAddress target = target(address);
         if (closing) {
             return;
         }
@@ -141,41 +121,8 @@ final class DatagramEndpointTransport implements DatagramTransport {
         scheduleConnectionLost();
     }
 
-    private void scheduleConnectionLost() {
-        if (lost) {
-            return;
-        }
-        lost = true;
-        driver.loop().callSoon(() -> {
-            try {
-                protocol.connectionLost(null);
-            } finally {
-                QuietClose.close(channel);
-            }
-        });
-    }
-
-    @Override
-    public boolean isClosing() {
-        return closing;
-    }
-
     @Override
     public long getWriteBufferSize() {
         return buffered;
-    }
-
-    @Override
-    public Object getExtraInfo(String name) {
-        switch (name) {
-            case "sockname":
-                return sockname;
-            case "peername":
-                return remote;
-            case "socket":
-                return channel;
-            default:
-                return null;
-        }
     }
 }
