@@ -189,7 +189,8 @@ final class Fixtures {
         return AsyncIO.run(body);
     }
 
-    private byte[] classBytes(String internalName) {
+    /** The class file of {@code internalName}: a fixture's as javac wrote it, else the test classpath's, else {@code null}. */
+    byte[] classBytes(String internalName) {
         byte[] own = compiled.get(internalName);
         if (own != null) {
             return own;

@@ -3,8 +3,6 @@ package org.jasyncio.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -96,7 +94,7 @@ class MissingSupertypesTest {
 
     private static void assertRewritesAndRuns(Set<String> missing) {
         Fixtures compiled = Fixtures.compile(SOURCES, null);
-        AsyncCompiler compiler = new AsyncCompiler(name -> missing.contains(name) ? null : bytes(compiled, name));
+        AsyncCompiler compiler = new AsyncCompiler(name -> missing.contains(name) ? null : compiled.classBytes(name));
         Result result = compiler.rewrite(compiled.original("fx/User"));
         assertEquals(List.of(), result.diagnostics().stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).toList());
         assertEquals(2, result.rewrittenMethods());
@@ -134,17 +132,5 @@ class MissingSupertypesTest {
             }
         };
         return AsyncIO.run(body);
-    }
-
-    private static byte[] bytes(Fixtures compiled, String internalName) {
-        byte[] own = compiled.original(internalName);
-        if (own != null) {
-            return own;
-        }
-        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
-            return in == null ? null : in.readAllBytes();
-        } catch (IOException e) {
-            return null;
-        }
     }
 }
