@@ -14,6 +14,7 @@ import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.Relay;
 import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

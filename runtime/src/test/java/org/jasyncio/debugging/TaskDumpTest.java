@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.jasyncio.Future;
 import org.jasyncio.Task;
+import org.jasyncio.testing.Relay;
 import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

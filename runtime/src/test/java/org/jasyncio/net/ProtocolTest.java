@@ -97,6 +97,15 @@ class ProtocolTest {
         }
     }
 
+    /** A server on a free port of 127.0.0.1 whose first connection's protocol completes {@code accepted}. */
+    private static Server serveOne(LoopUnderTest t, Future<RecordingProtocol> accepted) {
+        return t.run(t.loop.createServer(() -> {
+            RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+            accepted.setResult(serverSide);
+            return serverSide;
+        }, "127.0.0.1", 0));
+    }
+
     /** A client that writes 64 KiB chunks of {@code total} bytes whenever its transport is not paused. */
     static final class Flood extends RecordingProtocol {
         static final int CHUNK = 64 * 1024;
@@ -157,11 +166,7 @@ class ProtocolTest {
     void aPeerThatDoesNotReadPausesTheWriterAndReadingAgainResumesIt(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Future<RecordingProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> {
-                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                accepted.setResult(serverSide);
-                return serverSide;
-            }, "127.0.0.1", 0));
+            Server server = serveOne(t, accepted);
             // More than the kernel's buffers can hold (tcp_rmem max + tcp_wmem max is 36 MiB here), so
             // the flood cannot finish unless the peer reads.
             Flood client = new Flood(t, 64 * 1024 * 1024);
@@ -217,11 +222,7 @@ class ProtocolTest {
     void aPeerResetReachesConnectionLostAsConnectionResetException(LoopType type) throws IOException {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Future<RecordingProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> {
-                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                accepted.setResult(serverSide);
-                return serverSide;
-            }, "127.0.0.1", 0));
+            Server server = serveOne(t, accepted);
             RecordingProtocol serverSide;
             try (java.net.Socket peer = new java.net.Socket("127.0.0.1", server.port())) {
                 peer.getOutputStream().write(1);

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.testing.CurrentVirtualLoop;
+import org.jasyncio.testing.Relay;
 import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -30,6 +31,6 @@ abstract class LoopFixture {
 
     /** A task that, on the loop's next iteration, calls {@code start} and awaits what it returns, then runs {@code then}. */
     Task<Object> task(Supplier<? extends Future<?>> start, Consumer<Object> then) {
-        return loop.createTask(() -> Awaiting.awaitThen(start.get(), then));
+        return loop.createTask(() -> Relay.awaitThen(start.get(), then));
     }
 }

@@ -14,6 +14,7 @@ import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.TaskGroup;
 import org.jasyncio.TaskGroupException;
+import org.jasyncio.testing.Relay;
 import org.junit.jupiter.api.Test;
 
 /** Ports the semantics of CPython's test_taskgroups to the body-as-a-task form. */
@@ -29,7 +30,7 @@ class TaskGroupTest extends LoopFixture {
 
     /** A task that awaits {@code gate} and logs {@code name}, or fails with {@code failure} if not null. */
     private static Task<Object> child(Future<Object> gate, List<String> log, String name, RuntimeException failure) {
-        return Awaiting.awaitThen(gate, v -> {
+        return Relay.awaitThen(gate, v -> {
             if (failure != null) {
                 throw failure;
             }
