@@ -22,7 +22,7 @@ import org.jasyncio.Protocol;
 import org.jasyncio.Server;
 import org.jasyncio.ServerOptions;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.net.Acceptor;
+import org.jasyncio.internal.net.AcceptFailures;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.SelectorDriver;
 import org.jasyncio.internal.net.ServerConnections;
@@ -209,7 +209,7 @@ class SoakTest {
                 assertTrue(acceptTimes.size() >= 2, acceptTimes::toString);
                 // No accept call at all while paused: the next one comes a whole retry delay later.
                 double paused = acceptTimes.get(1) - acceptTimes.get(0);
-                assertTrue(paused >= Acceptor.RETRY_DELAY_SECONDS - 0.01 && paused < 5, "paused " + paused + " s");
+                assertTrue(paused >= AcceptFailures.RETRY_DELAY_SECONDS - 0.01 && paused < 5, "paused " + paused + " s");
             }
             listener.close();
         } finally {

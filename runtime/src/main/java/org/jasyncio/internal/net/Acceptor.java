@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import org.jasyncio.TimerHandle;
 
 /**
  * A listening socket on a selector loop (asyncio's {@code _accept_connection}): each readiness event
- * accepts up to {@code backlog} connections; when the process runs out of file descriptors it stops
- * accepting for {@value #RETRY_DELAY_SECONDS} s and reports it, as asyncio does, instead of spinning on
- * a socket that stays readable. Internal to jasyncio: not for users.
+ * accepts up to {@code backlog} connections; failures go to {@link AcceptFailures}, which may pause
+ * accepting. Internal to jasyncio: not for users.
  */
 public final class Acceptor implements Listener {
-
-    /** How long accepting pauses after running out of file descriptors (asyncio's {@code ACCEPT_RETRY_DELAY}). */
-    public static final double RETRY_DELAY_SECONDS = 1.0;
 
     /** The accept system call; tests substitute one that fails. */
     @FunctionalInterface
@@ -30,9 +25,9 @@ public final class Acceptor implements Listener {
     private final ServerConnections connections;
     private final AcceptCall accept;
     private final Registration registration;
+    private final AcceptFailures failures;
     private boolean accepting;
     private boolean closed;
-    private TimerHandle retry;
 
     Acceptor(SelectorDriver driver, ServerSocketChannel channel, int backlog, ServerConnections connections,
             AcceptCall accept) {
@@ -42,6 +37,7 @@ public final class Acceptor implements Listener {
         this.connections = connections;
         this.accept = accept;
         this.registration = driver.registration(channel);
+        this.failures = new AcceptFailures(driver.loop(), channel, connections, this::startAccepting);
     }
 
     @Override
@@ -75,19 +71,10 @@ public final class Acceptor implements Listener {
     }
 
     private void onAcceptFailed(IOException e) {
-        if (!ConnectionErrors.isOutOfResources(e)) {
-            // The connection went away between readiness and accept, or similar: the next one will do.
-            connections.report("Error on accepting a connection on " + channel, e);
-            return;
+        if (failures.pauses(e)) {
+            registration.setReader(null);
+            accepting = false;
         }
-        connections.report("socket.accept() out of system resource; accepting again in "
-                + RETRY_DELAY_SECONDS + " s", e);
-        registration.setReader(null);
-        accepting = false;
-        retry = driver.loop().callLater(RETRY_DELAY_SECONDS, () -> {
-            retry = null;
-            startAccepting();
-        });
     }
 
     @Override
@@ -97,10 +84,7 @@ public final class Acceptor implements Listener {
         }
         closed = true;
         accepting = false;
-        if (retry != null) {
-            retry.cancel();
-            retry = null;
-        }
+        failures.cancel();
         registration.setReader(null);
         QuietClose.close(channel);
     }

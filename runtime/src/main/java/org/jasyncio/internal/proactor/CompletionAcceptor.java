@@ -5,10 +5,8 @@ import java.nio.channels.AsynchronousServerSocketChannel;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.nio.channels.NetworkChannel;
-import org.jasyncio.TimerHandle;
 import org.jasyncio.internal.net.QuietClose;
-import org.jasyncio.internal.net.Acceptor;
-import org.jasyncio.internal.net.ConnectionErrors;
+import org.jasyncio.internal.net.AcceptFailures;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.ServerConnections;
 
@@ -16,22 +14,23 @@ import org.jasyncio.internal.net.ServerConnections;
  * A listening socket on a proactor loop (asyncio's {@code _start_serving} of the proactor): one accept
  * outstanding at a time; each completion makes the connection's transport on the loop's thread and
  * starts the next accept. When the process runs out of file descriptors it stops accepting for
- * {@value Acceptor#RETRY_DELAY_SECONDS} s, as the selector loop does. Internal to jasyncio.
+ * {@value AcceptFailures#RETRY_DELAY_SECONDS} s, as the selector loop does. Internal to jasyncio.
  */
 final class CompletionAcceptor implements Listener, CompletionHandler<AsynchronousSocketChannel, Void> {
 
     private final ProactorDriver driver;
     private final AsynchronousServerSocketChannel channel;
     private final ServerConnections connections;
+    private final AcceptFailures failures;
     private boolean accepting;
     private boolean outstanding;
     private boolean closed;
-    private TimerHandle retry;
 
     CompletionAcceptor(ProactorDriver driver, AsynchronousServerSocketChannel channel, ServerConnections connections) {
         this.driver = driver;
         this.channel = channel;
         this.connections = connections;
+        this.failures = new AcceptFailures(driver.loop(), channel, connections, this::startAccepting);
     }
 
     @Override
@@ -93,19 +92,11 @@ final class CompletionAcceptor implements Listener, CompletionHandler<Asynchrono
             accepting = false;
             return;
         }
-        if (!ConnectionErrors.isOutOfResources((IOException) failure)) {
-            // The connection went away before it was accepted, or similar: the next one will do.
-            connections.report("Error on accepting a connection on " + channel, failure);
+        if (failures.pauses((IOException) failure)) {
+            accepting = false;
+        } else {
             acceptNext();
-            return;
         }
-        connections.report("socket.accept() out of system resource; accepting again in "
-                + Acceptor.RETRY_DELAY_SECONDS + " s", failure);
-        accepting = false;
-        retry = driver.loop().callLater(Acceptor.RETRY_DELAY_SECONDS, () -> {
-            retry = null;
-            startAccepting();
-        });
     }
 
     @Override
@@ -115,10 +106,7 @@ final class CompletionAcceptor implements Listener, CompletionHandler<Asynchrono
         }
         closed = true;
         accepting = false;
-        if (retry != null) {
-            retry.cancel();
-            retry = null;
-        }
+        failures.cancel();
         // Closing fails the outstanding accept with AsynchronousCloseException, which onAcceptFailed ignores.
         QuietClose.close(channel);
     }
