@@ -83,15 +83,20 @@ class SelectorPollerTest {
         }
     }
 
+    /** A poller on {@code first} and, after each rebuild, on a real selector; {@code opened} gets each, in order. */
+    private static SelectorPoller pollerStartingOn(Selector first, List<Selector> opened) {
+        return new SelectorPoller(() -> {
+            Selector next = opened.isEmpty() ? first : Selector.open();
+            opened.add(next);
+            return next;
+        });
+    }
+
     @Test
     void rebuildsTheSelectorAfterTooManyPrematureReturns() {
         SpinningSelector spinning = new SpinningSelector(false);
         List<Selector> opened = new ArrayList<>();
-        SelectorPoller poller = new SelectorPoller(() -> {
-            Selector next = opened.isEmpty() ? spinning : Selector.open();
-            opened.add(next);
-            return next;
-        });
+        SelectorPoller poller = pollerStartingOn(spinning, opened);
         try (LogCapture logs = LogCapture.start()) {
             for (int i = 0; i < SelectorPoller.SPIN_THRESHOLD - 1; i++) {
                 poller.poll(TimeUnit.SECONDS.toNanos(1));
@@ -126,11 +131,7 @@ class SelectorPollerTest {
     void rebuildsTheSelectorWhenSelectThrows() {
         SpinningSelector failing = new SpinningSelector(true);
         List<Selector> opened = new ArrayList<>();
-        SelectorPoller poller = new SelectorPoller(() -> {
-            Selector next = opened.isEmpty() ? failing : Selector.open();
-            opened.add(next);
-            return next;
-        });
+        SelectorPoller poller = pollerStartingOn(failing, opened);
         try (LogCapture logs = LogCapture.start()) {
             poller.poll(TimeUnit.MILLISECONDS.toNanos(5));
             assertEquals(1, poller.rebuilds());
@@ -176,11 +177,7 @@ class SelectorPollerTest {
     void aLoopOnASpinningSelectorRecoversAndStillFiresItsTimer() {
         SpinningSelector spinning = new SpinningSelector(false);
         List<Selector> opened = new ArrayList<>();
-        SelectorPoller poller = new SelectorPoller(() -> {
-            Selector next = opened.isEmpty() ? spinning : Selector.open();
-            opened.add(next);
-            return next;
-        });
+        SelectorPoller poller = pollerStartingOn(spinning, opened);
         SelectorEventLoop loop = new SelectorEventLoop(poller, Clock.SYSTEM) { };
         try (LogCapture logs = LogCapture.start()) {
             List<String> events = new ArrayList<>();
