@@ -2,9 +2,6 @@ package org.jasyncio.samples;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.logging.Level;
-
-import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class BlockingTheEventLoopFixedTest {
@@ -14,15 +11,10 @@ class BlockingTheEventLoopFixedTest {
 
     @Test
     void aliveLinesKeepTickingWhileTheResolverSleeps() throws InterruptedException {
-        Transcript transcript;
-        String log;
-        try (LogCapture logs = LogCapture.start()) {
-            transcript = Transcript.of(out -> FreshLoop.around(() -> BlockingTheEventLoopFixed.run(SCALE, out)));
-            log = String.join("\n", logs.messages(Level.WARNING));
-        }
+        LoggedRun run = LoggedRun.of(out -> FreshLoop.around(() -> BlockingTheEventLoopFixed.run(SCALE, out)));
 
-        LessonChecks.aliveTicksThroughout(transcript, RESOLVER_SLEEP);
-        double slowest = SlowCallbackReport.slowest(log);
-        assertTrue(slowest < RESOLVER_SLEEP / 2, () -> "debug mode reported a slow callback:\n" + log);
+        LessonChecks.aliveTicksThroughout(run.transcript(), RESOLVER_SLEEP);
+        double slowest = SlowCallbackReport.slowest(run.warnings());
+        assertTrue(slowest < RESOLVER_SLEEP / 2, () -> "debug mode reported a slow callback:\n" + run.warnings());
     }
 }

@@ -1,8 +1,6 @@
 package org.jasyncio.samples;
 
 import java.io.IOException;
-import java.util.logging.Level;
-import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class BlockingTheEventLoopTest {
@@ -12,16 +10,11 @@ class BlockingTheEventLoopTest {
 
     @Test
     void aliveLinesStopWhileTheResolverBlocksAndDebugModeReportsIt() throws InterruptedException, IOException {
-        Transcript transcript;
-        String log;
-        try (LogCapture logs = LogCapture.start()) {
-            transcript = Transcript.of(out -> FreshLoop.around(() -> BlockingTheEventLoop.run(SCALE, out)));
-            log = String.join("\n", logs.messages(Level.WARNING));
-        }
+        LoggedRun run = LoggedRun.of(out -> FreshLoop.around(() -> BlockingTheEventLoop.run(SCALE, out)));
 
-        LessonChecks.aliveSilentWhileBlocked(transcript, BLOCKED_FOR);
-        SlowCallbackReport.find(log)
-                .orElseThrow(() -> new AssertionError("no slow-callback report for the resolver in:\n" + log))
+        LessonChecks.aliveSilentWhileBlocked(run.transcript(), BLOCKED_FOR);
+        SlowCallbackReport.find(run.warnings())
+                .orElseThrow(() -> new AssertionError("no slow-callback report for the resolver in:\n" + run.warnings()))
                 .assertNamesResolver(BLOCKED_FOR);
     }
 }

@@ -1,8 +1,6 @@
 package org.jasyncio.samples;
 
 import java.io.IOException;
-import java.util.logging.Level;
-import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 class TourTest {
@@ -11,13 +9,8 @@ class TourTest {
 
     @Test
     void runsEveryProgramOfTheLessonUnderItsSection() throws InterruptedException, IOException {
-        Transcript tour;
-        String log;
-        try (LogCapture logs = LogCapture.start()) {
-            tour = Transcript.of(out -> Tour.run(SCALE, out));
-            log = String.join("\n", logs.messages(Level.WARNING));
-        }
+        LoggedRun tour = LoggedRun.of(out -> Tour.run(SCALE, out));
 
-        LessonChecks.wholeTour(tour, log, SCALE);
+        LessonChecks.wholeTour(tour.transcript(), tour.warnings(), SCALE);
     }
 }
