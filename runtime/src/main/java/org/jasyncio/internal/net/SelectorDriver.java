@@ -165,20 +165,11 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
 
     /** A transport for an accepted {@code channel}, attached to {@code connections}. */
     void accepted(SocketChannel channel, ServerConnections connections) {
-        Protocol protocol;
-        SocketTransport transport;
-        try {
+        connections.adopt(channel, () -> {
             channel.configureBlocking(false);
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            protocol = connections.newProtocol();
-            transport = new SocketTransport(this, channel, protocol, connections);
-        } catch (IOException | RuntimeException e) {
-            QuietClose.close(channel);
-            connections.report("Error on transport creation for incoming connection", e);
-            return;
-        }
-        connections.attach(transport);
-        transport.start(null);
+            return new SocketTransport(this, channel, connections.newProtocol(), connections);
+        });
     }
 
     @Override

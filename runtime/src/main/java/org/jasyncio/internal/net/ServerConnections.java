@@ -1,5 +1,7 @@
 package org.jasyncio.internal.net;
 
+import java.io.IOException;
+import java.nio.channels.Channel;
 import org.jasyncio.Protocol;
 import org.jasyncio.Transport;
 
@@ -17,4 +19,28 @@ public interface ServerConnections {
 
     /** Reports a failure that has no caller to throw to (accept errors), as asyncio's loop does. */
     void report(String message, Throwable exception);
+
+    /** Sets up an accepted channel and makes its transport (with a protocol from {@link #newProtocol()}). */
+    @FunctionalInterface
+    interface TransportMaker {
+        StreamTransportBase make() throws IOException;
+    }
+
+    /**
+     * Gives an accepted {@code channel} its transport, attaches and starts it; if that fails, the
+     * channel is closed and the failure reported, and the server goes on accepting. Both loop
+     * types' listeners end here.
+     */
+    default void adopt(Channel channel, TransportMaker maker) {
+        StreamTransportBase transport;
+        try {
+            transport = maker.make();
+        } catch (IOException | RuntimeException e) {
+            QuietClose.close(channel);
+            report("Error on transport creation for incoming connection", e);
+            return;
+        }
+        attach(transport);
+        transport.start(null);
+    }
 }

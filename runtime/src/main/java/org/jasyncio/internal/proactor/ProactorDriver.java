@@ -233,17 +233,10 @@ public final class ProactorDriver implements NetworkDriver {
 
     /** A transport for an accepted {@code channel}, attached to {@code connections}. */
     void accepted(AsynchronousSocketChannel channel, ServerConnections connections) {
-        CompletionTransport transport;
-        try {
+        connections.adopt(channel, () -> {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            transport = new CompletionTransport(this, channel, connections.newProtocol(), connections);
-        } catch (IOException | RuntimeException e) {
-            QuietClose.close(channel);
-            connections.report("Error on transport creation for incoming connection", e);
-            return;
-        }
-        connections.attach(transport);
-        transport.start(null);
+            return new CompletionTransport(this, channel, connections.newProtocol(), connections);
+        });
     }
 
     @Override
