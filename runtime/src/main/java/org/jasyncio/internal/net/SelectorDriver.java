@@ -134,12 +134,7 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
     }
 
     private void startTransport(SocketChannel channel, Supplier<? extends Protocol> factory, Future<Transport> made) {
-        try {
-            new SocketTransport(this, channel, factory.get(), null).start(made);
-        } catch (IOException | RuntimeException e) {
-            QuietClose.close(channel);
-            made.setException(e instanceof IOException ? ConnectionErrors.onConnection((IOException) e) : e);
-        }
+        TransportMaker.startConnected(channel, () -> new SocketTransport(this, channel, factory.get(), null), made);
     }
 
     @Override

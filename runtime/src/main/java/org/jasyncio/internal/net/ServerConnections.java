@@ -20,12 +20,6 @@ public interface ServerConnections {
     /** Reports a failure that has no caller to throw to (accept errors), as asyncio's loop does. */
     void report(String message, Throwable exception);
 
-    /** Sets up an accepted channel and makes its transport (with a protocol from {@link #newProtocol()}). */
-    @FunctionalInterface
-    interface TransportMaker {
-        StreamTransportBase make() throws IOException;
-    }
-
     /**
      * Gives an accepted {@code channel} its transport, attaches and starts it; if that fails, the
      * channel is closed and the failure reported, and the server goes on accepting. Both loop

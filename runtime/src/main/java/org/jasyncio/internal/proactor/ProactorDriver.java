@@ -28,6 +28,7 @@ import org.jasyncio.internal.net.ConnectionErrors;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.NetworkDriver;
 import org.jasyncio.internal.net.QuietClose;
+import org.jasyncio.internal.net.TransportMaker;
 import org.jasyncio.internal.net.ServerConnections;
 import org.jasyncio.internal.net.SocketCalls;
 import org.jasyncio.internal.net.SocketSetup;
@@ -209,12 +210,7 @@ public final class ProactorDriver implements NetworkDriver {
             QuietClose.close(channel);
             return;
         }
-        try {
-            new CompletionTransport(this, channel, factory.get(), null).start(made);
-        } catch (IOException | RuntimeException e) {
-            QuietClose.close(channel);
-            made.setException(e instanceof IOException ? ConnectionErrors.onConnection((IOException) e) : e);
-        }
+        TransportMaker.startConnected(channel, () -> new CompletionTransport(this, channel, factory.get(), null), made);
     }
 
     @Override
