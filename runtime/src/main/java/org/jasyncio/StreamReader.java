@@ -2,6 +2,7 @@ package org.jasyncio;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Objects;
 import org.jasyncio.internal.net.FutureChain;
@@ -25,20 +26,23 @@ public class StreamReader {
     private static final byte[] NEWLINE = {'\n'};
     private static final int MIN_CAPACITY = 4096;
 
-    private enum Kind { READ, READ_ALL, EXACTLY, UNTIL, LINE }
+    private enum Kind { READ, READ_INTO, READ_ALL, EXACTLY, UNTIL, LINE }
 
+    /** One waiting read; its result is a {@code byte[]}, or for {@link Kind#READ_INTO} an {@code Integer}. */
     private final class PendingRead {
         final Kind kind;
         final int n;
         final byte[] separator;
-        final Future<byte[]> result = loop.createFuture();
+        final ByteBuffer target;
+        final Future<Object> result = loop.createFuture();
         ByteArrayOutputStream collected;
         int searchFrom;
 
-        PendingRead(Kind kind, int n, byte[] separator) {
+        PendingRead(Kind kind, int n, byte[] separator, ByteBuffer target) {
             this.kind = kind;
             this.n = n;
             this.separator = separator;
+            this.target = target;
         }
     }
 
@@ -111,19 +115,32 @@ public class StreamReader {
     }
 
     /**
-     * A {@code read(n)} waiting on an empty buffer takes its bytes straight from {@code data}:
-     * one copy instead of two (into the buffer, then out of it), which is most of the cost of
-     * streams over protocols for large messages.
+     * A {@code read(n)} or {@code readinto} waiting on an empty buffer takes its bytes straight from
+     * {@code data}: one copy instead of two (into the buffer, then out of it), which is most of the
+     * cost of streams over protocols for large messages.
      */
     private void handOverToWaitingRead(ByteBuffer data) {
         PendingRead waiting = pending;
-        if (waiting == null || waiting.kind != Kind.READ || size() != 0 || waiting.result.done()) {
+        if (waiting == null || size() != 0 || waiting.result.done()) {
             return;
         }
-        byte[] bytes = new byte[Math.min(waiting.n, data.remaining())];
-        data.get(bytes);
+        Object result;
+        if (waiting.kind == Kind.READ) {
+            byte[] bytes = new byte[Math.min(waiting.n, data.remaining())];
+            data.get(bytes);
+            result = bytes;
+        } else if (waiting.kind == Kind.READ_INTO) {
+            ByteBuffer target = waiting.target;
+            int n = Math.min(target.remaining(), data.remaining());
+            target.put(target.position(), data, data.position(), n);
+            target.position(target.position() + n);
+            data.position(data.position() + n);
+            result = n;
+        } else {
+            return;
+        }
         pending = null;
-        finish(waiting, bytes);
+        finish(waiting, result);
     }
 
     /** {@link #feedData(ByteBuffer)} of a whole array. */
@@ -165,9 +182,27 @@ public class StreamReader {
      */
     public Future<byte[]> read(int n) {
         if (n < 0) {
-            return start("read", Kind.READ_ALL, 0, null);
+            return start("read", Kind.READ_ALL, 0, null, null);
         }
-        return start("read", Kind.READ, n, null);
+        return start("read", Kind.READ, n, null, null);
+    }
+
+    /**
+     * {@link #read(int)} into a buffer of the caller's: copies up to {@code target.remaining()} bytes,
+     * what is buffered or else the next bytes to arrive, to {@code target} at its position and advances
+     * it. Reusing one buffer, a loop that moves bulk data allocates nothing per read, which
+     * {@code read(n)}'s fresh array cannot offer; a direct {@code target} then goes to
+     * {@link StreamWriter#write(ByteBuffer)} without the JDK copying it again. A read cancelled
+     * before it completes leaves {@code target} untouched.
+     *
+     * @return a future of the number of bytes copied: 0 at end of stream (or if {@code target} is full)
+     * @throws ReadOnlyBufferException if {@code target} is read-only
+     */
+    public Future<Integer> readinto(ByteBuffer target) {
+        if (target.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        return start("readinto", Kind.READ_INTO, 0, null, target);
     }
 
     /**
@@ -181,7 +216,7 @@ public class StreamReader {
         if (n < 0) {
             throw new IllegalArgumentException("readexactly size can not be less than zero");
         }
-        return start("readexactly", Kind.EXACTLY, n, null);
+        return start("readexactly", Kind.EXACTLY, n, null, null);
     }
 
     /**
@@ -190,7 +225,7 @@ public class StreamReader {
      * if no newline was found, the buffer).
      */
     public Future<byte[]> readline() {
-        return start("readline", Kind.LINE, 0, NEWLINE);
+        return start("readline", Kind.LINE, 0, NEWLINE, null);
     }
 
     /**
@@ -205,17 +240,18 @@ public class StreamReader {
         if (separator.length == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
-        return start("readuntil", Kind.UNTIL, 0, separator.clone());
+        return start("readuntil", Kind.UNTIL, 0, separator.clone(), null);
     }
 
-    private Future<byte[]> start(String name, Kind kind, int n, byte[] separator) {
+    @SuppressWarnings("unchecked")
+    private <T> Future<T> start(String name, Kind kind, int n, byte[] separator, ByteBuffer target) {
         if (exception != null) {
             return FutureChain.failed(loop, exception);
         }
         if (pending != null && !pending.result.done()) {
             throw new IllegalStateException(name + "() called while another coroutine is already waiting for incoming data");
         }
-        PendingRead read = new PendingRead(kind, n, separator);
+        PendingRead read = new PendingRead(kind, n, separator, target);
         pending = null;
         if (!attempt(read)) {
             pending = read;
@@ -225,7 +261,7 @@ public class StreamReader {
                 transport.resumeReading();
             }
         }
-        return read.result;
+        return (Future<T>) read.result;
     }
 
     private void serve() {
@@ -249,6 +285,17 @@ public class StreamReader {
                     return eof && finish(read, EMPTY);
                 }
                 return finish(read, take(Math.min(read.n, size())));
+            case READ_INTO:
+                if (!read.target.hasRemaining()) {
+                    return finish(read, 0);
+                }
+                if (size() == 0) {
+                    return eof && finish(read, 0);
+                }
+                int n = Math.min(read.target.remaining(), size());
+                read.target.put(buffer, head, n);
+                consume(n);
+                return finish(read, n);
             case READ_ALL:
                 if (read.collected == null) {
                     read.collected = new ByteArrayOutputStream();
@@ -296,8 +343,8 @@ public class StreamReader {
         return fail(read, new LimitOverrunException(message, consumed));
     }
 
-    private boolean finish(PendingRead read, byte[] bytes) {
-        read.result.setResult(bytes);
+    private boolean finish(PendingRead read, Object result) {
+        read.result.setResult(result);
         return true;
     }
 
@@ -328,6 +375,12 @@ public class StreamReader {
 
     private byte[] take(int n) {
         byte[] bytes = Arrays.copyOfRange(buffer, head, head + n);
+        consume(n);
+        return bytes;
+    }
+
+    /** Drops the oldest {@code n} bytes, and lets the transport read again once they fit the limit. */
+    private void consume(int n) {
         head += n;
         if (head == tail) {
             head = 0;
@@ -340,7 +393,6 @@ public class StreamReader {
             paused = false;
             transport.resumeReading();
         }
-        return bytes;
     }
 
     private void ensureRoom(int more) {

@@ -5,15 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.ConnectionException;
 import org.jasyncio.ConnectionRefusedException;
+import org.jasyncio.ConnectionResetException;
 import org.jasyncio.Future;
 import org.jasyncio.IncompleteReadException;
 import org.jasyncio.LimitOverrunException;
@@ -107,6 +111,101 @@ class StreamsTest {
             assertThrows(IllegalArgumentException.class, () -> new StreamReader(0, t.loop));
             assertThrows(IllegalArgumentException.class, () -> reader.readuntil(new byte[0]));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void readintoFillsTheCallersBufferFromItsPosition(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            StreamReader reader = new StreamReader(8, t.loop);
+            reader.feedData(bytes("hello world"));
+            ByteBuffer small = ByteBuffer.allocate(5);
+            assertEquals(5, t.run(reader.readinto(small)));
+            assertEquals("hello", new String(small.array(), StandardCharsets.UTF_8));
+            assertEquals(0, t.run(reader.readinto(small)), "a full buffer reads nothing");
+            ByteBuffer direct = ByteBuffer.allocateDirect(16).position(3);
+            assertEquals(6, t.run(reader.readinto(direct)), "what is buffered, without waiting for more");
+            assertEquals(9, direct.position());
+            assertEquals(" world", text(direct.flip().position(3)));
+
+            ByteBuffer twoBytes = ByteBuffer.allocateDirect(2);
+            Future<Integer> waiting = reader.readinto(twoBytes);
+            assertFalse(waiting.done(), "waits for data on an empty buffer");
+            reader.feedData(bytes("abcdef"));
+            assertEquals(2, t.run(waiting), "takes no more than the buffer has room for");
+            assertEquals("ab", text(twoBytes.flip()));
+            assertArrayEquals(bytes("cdef"), t.run(reader.read(10)), "the rest stays buffered");
+
+            ByteBuffer untouched = ByteBuffer.allocate(4);
+            reader.readinto(untouched).cancel();
+            reader.feedData(bytes("kept"));
+            assertEquals(0, untouched.position(), "a cancelled readinto leaves its buffer alone");
+            assertArrayEquals(new byte[4], untouched.array());
+            assertArrayEquals(bytes("kept"), t.run(reader.read(10)), "and takes nothing from the stream");
+
+            assertThrows(ReadOnlyBufferException.class, () -> reader.readinto(ByteBuffer.allocate(4).asReadOnlyBuffer()));
+            Future<Integer> atEof = reader.readinto(ByteBuffer.allocate(4));
+            reader.feedEof();
+            assertEquals(0, t.run(atEof), "0 at end of stream");
+            assertEquals(0, t.run(reader.readinto(ByteBuffer.allocate(4))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void readintoFailsWithTheStreamsException(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            StreamReader reader = new StreamReader(8, t.loop);
+            Future<Integer> waiting = reader.readinto(ByteBuffer.allocate(4));
+            ConnectionResetException reset = new ConnectionResetException("reset by peer", null);
+            reader.setException(reset);
+            assertSame(reset, assertThrows(ConnectionResetException.class, () -> t.run(waiting)));
+            assertSame(reset, assertThrows(ConnectionResetException.class,
+                    () -> t.run(reader.readinto(ByteBuffer.allocate(4)))));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void readintoReceivesAMegabyteIntactThroughOneBuffer(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0));
+                Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port()));
+                byte[] sent = new byte[1 << 20];
+                new java.util.Random(5).nextBytes(sent);
+                s.writer().write(sent);
+                s.writer().writeEof();
+                ByteBuffer buffer = ByteBuffer.allocateDirect(10_000);
+                byte[] received = new byte[sent.length];
+                int total = 0;
+                int reads = 0;
+                while (true) {
+                    buffer.clear();
+                    int n = t.run(s.reader().readinto(buffer));
+                    if (n == 0) {
+                        break;
+                    }
+                    assertEquals(n, buffer.position());
+                    buffer.flip().get(received, total, n);
+                    total += n;
+                    reads++;
+                }
+                assertEquals(sent.length, total);
+                assertArrayEquals(sent, received);
+                assertTrue(reads >= sent.length / 10_000, "never more than the buffer's room per read");
+                s.writer().close();
+                t.run(s.writer().waitClosed());
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    private static String text(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest

@@ -12,7 +12,7 @@ import org.jasyncio.SelectorEventLoop;
  * from one loop thread. Prints one markdown table row per server and message size.
  *
  * <p>Usage: {@code EchoBenchmark [--seconds S] [--warmup S] [--connections N] [--sizes 1024,10240,102400]
- * [--servers streams,protocols,proactor,netty] [--external NAME=PORT ...]}; with {@code --external}
+ * [--servers streams,streams-into,protocols,proactor,netty] [--external NAME=PORT ...]}; with {@code --external}
  * only the servers already listening on those loopback ports are measured (the script runs Python's
  * and Node's that way).
  */
@@ -30,7 +30,7 @@ public final class EchoBenchmark {
         double warmup = 1;
         int connections = 10;
         int[] sizes = {1024, 10 * 1024, 100 * 1024};
-        List<String> servers = List.of("streams", "protocols", "proactor", "netty");
+        List<String> servers = List.of("streams", "streams-into", "protocols", "proactor", "netty");
         List<String[]> external = new ArrayList<>();
         for (int i = 0; i < args.length; i += 2) {
             String value = args[i + 1];
@@ -59,7 +59,8 @@ public final class EchoBenchmark {
 
     private static String label(String name) {
         return switch (name) {
-            case "streams" -> "jasyncio streams (selector)";
+            case "streams" -> "jasyncio streams, read (selector)";
+            case "streams-into" -> "jasyncio streams, readinto (selector)";
             case "protocols" -> "jasyncio protocols (selector)";
             case "proactor" -> "jasyncio protocols (proactor)";
             case "netty" -> "Netty, 1 NIO event-loop thread";
@@ -70,6 +71,7 @@ public final class EchoBenchmark {
     private static Starter starter(String name) {
         return switch (name) {
             case "streams" -> () -> JasyncioEchoServers.streams(SelectorEventLoop::new);
+            case "streams-into" -> () -> JasyncioEchoServers.streamsInto(SelectorEventLoop::new);
             case "protocols" -> () -> JasyncioEchoServers.protocols(SelectorEventLoop::new);
             case "proactor" -> () -> JasyncioEchoServers.protocols(ProactorEventLoop::new);
             case "netty" -> NettyEchoServer::start;

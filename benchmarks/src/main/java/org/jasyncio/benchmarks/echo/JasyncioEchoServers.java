@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jasyncio.Async;
 import org.jasyncio.AsyncIO;
+import org.jasyncio.ClientConnected;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Protocol;
 import org.jasyncio.Server;
@@ -54,18 +55,40 @@ final class JasyncioEchoServers {
         return Task.completed();
     }
 
+    /** The same loop with {@code readinto}: one direct buffer per connection, lent to every read. */
+    @Async
+    static Task<Void> echoInto(StreamReader reader, StreamWriter writer) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
+        while (true) {
+            buffer.clear();
+            int n = await(reader.readinto(buffer));
+            if (n == 0) {
+                break;
+            }
+            buffer.flip();
+            writer.write(buffer);
+            await(writer.drain());
+        }
+        writer.close();
+        return Task.completed();
+    }
+
     static Running protocols(Supplier<EventLoop> loops) throws Exception {
         return start(loops, loop -> loop.createServer(EchoProtocol::new, "127.0.0.1", 0));
     }
 
     static Running streams(Supplier<EventLoop> loops) throws Exception {
-        return start(loops, loop -> startStreams());
+        return start(loops, loop -> startStreams(JasyncioEchoServers::echo));
+    }
+
+    static Running streamsInto(Supplier<EventLoop> loops) throws Exception {
+        return start(loops, loop -> startStreams(JasyncioEchoServers::echoInto));
     }
 
     /** startServer needs a running loop, so it is awaited inside a task. */
     @Async
-    private static Task<Server> startStreams() {
-        return Task.completed(await(AsyncIO.startServer(JasyncioEchoServers::echo, "127.0.0.1", 0)));
+    private static Task<Server> startStreams(ClientConnected handler) {
+        return Task.completed(await(AsyncIO.startServer(handler, "127.0.0.1", 0)));
     }
 
     private static Running start(Supplier<EventLoop> loops,
