@@ -1,7 +1,6 @@
 package org.jasyncio.internal.loop;
 
 import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -11,12 +10,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The loop announces that it is about to sleep with {@link #prepareToSleep()}; a producer wakes the
  * poller only if it is the first to find the loop sleeping, so a burst of producers costs one
  * {@code Selector.wakeup()} system call, and producers never pay it while the loop is busy. The
- * producer writes the queue before reading the flag and the loop writes the flag before reading the
- * queue (both volatile), so at least one of them sees the other: a callback is never stranded.
+ * producer claims its slot in the queue before reading the flag and the loop writes the flag before
+ * counting the claims (all sequentially consistent), so at least one of them sees the other: a
+ * callback is never stranded.
  */
 public final class ThreadsafeInbox {
 
-    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ChunkedMpscQueue<Object> queue = new ChunkedMpscQueue<>();
     private final AtomicBoolean sleeping = new AtomicBoolean();
     private final Runnable wakeup;
 
@@ -27,7 +27,7 @@ public final class ThreadsafeInbox {
 
     /** Queues a callback (a {@code Runnable} or a {@code Handle}); from any thread. Wakes the loop if it is sleeping. */
     public void add(Object callback) {
-        queue.add(callback);
+        queue.offer(callback);
         if (sleeping.get() && sleeping.compareAndSet(true, false)) {
             wakeup.run();
         }
@@ -66,6 +66,8 @@ public final class ThreadsafeInbox {
 
     /** Drops every waiting callback. */
     public void clear() {
-        queue.clear();
+        while (queue.poll() != null) {
+            // dropped
+        }
     }
 }
