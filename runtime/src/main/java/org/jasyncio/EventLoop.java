@@ -92,6 +92,8 @@ public abstract class EventLoop {
     private Task<?> currentTask;
     /** asyncio's all_tasks() of this loop. */
     final PendingTasks pendingTasks = new PendingTasks();
+    /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
+    final FailureWatch failureWatch = new FailureWatch(this);
 
     /**
      * For loop implementations: a loop that polls with {@code poller} and reads time from
@@ -252,6 +254,7 @@ public abstract class EventLoop {
                 runOnce();
             } while (!stopping);
         } finally {
+            failureWatch.loopStopped();
             stopping = false;
             thread = null;
             CurrentLoop.setRunning(null);
@@ -307,6 +310,11 @@ public abstract class EventLoop {
     /** True while {@link #runForever()} (or {@code runUntilComplete}) is executing. */
     public boolean isRunning() {
         return thread != null;
+    }
+
+    /** True if this loop is running on the calling thread. */
+    boolean isRunningOnCurrentThread() {
+        return thread == Thread.currentThread();
     }
 
     /** True once {@link #close()} was called. */
@@ -381,6 +389,7 @@ public abstract class EventLoop {
         for (int todo = ready.size(); todo > 0; todo--) {
             run(ready.poll());
         }
+        failureWatch.iterationEnded();
     }
 
     private void moveDueTimers() {

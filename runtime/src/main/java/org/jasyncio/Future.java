@@ -46,6 +46,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     private Object callbacks;
     /** Set when an outcome may need reporting at collection time; see {@link LostOutcome}. */
     LostOutcome lostOutcome;
+    /** Set once the exception of a failed future was retrieved: no report is owed. Any thread may set it. */
+    volatile boolean exceptionSeen;
 
     /** A pending future on {@link AsyncIO#getEventLoop()}. */
     public Future() {
@@ -360,6 +362,11 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return state == FAILED;
     }
 
+    /** The exception of a failed future, without counting as retrieving it. */
+    final Throwable failure() {
+        return state == FAILED ? (Throwable) outcome : null;
+    }
+
     /** The cancel message of a cancelled future. */
     final String cancelMessage() {
         return state == CANCELLED ? (String) outcome : null;
@@ -440,6 +447,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     private void markRetrieved() {
+        exceptionSeen = true;
         LostOutcome report = lostOutcome;
         if (report != null) {
             report.settle();

@@ -24,12 +24,26 @@ final class LostOutcome implements Runnable {
         this.loop = loop;
     }
 
-    /** Arms the "exception was never retrieved" report for a future that just failed. */
+    /**
+     * Watches a future that just failed for the "exception was never retrieved" report. On its
+     * loop's own running thread the report is only armed if the exception is still unseen after
+     * the next iteration ({@link FailureWatch}), since an awaiting task retrieves it then; elsewhere
+     * it is armed at once.
+     */
     static void watchException(Future<?> future, Throwable exception) {
         EventLoop loop = future.loop != null ? future.loop : org.jasyncio.internal.loop.CurrentLoop.running();
         if (loop == null) {
             return;
         }
+        if (loop.isRunningOnCurrentThread()) {
+            loop.failureWatch.add(future);
+            return;
+        }
+        arm(future, exception, loop);
+    }
+
+    /** Registers (or re-arms) the report of {@code future}, failed with {@code exception}. */
+    static void arm(Future<?> future, Throwable exception, EventLoop loop) {
         LostOutcome report = future.lostOutcome;
         if (report == null) {
             report = new LostOutcome(loop);

@@ -215,6 +215,73 @@ class FutureTest {
         assertEquals(1, contexts.size());
     }
 
+    @Test
+    void aFailureForgottenOnTheRunningLoopIsReportedWhileItKeepsRunning() {
+        List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CountDownLatch reported = new CountDownLatch(1);
+        loop.setExceptionHandler((l, context) -> {
+            contexts.add(context);
+            reported.countDown();
+        });
+        RuntimeException lost = new RuntimeException("lost on the loop");
+        loop.callSoon(() -> {
+            failAndForget(lost);
+            retrievedByACallbackAndForget();
+        });
+        Future<Boolean> sawReport = loop.createFuture();
+        loop.callLater(0.001, new Runnable() {
+            int rounds;
+
+            @Override
+            public void run() {
+                System.gc();
+                boolean seen;
+                try {
+                    seen = reported.await(100, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                if (seen || ++rounds == 50) {
+                    sawReport.setResult(seen);
+                } else {
+                    loop.callLater(0.001, this);
+                }
+            }
+        });
+        assertTrue(loop.runUntilComplete(sawReport), "no report while the loop kept running");
+        assertEquals(1, contexts.size(), contexts.toString());
+        assertEquals("Future exception was never retrieved", contexts.get(0).get("message"));
+        assertSame(lost, contexts.get(0).get("exception"));
+    }
+
+    @Test
+    void aFailureForgottenInTheLoopsLastIterationIsReportedAfterItStops() throws Exception {
+        CountDownLatch reported = new CountDownLatch(1);
+        List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        loop.setExceptionHandler((l, context) -> {
+            contexts.add(context);
+            reported.countDown();
+        });
+        RuntimeException lost = new RuntimeException("lost as the loop stopped");
+        loop.callSoon(() -> {
+            failAndForget(lost);
+            loop.stop();
+        });
+        loop.runForever();
+        for (int i = 0; i < 50 && !reported.await(100, TimeUnit.MILLISECONDS); i++) {
+            System.gc();
+        }
+        assertEquals(1, contexts.size(), contexts.toString());
+        assertSame(lost, contexts.get(0).get("exception"));
+    }
+
+    /** Fails a future whose done callback retrieves the exception on the next iteration. */
+    private void retrievedByACallbackAndForget() {
+        Future<String> f = new Future<>(loop);
+        f.addDoneCallback(Future::exception);
+        f.setException(new RuntimeException("seen by its callback"));
+    }
+
     private void failAndForget(RuntimeException e) {
         new Future<String>(loop).setException(e);
     }
