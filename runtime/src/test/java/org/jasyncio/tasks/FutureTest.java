@@ -195,84 +195,77 @@ class FutureTest {
         assertTrue(stage.isCancelled());
     }
 
+    /** The loop's exception-handler reports, and a way to wait for the first while garbage is collected. */
+    private final class LostReports {
+        final List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final CountDownLatch first = new CountDownLatch(1);
+
+        LostReports() {
+            loop.setExceptionHandler((l, context) -> {
+                contexts.add(context);
+                first.countDown();
+            });
+        }
+
+        /** Collects garbage until the first report arrives (about 5 s at most); true if it did. */
+        boolean awaitAfterCollections() {
+            try {
+                for (int i = 0; i < 50; i++) {
+                    System.gc();
+                    if (first.await(100, TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        void assertOnlyReport(Throwable lost) {
+            assertEquals(1, contexts.size(), contexts.toString());
+            assertEquals("Future exception was never retrieved", contexts.get(0).get("message"));
+            assertSame(lost, contexts.get(0).get("exception"));
+        }
+    }
+
     @Test
-    void neverRetrievedExceptionIsReportedWhenCollected() throws Exception {
-        CountDownLatch reported = new CountDownLatch(1);
-        List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        loop.setExceptionHandler((l, context) -> {
-            contexts.add(context);
-            reported.countDown();
-        });
+    void neverRetrievedExceptionIsReportedWhenCollected() {
+        LostReports reports = new LostReports();
         RuntimeException lost = new RuntimeException("lost");
         failAndForget(lost);
         retrievedAndForget();
-        for (int i = 0; i < 50 && !reported.await(100, TimeUnit.MILLISECONDS); i++) {
-            System.gc();
-        }
-        assertEquals(0, reported.getCount(), "no report after repeated GC");
-        assertEquals("Future exception was never retrieved", contexts.get(0).get("message"));
-        assertSame(lost, contexts.get(0).get("exception"));
-        assertEquals(1, contexts.size());
+        assertTrue(reports.awaitAfterCollections(), "no report after repeated GC");
+        reports.assertOnlyReport(lost);
     }
 
     @Test
     void aFailureForgottenOnTheRunningLoopIsReportedWhileItKeepsRunning() {
-        List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        CountDownLatch reported = new CountDownLatch(1);
-        loop.setExceptionHandler((l, context) -> {
-            contexts.add(context);
-            reported.countDown();
-        });
+        LostReports reports = new LostReports();
         RuntimeException lost = new RuntimeException("lost on the loop");
         loop.callSoon(() -> {
             failAndForget(lost);
             retrievedByACallbackAndForget();
         });
+        // The timer fires once the loop is idle, iterations after the failures: their reports
+        // are armed (or settled) by then, and the loop is still running.
         Future<Boolean> sawReport = loop.createFuture();
-        loop.callLater(0.001, new Runnable() {
-            int rounds;
-
-            @Override
-            public void run() {
-                System.gc();
-                boolean seen;
-                try {
-                    seen = reported.await(100, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    throw new AssertionError(e);
-                }
-                if (seen || ++rounds == 50) {
-                    sawReport.setResult(seen);
-                } else {
-                    loop.callLater(0.001, this);
-                }
-            }
-        });
+        loop.callLater(0.001, () -> sawReport.setResult(reports.awaitAfterCollections()));
         assertTrue(loop.runUntilComplete(sawReport), "no report while the loop kept running");
-        assertEquals(1, contexts.size(), contexts.toString());
-        assertEquals("Future exception was never retrieved", contexts.get(0).get("message"));
-        assertSame(lost, contexts.get(0).get("exception"));
+        reports.assertOnlyReport(lost);
     }
 
     @Test
-    void aFailureForgottenInTheLoopsLastIterationIsReportedAfterItStops() throws Exception {
-        CountDownLatch reported = new CountDownLatch(1);
-        List<Map<String, Object>> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        loop.setExceptionHandler((l, context) -> {
-            contexts.add(context);
-            reported.countDown();
-        });
+    void aFailureForgottenInTheLoopsLastIterationIsReportedAfterItStops() {
+        LostReports reports = new LostReports();
         RuntimeException lost = new RuntimeException("lost as the loop stopped");
         loop.callSoon(() -> {
             failAndForget(lost);
             loop.stop();
         });
         loop.runForever();
-        for (int i = 0; i < 50 && !reported.await(100, TimeUnit.MILLISECONDS); i++) {
-            System.gc();
-        }
-        assertEquals(1, contexts.size(), contexts.toString());
-        assertSame(lost, contexts.get(0).get("exception"));
+        assertTrue(reports.awaitAfterCollections(), "no report after the loop stopped");
+        reports.assertOnlyReport(lost);
     }
 
     /** Fails a future whose done callback retrieves the exception on the next iteration. */
