@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.jasyncio.internal.loop.CurrentLoop;
@@ -574,10 +575,41 @@ public final class AsyncIO {
      * @return a future of the streams
      */
     public static Future<Streams> openConnection(String host, int port, int limit) {
+        return openStreams(limit, (loop, protocol) -> loop.createConnection(() -> protocol, host, port));
+    }
+
+    /**
+     * asyncio's {@code open_unix_connection}: connects to the Unix-domain socket at {@code path} on the
+     * running loop and returns a reader and a writer for the connection.
+     *
+     * @param path the socket file's path
+     * @return a future of the streams, failing with a {@link ConnectionException} naming {@code path}
+     * @throws IllegalStateException "no running event loop"
+     * @throws UnsupportedOperationException on a {@link ProactorEventLoop} (see
+     *     {@link EventLoop#createUnixConnection})
+     */
+    public static Future<Streams> openUnixConnection(String path) {
+        return openUnixConnection(path, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /**
+     * {@link #openUnixConnection(String)} with the reader's {@code limit}.
+     *
+     * @param path the socket file's path
+     * @param limit the reader's limit (see {@link StreamReader})
+     * @return a future of the streams
+     */
+    public static Future<Streams> openUnixConnection(String path, int limit) {
+        return openStreams(limit, (loop, protocol) -> loop.createUnixConnection(() -> protocol, path));
+    }
+
+    /** Streams over the connection that {@code connect} makes for a stream protocol on the running loop. */
+    private static Future<Streams> openStreams(int limit,
+            BiFunction<EventLoop, StreamReaderProtocol, Future<Connection<StreamReaderProtocol>>> connect) {
         EventLoop loop = getRunningLoop();
         StreamReader reader = new StreamReader(limit, loop);
         StreamReaderProtocol protocol = new StreamReaderProtocol(loop, reader, null);
-        return FutureChain.map(loop, loop.createConnection(() -> protocol, host, port),
+        return FutureChain.map(loop, connect.apply(loop, protocol),
                 connection -> new Streams(reader, new StreamWriter(connection.transport(), protocol, reader, loop)),
                 connection -> connection.transport().abort());
     }
@@ -607,10 +639,44 @@ public final class AsyncIO {
      * @return a future of the server
      */
     public static Future<Server> startServer(ClientConnected handler, String host, int port, ServerOptions options) {
-        Objects.requireNonNull(handler, "handler");
         EventLoop loop = getRunningLoop();
-        return loop.createServer(() -> new StreamReaderProtocol(loop, new StreamReader(StreamReader.DEFAULT_LIMIT, loop),
-                handler), host, port, options);
+        return loop.createServer(streamProtocols(loop, handler), host, port, options);
+    }
+
+    /**
+     * asyncio's {@code start_unix_server}: listens on a Unix-domain socket at {@code path} on the
+     * running loop and calls {@code handler} with a reader and a writer for each client, as a task of
+     * its own. A socket file left at {@code path} is replaced; the server removes its file when it
+     * closes.
+     *
+     * @param handler serves one client
+     * @param path the socket file's path
+     * @return a future of the server, serving already
+     * @throws UnsupportedOperationException on a {@link ProactorEventLoop} (see
+     *     {@link EventLoop#createUnixServer(java.util.function.Supplier, String, ServerOptions)})
+     */
+    public static Future<Server> startUnixServer(ClientConnected handler, String path) {
+        return startUnixServer(handler, path, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * {@link #startUnixServer(ClientConnected, String)} with options (the backlog, and whether to start
+     * serving).
+     *
+     * @param handler serves one client
+     * @param path the socket file's path
+     * @param options backlog, whether to start serving
+     * @return a future of the server
+     */
+    public static Future<Server> startUnixServer(ClientConnected handler, String path, ServerOptions options) {
+        EventLoop loop = getRunningLoop();
+        return loop.createUnixServer(streamProtocols(loop, handler), path, options);
+    }
+
+    /** A stream protocol per client, each starting {@code handler} on its connection. */
+    private static Supplier<Protocol> streamProtocols(EventLoop loop, ClientConnected handler) {
+        Objects.requireNonNull(handler, "handler");
+        return () -> new StreamReaderProtocol(loop, new StreamReader(StreamReader.DEFAULT_LIMIT, loop), handler);
     }
 
     // ---- loops -----------------------------------------------------------------------------

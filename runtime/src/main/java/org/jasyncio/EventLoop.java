@@ -3,6 +3,7 @@ package org.jasyncio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
@@ -40,6 +41,8 @@ import org.jasyncio.internal.net.ConnectionAttempts;
 import org.jasyncio.internal.net.FutureChain;
 import org.jasyncio.internal.net.HostResolver;
 import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.internal.net.SocketCalls;
+import org.jasyncio.internal.net.UnixSocketFile;
 
 /**
  * asyncio's event loop: runs callbacks, timers and I/O callbacks one iteration at a time on a single
@@ -709,6 +712,27 @@ public abstract class EventLoop {
         NetworkDriver driver = driver();
         Future<Transport> transport = FutureChain.then(this, getaddrinfo(host, port),
                 addresses -> ConnectionAttempts.connectAny(this, driver, addresses, factory));
+        return connection(transport);
+    }
+
+    /**
+     * asyncio's {@code create_unix_connection}: connects to the Unix-domain socket at {@code path},
+     * makes a protocol with {@code factory}, and completes once its {@link Protocol#connectionMade}
+     * ran. {@code getExtraInfo("peername")} is the path, as a {@link java.net.UnixDomainSocketAddress}.
+     *
+     * @return a future of the transport and protocol, failing with a {@link ConnectionException}
+     *     naming {@code path} ({@link ConnectionRefusedException} if nobody listens there)
+     * @throws UnsupportedOperationException on a {@link ProactorEventLoop}, whose NIO.2 channels are
+     *     TCP only (asyncio's proactor has no Unix sockets either)
+     */
+    public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, String path) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(path, "path");
+        return connection(unixDriver().connect(UnixDomainSocketAddress.of(path), factory));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <P extends Protocol> Future<Connection<P>> connection(Future<Transport> transport) {
         return FutureChain.map(this, transport, made -> new Connection<>(made, (P) made.getProtocol()), Transport::abort);
     }
 
@@ -729,23 +753,71 @@ public abstract class EventLoop {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(options, "options");
         NetworkDriver driver = driver();
-        return FutureChain.map(this, getaddrinfo(host, port), addresses -> {
-            Server server = new Server(this, factory);
-            for (InetSocketAddress address : addresses) {
-                try {
-                    server.addListener(driver.listen(address, options, server.connections()));
-                } catch (IOException | RuntimeException e) {
-                    server.close();
-                    throw new UncheckedIOException("error while attempting to bind on address "
-                            + address.getHostString() + ":" + address.getPort() + ": " + e.getMessage(),
-                            e instanceof IOException ? (IOException) e : new IOException(e));
-                }
+        return FutureChain.map(this, getaddrinfo(host, port),
+                addresses -> listenOn(driver, addresses, factory, options), addresses -> { });
+    }
+
+    /** {@link #createUnixServer(Supplier, String, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> factory, String path) {
+        return createUnixServer(factory, path, ServerOptions.DEFAULTS);
+    }
+
+    /**
+     * asyncio's {@code create_unix_server}: listens on a Unix-domain socket at {@code path}; each
+     * accepted connection gets a transport and a protocol from {@code factory}. A socket file left at
+     * {@code path} by an earlier server is replaced (any other file makes the bind fail), and the
+     * server removes its file when it closes. Of {@code options}, the backlog and whether to start
+     * serving apply; address and port reuse do not exist for Unix sockets.
+     *
+     * @return a future of the server, failing with {@link java.io.UncheckedIOException} ("error while
+     *     attempting to bind on address ...") if {@code path} cannot be bound
+     * @throws UnsupportedOperationException on a {@link ProactorEventLoop} (see
+     *     {@link #createUnixConnection})
+     */
+    public Future<Server> createUnixServer(Supplier<? extends Protocol> factory, String path, ServerOptions options) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        NetworkDriver driver = unixDriver();
+        try {
+            return FutureChain.completed(this, listenOn(driver, List.of(UnixSocketFile.forBinding(path)), factory, options));
+        } catch (IOException e) {
+            return FutureChain.failed(this, bindFailure(path, e));
+        } catch (RuntimeException e) {
+            return FutureChain.failed(this, e);
+        }
+    }
+
+    /** A server listening on every one of {@code addresses}, or none if one cannot be bound. */
+    private Server listenOn(NetworkDriver driver, List<? extends SocketAddress> addresses,
+            Supplier<? extends Protocol> factory, ServerOptions options) {
+        Server server = new Server(this, factory);
+        for (SocketAddress address : addresses) {
+            try {
+                server.addListener(driver.listen(address, options, server.connections()));
+            } catch (IOException | RuntimeException e) {
+                server.close();
+                throw bindFailure(SocketCalls.describe(address), e);
             }
-            if (options.startServing()) {
-                server.startServing();
-            }
-            return server;
-        }, addresses -> { });
+        }
+        if (options.startServing()) {
+            server.startServing();
+        }
+        return server;
+    }
+
+    private static UncheckedIOException bindFailure(String address, Exception e) {
+        return new UncheckedIOException("error while attempting to bind on address " + address + ": " + e.getMessage(),
+                e instanceof IOException ? (IOException) e : new IOException(e));
+    }
+
+    private NetworkDriver unixDriver() {
+        NetworkDriver driver = driver();
+        if (!driver.supportsUnixSockets()) {
+            throw new UnsupportedOperationException(getClass().getSimpleName()
+                    + " has no Unix-domain sockets (NIO.2's asynchronous channels are TCP only); use a SelectorEventLoop");
+        }
+        return driver;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jasyncio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,17 +159,23 @@ public final class Server {
     /**
      * The port of the first listening socket (the one chosen for port 0).
      *
-     * @throws IllegalStateException once closed
+     * @throws IllegalStateException once closed, or for a Unix-domain server (it has a path, see
+     *     {@link #sockets()})
      */
     public int port() {
         if (listeners.isEmpty()) {
             throw new IllegalStateException("server " + this + " is closed");
         }
+        SocketAddress address;
         try {
-            return ((InetSocketAddress) listeners.get(0).channel().getLocalAddress()).getPort();
+            address = listeners.get(0).channel().getLocalAddress();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the port of " + listeners.get(0).channel(), e);
         }
+        if (!(address instanceof InetSocketAddress)) {
+            throw new IllegalStateException("server " + this + " listens on " + address + ", which has no port");
+        }
+        return ((InetSocketAddress) address).getPort();
     }
 
     /** How many accepted connections are open. */

@@ -1,6 +1,7 @@
 package org.jasyncio.internal.net;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -86,6 +87,16 @@ public final class Acceptor implements Listener {
         accepting = false;
         failures.cancel();
         registration.setReader(null);
+        SocketAddress local = localAddress();
         QuietClose.close(channel);
+        UnixSocketFile.removeAfterClose(local);
+    }
+
+    private SocketAddress localAddress() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.jasyncio.internal.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.SelectableChannel;
 import java.util.function.Supplier;
 import org.jasyncio.DatagramProtocol;
@@ -29,19 +30,23 @@ public interface NetworkDriver {
     SocketCalls socketCalls();
 
     /**
-     * Connects to {@code address}, then makes the protocol with {@code factory} and a transport for it;
-     * the future completes after {@link Protocol#connectionMade} returned. Failures are the JDK's
-     * {@link IOException}s (the caller names the address in its message); cancelling the future
-     * closes the socket.
+     * Connects to {@code address} (TCP, or a Unix-domain path where {@link #supportsUnixSockets()}),
+     * then makes the protocol with {@code factory} and a transport for it; the future completes after
+     * {@link Protocol#connectionMade} returned. Failures are jasyncio's {@code ConnectionException}s
+     * naming the address; cancelling the future closes the socket.
      */
-    Future<Transport> connect(InetSocketAddress address, Supplier<? extends Protocol> factory);
+    Future<Transport> connect(SocketAddress address, Supplier<? extends Protocol> factory);
 
     /**
-     * Binds and listens on {@code address}; accepts (once {@link Listener#startAccepting()} is called)
-     * into transports whose protocols come from {@code connections}.
+     * Binds and listens on {@code address} (as for {@link #connect}); accepts (once
+     * {@link Listener#startAccepting()} is called) into transports whose protocols come from
+     * {@code connections}.
      */
-    Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections)
+    Listener listen(SocketAddress address, ServerOptions options, ServerConnections connections)
             throws IOException;
+
+    /** Whether {@link #connect} and {@link #listen} take {@link java.net.UnixDomainSocketAddress}es. */
+    boolean supportsUnixSockets();
 
     /**
      * Opens a UDP endpoint bound to {@code local} ({@code null}: any port) and, if {@code remote} is not

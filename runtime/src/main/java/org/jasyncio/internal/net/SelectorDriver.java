@@ -2,7 +2,7 @@ package org.jasyncio.internal.net;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectableChannel;
@@ -99,13 +99,13 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
     }
 
     @Override
-    public Future<Transport> connect(InetSocketAddress address, Supplier<? extends Protocol> factory) {
+    public Future<Transport> connect(SocketAddress address, Supplier<? extends Protocol> factory) {
         Future<Transport> made = loop.createFuture();
         SocketChannel channel;
         try {
             channel = SocketChannel.open(SocketSetup.familyOf(address));
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SocketSetup.noDelay(channel);
         } catch (IOException e) {
             made.setException(ConnectionErrors.onConnect(e, SocketCalls.describe(address)));
             return made;
@@ -138,13 +138,13 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
     }
 
     @Override
-    public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections)
+    public Listener listen(SocketAddress address, ServerOptions options, ServerConnections connections)
             throws IOException {
         return listen(address, options, connections, ServerSocketChannel::accept);
     }
 
-    /** {@link #listen(InetSocketAddress, ServerOptions, ServerConnections)} accepting with {@code accept} (tests inject failures). */
-    public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections,
+    /** {@link #listen(SocketAddress, ServerOptions, ServerConnections)} accepting with {@code accept} (tests inject failures). */
+    public Listener listen(SocketAddress address, ServerOptions options, ServerConnections connections,
             Acceptor.AcceptCall accept) throws IOException {
         ServerSocketChannel channel = ServerSocketChannel.open(SocketSetup.familyOf(address));
         try {
@@ -162,9 +162,14 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
     void accepted(SocketChannel channel, ServerConnections connections) {
         connections.adopt(channel, () -> {
             channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            SocketSetup.noDelay(channel);
             return new SocketTransport(this, channel, connections.newProtocol(), connections);
         });
+    }
+
+    @Override
+    public boolean supportsUnixSockets() {
+        return true;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jasyncio.internal.proactor;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousServerSocketChannel;
@@ -162,9 +163,9 @@ public final class ProactorDriver implements NetworkDriver {
     }
 
     @Override
-    public Future<Transport> connect(InetSocketAddress address, Supplier<? extends Protocol> factory) {
+    public Future<Transport> connect(SocketAddress address, Supplier<? extends Protocol> factory) {
         Future<Transport> made = loop.createFuture();
-        String where = address.getHostString() + ":" + address.getPort();
+        String where = SocketCalls.describe(address);
         AsynchronousSocketChannel channel;
         try {
             channel = AsynchronousSocketChannel.open(group());
@@ -214,7 +215,7 @@ public final class ProactorDriver implements NetworkDriver {
     }
 
     @Override
-    public Listener listen(InetSocketAddress address, ServerOptions options, ServerConnections connections)
+    public Listener listen(SocketAddress address, ServerOptions options, ServerConnections connections)
             throws IOException {
         AsynchronousServerSocketChannel channel = AsynchronousServerSocketChannel.open(group());
         try {
@@ -225,6 +226,12 @@ public final class ProactorDriver implements NetworkDriver {
             throw e;
         }
         return new CompletionAcceptor(this, channel, connections);
+    }
+
+    /** NIO.2's asynchronous channels are TCP only, as asyncio's proactor is. */
+    @Override
+    public boolean supportsUnixSockets() {
+        return false;
     }
 
     /** A transport for an accepted {@code channel}, attached to {@code connections}. */
