@@ -338,6 +338,14 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     void finished() {
     }
 
+    /**
+     * Called when the task awaiting this future, which has a result, was cancelled before it
+     * resumed: it will never take the result. A future whose result is a resource taken from
+     * somewhere (bytes read from a stream) gives it back here; most futures do nothing.
+     */
+    void resultAbandoned() {
+    }
+
     final void finishResult(Object value) {
         finish(RESULT, value);
     }

@@ -15,7 +15,8 @@ import org.jasyncio.internal.net.FutureChain;
  * <p>The buffer holds up to about twice the limit (64 KiB by default): above that the transport stops
  * reading until it is drained to the limit, so a slow consumer pushes back on the sender. A read
  * whose future is cancelled (e.g. its task is cancelled, or {@code waitFor} timed out) takes nothing
- * from the buffer: the next read gets those bytes.
+ * from the buffer: the next read gets those bytes. So does a task that awaits a read and is
+ * cancelled after the bytes arrived but before it resumed: they go back to the front of the stream.
  */
 public class StreamReader {
 
@@ -28,15 +29,26 @@ public class StreamReader {
 
     private enum Kind { READ, READ_INTO, READ_ALL, EXACTLY, UNTIL, LINE }
 
-    /** One waiting read; its result is a {@code byte[]}, or for {@link Kind#READ_INTO} an {@code Integer}. */
+    /**
+     * One waiting read; its result is a {@code byte[]}, or for {@link Kind#READ_INTO} an
+     * {@code Integer}. If the task awaiting it is cancelled after the bytes were handed over but
+     * before it resumed, they go back to the front of the stream ({@link #giveBack}).
+     */
     private final class PendingRead {
         final Kind kind;
         final int n;
         final byte[] separator;
         final ByteBuffer target;
-        final Future<Object> result = loop.createFuture();
+        final Future<Object> result = new Future<>(loop) {
+            @Override
+            void resultAbandoned() {
+                giveBack(PendingRead.this, result());
+            }
+        };
         ByteArrayOutputStream collected;
         int searchFrom;
+        /** Where in {@link #target} the bytes of a {@link Kind#READ_INTO} went. */
+        int targetStart;
 
         PendingRead(Kind kind, int n, byte[] separator, ByteBuffer target) {
             this.kind = kind;
@@ -108,6 +120,10 @@ public class StreamReader {
         data.get(buffer, tail, size);
         tail += size;
         serve();
+        pauseIfOverfull();
+    }
+
+    private void pauseIfOverfull() {
         if (pending == null && !paused && transport != null && size() > 2 * limit) {
             paused = true;
             transport.pauseReading();
@@ -132,6 +148,7 @@ public class StreamReader {
         } else if (waiting.kind == Kind.READ_INTO) {
             ByteBuffer target = waiting.target;
             int n = Math.min(target.remaining(), data.remaining());
+            waiting.targetStart = target.position();
             target.put(target.position(), data, data.position(), n);
             target.position(target.position() + n);
             data.position(data.position() + n);
@@ -293,6 +310,7 @@ public class StreamReader {
                     return eof && finish(read, 0);
                 }
                 int n = Math.min(read.target.remaining(), size());
+                read.targetStart = read.target.position();
                 read.target.put(buffer, head, n);
                 consume(n);
                 return finish(read, n);
@@ -346,6 +364,40 @@ public class StreamReader {
     private boolean finish(PendingRead read, Object result) {
         read.result.setResult(result);
         return true;
+    }
+
+    /**
+     * A read's bytes that its task never took (it was cancelled after they were handed over, before
+     * it resumed) go back to the front of the stream, as asyncio loses none: its reads take bytes
+     * only once the task runs. A {@code readinto} buffer gets its position back.
+     */
+    private void giveBack(PendingRead read, Object untaken) {
+        byte[] bytes;
+        if (read.kind == Kind.READ_INTO) {
+            int n = (Integer) untaken;
+            bytes = new byte[n];
+            read.target.get(read.targetStart, bytes);
+            read.target.position(read.targetStart);
+        } else {
+            bytes = (byte[]) untaken;
+        }
+        if (bytes.length == 0) {
+            return;
+        }
+        if (head >= bytes.length) {
+            head -= bytes.length;
+            System.arraycopy(bytes, 0, buffer, head, bytes.length);
+        } else {
+            int size = size();
+            byte[] joined = new byte[Math.max(size + bytes.length, MIN_CAPACITY)];
+            System.arraycopy(bytes, 0, joined, 0, bytes.length);
+            System.arraycopy(buffer, head, joined, bytes.length, size);
+            buffer = joined;
+            head = 0;
+            tail = bytes.length + size;
+        }
+        serve();
+        pauseIfOverfull();
     }
 
     private boolean fail(PendingRead read, RuntimeException failure) {

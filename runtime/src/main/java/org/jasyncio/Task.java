@@ -411,6 +411,9 @@ public class Task<T> extends Future<T> {
         waiter = null;
         if (mustCancel) {
             mustCancel = false;
+            if (awaited.done() && !awaited.cancelled() && !awaited.failed()) {
+                awaited.resultAbandoned();
+            }
             throw new CancelledException(cancelMessage);
         }
         return awaited.result();

@@ -26,6 +26,7 @@ import org.jasyncio.StreamReader;
 import org.jasyncio.StreamWriter;
 import org.jasyncio.Streams;
 import org.jasyncio.Task;
+import org.jasyncio.testing.Relay;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -200,6 +201,40 @@ class StreamsTest {
                 t.run(server.waitClosed());
             }
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void bytesHandedToATaskCancelledBeforeItResumedGoBackToTheStream(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            StreamReader reader = new StreamReader(64, t.loop);
+            List<Object> taken = new ArrayList<>();
+            Task<Object> lineReader = t.loop.createTask(() -> Relay.awaitThen(reader.readline(), taken::add));
+            t.spin(2);
+            // The line completes the read and queues the task's wake-up; the cancel comes before it runs.
+            t.loop.callSoon(() -> {
+                reader.feedData(bytes("first\nsecond\n"));
+                lineReader.cancel();
+            });
+            t.spin(3);
+            assertTrue(lineReader.cancelled());
+            assertTrue(taken.isEmpty());
+            assertArrayEquals(bytes("first\n"), t.run(reader.readline()), "the cancelled task's line is read again");
+            assertArrayEquals(bytes("second\n"), t.run(reader.readline()));
+
+            ByteBuffer into = ByteBuffer.allocate(16).position(2);
+            Task<Object> intoReader = t.loop.createTask(() -> Relay.awaitThen(reader.readinto(into), taken::add));
+            t.spin(2);
+            t.loop.callSoon(() -> {
+                reader.feedData(bytes("third"));
+                intoReader.cancel();
+            });
+            t.spin(3);
+            assertTrue(intoReader.cancelled());
+            assertEquals(2, into.position(), "the buffer's position is given back too");
+            assertArrayEquals(bytes("third"), t.run(reader.read(100)));
+            assertTrue(taken.isEmpty());
+        }
     }
 
     private static String text(ByteBuffer buffer) {
