@@ -563,7 +563,7 @@ public final class AsyncIO {
      * @throws IllegalStateException "no running event loop"
      */
     public static Future<Streams> openConnection(String host, int port) {
-        return openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+        return openConnection(host, port, ConnectionOptions.DEFAULTS);
     }
 
     /**
@@ -576,6 +576,23 @@ public final class AsyncIO {
      */
     public static Future<Streams> openConnection(String host, int port, int limit) {
         return openStreams(limit, (loop, protocol) -> loop.createConnection(() -> protocol, host, port));
+    }
+
+    /**
+     * {@link #openConnection(String, int)} with options, e.g. TLS (asyncio's {@code ssl=}):
+     * {@code openConnection("example.com", 443, ConnectionOptions.DEFAULTS.withSsl(SSLContext.getDefault()))}
+     * completes once the TLS handshake succeeded; the streams carry plain bytes (the reader has the
+     * default limit).
+     *
+     * @param host a name or an IP literal
+     * @param port the port
+     * @param options TLS context, server host name and TLS timeouts
+     * @return a future of the streams, failing as {@link #openConnection(String, int)} does, or with the
+     *     handshake's {@link javax.net.ssl.SSLHandshakeException} or {@link TimeoutException}
+     */
+    public static Future<Streams> openConnection(String host, int port, ConnectionOptions options) {
+        return openStreams(StreamReader.DEFAULT_LIMIT,
+                (loop, protocol) -> loop.createConnection(() -> protocol, host, port, options));
     }
 
     /**
@@ -630,12 +647,14 @@ public final class AsyncIO {
 
     /**
      * {@link #startServer(ClientConnected, String, int)} with options, e.g.
-     * {@code ServerOptions.DEFAULTS.withReusePort(true)} to run one server loop per thread on one port.
+     * {@code ServerOptions.DEFAULTS.withReusePort(true)} to run one server loop per thread on one port,
+     * or {@code ServerOptions.DEFAULTS.withSsl(context)} to serve TLS (the handler runs once a client's
+     * handshake succeeded; its streams carry plain bytes).
      *
      * @param handler serves one client
      * @param host the address to listen on ({@code null}: all interfaces)
      * @param port the port
-     * @param options backlog, address and port reuse, whether to start serving
+     * @param options backlog, address and port reuse, whether to start serving, TLS
      * @return a future of the server
      */
     public static Future<Server> startServer(ClientConnected handler, String host, int port, ServerOptions options) {

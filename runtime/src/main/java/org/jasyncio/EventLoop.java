@@ -43,6 +43,8 @@ import org.jasyncio.internal.net.HostResolver;
 import org.jasyncio.internal.net.NetworkDriver;
 import org.jasyncio.internal.net.SocketCalls;
 import org.jasyncio.internal.net.UnixSocketFile;
+import org.jasyncio.internal.net.tls.TlsLayer;
+import org.jasyncio.internal.net.tls.TlsTimeouts;
 
 /**
  * asyncio's event loop: runs callbacks, timers and I/O callbacks one iteration at a time on a single
@@ -700,19 +702,42 @@ public abstract class EventLoop {
     /**
      * asyncio's {@code create_connection}: connects to {@code host:port} (trying each resolved address
      * in turn), makes a protocol with {@code factory}, and completes once its
-     * {@link Protocol#connectionMade} ran. TCP_NODELAY is set.
+     * {@link Protocol#connectionMade} ran. TCP_NODELAY is set. For TLS, see
+     * {@link #createConnection(Supplier, String, int, ConnectionOptions)}.
      *
      * @return a future of the transport and protocol, failing with {@link ConnectionRefusedException}
      *     (naming {@code host:port}) or another {@link ConnectionException}
      */
-    @SuppressWarnings("unchecked")
     public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port) {
+        return createConnection(factory, host, port, ConnectionOptions.DEFAULTS);
+    }
+
+    /**
+     * {@link #createConnection(Supplier, String, int)} with options, e.g.
+     * {@code ConnectionOptions.DEFAULTS.withSsl(context)} for TLS (asyncio's {@code ssl=}): the protocol
+     * then sees plain bytes, its {@link Protocol#connectionMade} runs once the TLS handshake succeeded,
+     * and the future completes after it.
+     *
+     * @return a future of the transport and protocol, failing as the plain one does, or with the
+     *     handshake's {@link javax.net.ssl.SSLHandshakeException} (the JDK's message, e.g. "PKIX path
+     *     building failed: ...") or {@link TimeoutException} after {@code sslHandshakeTimeout}
+     * @throws IllegalArgumentException if {@code serverHostname} is set without {@code ssl}
+     */
+    public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
+            ConnectionOptions options) {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(options, "options");
+        if (options.ssl() == null && options.serverHostname() != null) {
+            throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
+        }
         NetworkDriver driver = driver();
-        Future<Transport> transport = FutureChain.then(this, getaddrinfo(host, port),
-                addresses -> ConnectionAttempts.connectAny(this, driver, addresses, factory));
-        return connection(transport);
+        Supplier<? extends Protocol> perConnection = options.ssl() == null ? factory
+                : TlsLayer.client(this, options.ssl(), options.serverHostname() == null ? host : options.serverHostname(),
+                        port, new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory);
+        Future<Transport> raw = FutureChain.then(this, getaddrinfo(host, port),
+                addresses -> ConnectionAttempts.connectAny(this, driver, addresses, perConnection));
+        return connection(options.ssl() == null ? raw : FutureChain.then(this, raw, TlsLayer::handshake));
     }
 
     /**
@@ -744,7 +769,10 @@ public abstract class EventLoop {
     /**
      * asyncio's {@code create_server}: listens on every address of {@code host} ({@code null}: all
      * interfaces) and {@code port} (0: a free port, see {@link Server#port()}); each accepted
-     * connection gets a transport and a protocol from {@code factory}.
+     * connection gets a transport and a protocol from {@code factory}. With
+     * {@link ServerOptions#withSsl}, each connection is TLS: its protocol's {@code connectionMade} runs
+     * once the handshake succeeded; a failed handshake goes to the exception handler ("SSL handshake
+     * failed") and closes that connection.
      *
      * @return a future of the server, failing with {@link java.io.UncheckedIOException} ("error while
      *     attempting to bind on address ...") if an address cannot be bound
@@ -766,8 +794,8 @@ public abstract class EventLoop {
      * asyncio's {@code create_unix_server}: listens on a Unix-domain socket at {@code path}; each
      * accepted connection gets a transport and a protocol from {@code factory}. A socket file left at
      * {@code path} by an earlier server is replaced (any other file makes the bind fail), and the
-     * server removes its file when it closes. Of {@code options}, the backlog and whether to start
-     * serving apply; address and port reuse do not exist for Unix sockets.
+     * server removes its file when it closes. Of {@code options}, the backlog, whether to start
+     * serving and TLS apply; address and port reuse do not exist for Unix sockets.
      *
      * @return a future of the server, failing with {@link java.io.UncheckedIOException} ("error while
      *     attempting to bind on address ...") if {@code path} cannot be bound
@@ -791,7 +819,8 @@ public abstract class EventLoop {
     /** A server listening on every one of {@code addresses}, or none if one cannot be bound. */
     private Server listenOn(NetworkDriver driver, List<? extends SocketAddress> addresses,
             Supplier<? extends Protocol> factory, ServerOptions options) {
-        Server server = new Server(this, factory);
+        Server server = new Server(this, options.ssl() == null ? factory : TlsLayer.server(this, options.ssl(),
+                new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory));
         for (SocketAddress address : addresses) {
             try {
                 server.addListener(driver.listen(address, options, server.connections()));

@@ -1,0 +1,136 @@
+package org.jasyncio.internal.net.tls;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLEngineResult;
+import javax.net.ssl.SSLException;
+import org.jasyncio.Transport;
+
+/**
+ * The sending half of a TLS connection: wraps the application's bytes and the engine's own messages
+ * (handshake, alerts, close_notify) into records, batched into one buffer and handed to the raw
+ * transport by {@link #send()} (which copies what the socket does not take at once). While a
+ * handshake holds the application's bytes back (a TLS 1.2 renegotiation), they wait in a backlog, in
+ * order. Internal to jasyncio.
+ */
+final class CipherOutput {
+
+    private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
+    /** Records batched per hand-over to the raw transport. */
+    private static final int BATCH = 4;
+
+    private final SSLEngine engine;
+    private final ArrayDeque<ByteBuffer> backlog = new ArrayDeque<>();
+    private long backlogBytes;
+    /** Records not handed over yet (write mode). */
+    private ByteBuffer records;
+    private Transport raw;
+
+    CipherOutput(SSLEngine engine) {
+        this.engine = engine;
+        this.records = ByteBuffer.allocate(BATCH * engine.getSession().getPacketBufferSize());
+    }
+
+    /** Sends to {@code transport} from now on. */
+    void attach(Transport transport) {
+        raw = transport;
+    }
+
+    /**
+     * Wraps the application's {@code data} now, unless a handshake or earlier bytes hold it back: then
+     * the rest is copied to the backlog (the caller may reuse {@code data} at once). Bytes written after
+     * the engine's outbound side closed are dropped.
+     */
+    void write(ByteBuffer data) throws SSLException {
+        if (backlog.isEmpty() && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+            while (data.hasRemaining()) {
+                SSLEngineResult result = wrap(data);
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    data.position(data.limit());
+                    return;
+                }
+                if (result.bytesConsumed() == 0) {
+                    break;
+                }
+            }
+        }
+        if (data.hasRemaining()) {
+            ByteBuffer copy = ByteBuffer.allocate(data.remaining());
+            copy.put(data).flip();
+            backlog.add(copy);
+            backlogBytes += copy.remaining();
+        }
+    }
+
+    /** Wraps the backlog as far as the engine takes it; returns whether it is empty now. */
+    boolean flushBacklog() throws SSLException {
+        while (!backlog.isEmpty()) {
+            ByteBuffer head = backlog.peek();
+            SSLEngineResult result = wrap(head);
+            backlogBytes -= result.bytesConsumed();
+            if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                drop();
+                return true;
+            }
+            if (!head.hasRemaining()) {
+                backlog.poll();
+            } else if (result.bytesConsumed() == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether application bytes wait for a handshake to finish. */
+    boolean hasBacklog() {
+        return !backlog.isEmpty();
+    }
+
+    /** How many application bytes wait in the backlog. */
+    long backlogBytes() {
+        return backlogBytes;
+    }
+
+    /** Drops the backlog (the connection is going away). */
+    void drop() {
+        backlog.clear();
+        backlogBytes = 0;
+    }
+
+    /** Wraps the message the engine asks to send (NEED_WRAP); returns whether it produced anything. */
+    boolean wrapControl() throws SSLException {
+        return wrap(NOTHING).bytesProduced() > 0;
+    }
+
+    /** Hands the batched records to the raw transport. */
+    void send() {
+        if (records.position() == 0 || raw == null) {
+            return;
+        }
+        records.flip();
+        raw.write(records);
+        records.clear();
+    }
+
+    private SSLEngineResult wrap(ByteBuffer plain) throws SSLException {
+        while (true) {
+            int packet = engine.getSession().getPacketBufferSize();
+            if (records.remaining() < packet) {
+                send();
+                if (records.capacity() < packet) {
+                    records = ByteBuffer.allocate(BATCH * packet);
+                }
+            }
+            SSLEngineResult result = engine.wrap(plain, records);
+            if (result.getStatus() != SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                return result;
+            }
+            if (records.position() > 0) {
+                send();
+            } else {
+                records = ByteBuffer.allocate(2 * records.capacity());
+            }
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package org.jasyncio.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.NetworkChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import org.jasyncio.AsyncIO;
+import org.jasyncio.Connection;
+import org.jasyncio.ConnectionOptions;
+import org.jasyncio.Future;
+import org.jasyncio.Server;
+import org.jasyncio.ServerOptions;
+import org.jasyncio.StreamReader;
+import org.jasyncio.StreamWriter;
+import org.jasyncio.Streams;
+import org.jasyncio.Task;
+import org.jasyncio.TimeoutException;
+import org.jasyncio.Transport;
+import org.jasyncio.internal.net.FutureChain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** TLS (asyncio's {@code ssl=}) over streams and protocols, on both loop types. */
+class TlsTest {
+
+    private static final int MIB = 1024 * 1024;
+
+    static List<LoopType> loops() {
+        return LoopType.all();
+    }
+
+    private static ServerOptions tlsServer() {
+        return ServerOptions.DEFAULTS.withSsl(TlsContexts.server());
+    }
+
+    private static ConnectionOptions tlsClient() {
+        return ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Collects what the loop reports to its exception handler. */
+    private static List<Map<String, Object>> reports(LoopUnderTest t) {
+        List<Map<String, Object>> reports = new ArrayList<>();
+        t.loop.setExceptionHandler((loop, context) -> reports.add(context));
+        return reports;
+    }
+
+    /** Reads until EOF (an empty read), returning everything read. */
+    private static byte[] readToEof(LoopUnderTest t, StreamReader reader) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        while (true) {
+            byte[] chunk = t.run(reader.read(64 * 1024));
+            if (chunk.length == 0) {
+                return all.toByteArray();
+            }
+            all.write(chunk, 0, chunk.length);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void streamsEchoOverTls(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
+                Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient()));
+                StreamWriter writer = s.writer();
+                writer.write(bytes("hello\nworld|"));
+                t.run(writer.drain());
+                assertArrayEquals(bytes("hello\n"), t.run(s.reader().readline()));
+                assertArrayEquals(bytes("world|"), t.run(s.reader().readuntil(bytes("|"))));
+                byte[] big = random(300_000, 3);
+                writer.write(big);
+                assertArrayEquals(big, t.run(s.reader().readexactly(big.length)), "many records, intact");
+
+                assertFalse(writer.canWriteEof(), "TLS has no half-close");
+                UnsupportedOperationException noEof = assertThrows(UnsupportedOperationException.class, writer::writeEof);
+                assertTrue(noEof.getMessage().contains("not supported over TLS"), noEof.getMessage());
+
+                writer.close();
+                assertNull(t.run(writer.waitClosed()));
+                assertTrue(s.reader().atEof() || t.run(s.reader().read(10)).length == 0);
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void tls12EchoAndCloseNotifyBothWays(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
+            Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(),
+                    ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client())));
+            assertEquals("TLSv1.2", ((SSLEngine) s.writer().getExtraInfo("ssl_object")).getSession().getProtocol());
+            byte[] data = random(200_000, 4);
+            s.writer().write(data);
+            assertArrayEquals(data, t.run(s.reader().readexactly(data.length)));
+            s.writer().close();
+            assertNull(t.run(s.writer().waitClosed()));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    /**
+     * Writes its data in chunks while the transport lets it (pause/resume), records the largest write
+     * buffer it saw, and records what it receives.
+     */
+    static final class Pusher extends RecordingProtocol {
+        static final int CHUNK = 64 * 1024;
+
+        final byte[] data;
+        final Future<Long> firstPause;
+        final Future<Void> allWritten;
+        final boolean pauseReadingAtOnce;
+        final java.net.SocketOption<Integer> bufferOption;
+        int written;
+        int writtenAtFirstPause = -1;
+        long largestBuffer;
+        boolean paused;
+
+        Pusher(LoopUnderTest t, byte[] data, boolean pauseReadingAtOnce, java.net.SocketOption<Integer> bufferOption) {
+            super(t.loop);
+            this.data = data;
+            this.pauseReadingAtOnce = pauseReadingAtOnce;
+            this.bufferOption = bufferOption;
+            firstPause = t.loop.createFuture();
+            allWritten = t.loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(Transport made) {
+            super.connectionMade(made);
+            try {
+                // Small kernel buffers, so that a peer that does not read pushes back long before 4 MiB.
+                ((NetworkChannel) made.getExtraInfo("socket")).setOption(bufferOption, 32 * 1024);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (pauseReadingAtOnce) {
+                made.pauseReading();
+            }
+            writeWhileAllowed();
+        }
+
+        @Override
+        public void pauseWriting() {
+            super.pauseWriting();
+            paused = true;
+            if (!firstPause.done()) {
+                writtenAtFirstPause = written;
+                firstPause.setResult(transport.getWriteBufferSize());
+            }
+        }
+
+        @Override
+        public void resumeWriting() {
+            super.resumeWriting();
+            paused = false;
+            writeWhileAllowed();
+        }
+
+        private void writeWhileAllowed() {
+            while (!paused && written < data.length) {
+                int n = Math.min(CHUNK, data.length - written);
+                transport.write(ByteBuffer.wrap(data, written, n));
+                written += n;
+                largestBuffer = Math.max(largestBuffer, transport.getWriteBufferSize());
+            }
+            if (written == data.length && !allWritten.done()) {
+                allWritten.setResult(null);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void fourMebibytesEachWayWithWriteFlowControl(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                byte[] toServer = random(4 * MIB, 1);
+                byte[] toClient = random(4 * MIB, 2);
+                Future<Pusher> accepted = t.loop.createFuture();
+                Server server = t.run(t.loop.createServer(() -> {
+                    Pusher serverSide = new Pusher(t, toClient, false, StandardSocketOptions.SO_SNDBUF);
+                    accepted.setResult(serverSide);
+                    return serverSide;
+                }, "127.0.0.1", 0, tlsServer()));
+                Pusher client = new Pusher(t, toServer, true, StandardSocketOptions.SO_RCVBUF);
+                Connection<Pusher> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient()));
+                assertSame(client, connection.protocol());
+                assertFalse(connection.transport().isReading());
+                Pusher serverSide = t.run(accepted);
+
+                long atPause = t.run(serverSide.firstPause);
+                assertTrue(atPause > 64 * 1024, "paused above the high-water mark: " + atPause);
+                assertTrue(serverSide.writtenAtFirstPause < toClient.length,
+                        "a client that does not read pushes back: " + serverSide.writtenAtFirstPause);
+                assertFalse(serverSide.allWritten.done());
+
+                connection.transport().resumeReading();
+                t.run(client.whenReceived(t.loop, toClient.length));
+                t.run(serverSide.whenReceived(t.loop, toServer.length));
+                t.run(client.allWritten);
+                assertArrayEquals(toClient, client.received.toByteArray());
+                assertArrayEquals(toServer, serverSide.received.toByteArray());
+                long bound = 64 * 1024 + 2 * Pusher.CHUNK;
+                assertTrue(serverSide.largestBuffer <= bound, "write buffer bounded: " + serverSide.largestBuffer);
+                assertTrue(client.largestBuffer <= bound, "write buffer bounded: " + client.largestBuffer);
+                assertTrue(serverSide.events.contains("resume"));
+
+                connection.transport().close();
+                assertNull(t.run(client.lost));
+                assertNull(t.run(serverSide.lost), "close_notify is a clean close");
+                assertEquals(List.of("eof", "lost"), serverSide.events.subList(serverSide.events.size() - 2, serverSide.events.size()));
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void extraInfoShowsTheSession(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<Transport> serverTransport = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop) {
+                @Override
+                public void connectionMade(Transport made) {
+                    super.connectionMade(made);
+                    serverTransport.setResult(made);
+                }
+            }, "127.0.0.1", 0, tlsServer()));
+            SSLContext context = TlsContexts.client();
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(),
+                    ConnectionOptions.DEFAULTS.withSsl(context).withServerHostname("localhost"))).transport();
+
+            Certificate[] chain = (Certificate[]) transport.getExtraInfo("peercert");
+            assertEquals("CN=localhost", ((X509Certificate) chain[0]).getSubjectX500Principal().getName());
+            String cipher = (String) transport.getExtraInfo("cipher");
+            assertTrue(cipher != null && cipher.startsWith("TLS_"), cipher);
+            assertInstanceOf(SSLEngine.class, transport.getExtraInfo("ssl_object"));
+            assertSame(context, transport.getExtraInfo("sslcontext"));
+            assertEquals(new InetSocketAddress("127.0.0.1", server.port()), transport.getExtraInfo("peername"));
+            assertInstanceOf(NetworkChannel.class, transport.getExtraInfo("socket"));
+            assertNull(transport.getExtraInfo("no such thing"));
+            assertNull(t.run(serverTransport).getExtraInfo("peercert"), "the client sent no certificate");
+
+            transport.abort();
+            assertNull(t.run(client.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void anUntrustedCertificateFailsTheConnectAndLeaksNothing(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                List<Map<String, Object>> reports = reports(t);
+                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0,
+                        ServerOptions.DEFAULTS.withSsl(TlsContexts.untrustedServer())));
+                SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
+                        () -> t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient())));
+                assertTrue(failure.getMessage().contains("PKIX path building failed"), failure.getMessage());
+                server.close();
+                t.run(server.waitClosed());
+                assertTrue(reports.stream().allMatch(report -> "SSL handshake failed".equals(report.get("message"))),
+                        "only the server's side of the same failure is reported: " + reports);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aWrongServerHostnameFailsHostnameVerification(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            reports(t);
+            Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
+            SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
+                    () -> t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(),
+                            tlsClient().withServerHostname("example.com"))));
+            assertTrue(failure.getMessage().contains("example.com"), failure.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> t.loop.createConnection(() -> new RecordingProtocol(t.loop), "127.0.0.1", server.port(),
+                            ConnectionOptions.DEFAULTS.withServerHostname("localhost")),
+                    "server_hostname is only meaningful with ssl");
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aServerReportsAFailedHandshakeAndServesTheNextClient(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            List<Map<String, Object>> reports = reports(t);
+            Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
+            RecordingProtocol plain = new RecordingProtocol(t.loop);
+            Transport garbage = t.run(t.loop.createConnection(() -> plain, "127.0.0.1", server.port())).transport();
+            garbage.write(bytes("GET / HTTP/1.0\r\n\r\n"));
+            t.run(plain.lost);
+            assertEquals(1, reports.size(), reports.toString());
+            assertEquals("SSL handshake failed", reports.get(0).get("message"));
+            assertInstanceOf(SSLException.class, reports.get(0).get("exception"));
+
+            Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient()));
+            s.writer().write(bytes("still serving\n"));
+            assertArrayEquals(bytes("still serving\n"), t.run(s.reader().readline()));
+            s.writer().close();
+            t.run(s.writer().waitClosed());
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aClientThatNeverHandshakesIsDroppedAfterTheHandshakeTimeout(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                List<Map<String, Object>> reports = reports(t);
+                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0,
+                        tlsServer().withSslHandshakeTimeout(0.2)));
+                RecordingProtocol silent = new RecordingProtocol(t.loop);
+                t.run(t.loop.createConnection(() -> silent, "127.0.0.1", server.port()));
+                t.run(silent.lost);
+                assertEquals("made", silent.events.get(0));
+                assertEquals("lost", silent.events.get(silent.events.size() - 1), "the server dropped the connection");
+                assertEquals(1, reports.size(), reports.toString());
+                assertEquals("SSL handshake failed", reports.get(0).get("message"));
+                TimeoutException timeout = assertInstanceOf(TimeoutException.class, reports.get(0).get("exception"));
+                assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", timeout.getMessage());
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aServerThatNeverHandshakesFailsTheConnectWithTimeout(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<RecordingProtocol> accepted = t.loop.createFuture();
+                Server server = t.run(t.loop.createServer(() -> {
+                    RecordingProtocol silent = new RecordingProtocol(t.loop);
+                    accepted.setResult(silent);
+                    return silent;
+                }, "127.0.0.1", 0));
+                TimeoutException timeout = assertThrows(TimeoutException.class,
+                        () -> t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(),
+                                tlsClient().withSslHandshakeTimeout(0.2))));
+                assertTrue(timeout.getMessage().startsWith("SSL handshake is taking longer than 0.2 seconds"), timeout.getMessage());
+                t.run(t.run(accepted).lost);
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    /** Writes {@code data}, then closes at once: the data must still all arrive, before close_notify. */
+    private static Task<Void> sendAndClose(byte[] data, StreamWriter writer, Future<Void> closed) {
+        writer.write(data);
+        writer.close();
+        writer.waitClosed().addDoneCallback(done -> FutureChain.copy(done, closed));
+        return Task.completed();
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void closeDeliversAllDataThenCloseNotify(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                byte[] data = random(2 * MIB, 7);
+                Future<Void> serverClosed = t.loop.createFuture();
+                Server server = t.call(() -> AsyncIO.startServer(
+                        (reader, writer) -> sendAndClose(data, writer, serverClosed), "127.0.0.1", 0, tlsServer()));
+                Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient()));
+                assertArrayEquals(data, readToEof(t, s.reader()), "all data, then EOF (close_notify)");
+                assertTrue(s.reader().atEof());
+                assertNull(t.run(serverClosed), "the server's close completed cleanly");
+                assertNull(t.run(s.writer().waitClosed()), "the client answered close_notify and closed");
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aPeerClosingTcpWithoutCloseNotifyIsACleanEof(LoopType type) throws IOException {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<RecordingProtocol> accepted = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> {
+                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+                accepted.setResult(serverSide);
+                return serverSide;
+            }, "127.0.0.1", 0, tlsServer()));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient())).transport();
+            transport.write(bytes("last words"));
+            RecordingProtocol serverSide = t.run(accepted);
+            t.run(serverSide.whenReceived(t.loop, 10));
+            // A FIN without close_notify: the TCP connection ends under TLS's feet.
+            Object socket = transport.getExtraInfo("socket");
+            if (socket instanceof SocketChannel) {
+                ((SocketChannel) socket).shutdownOutput();
+            } else {
+                ((AsynchronousSocketChannel) socket).shutdownOutput();
+            }
+            assertNull(t.run(serverSide.lost), "asyncio takes it as a clean EOF");
+            assertEquals(List.of("made", "eof", "lost"), serverSide.events);
+            assertArrayEquals(bytes("last words"), serverSide.received.toByteArray());
+            t.run(client.lost);
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @Test
+    void optionsCheckTheirTimeouts() {
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> ConnectionOptions.DEFAULTS.withSslHandshakeTimeout(0));
+        assertEquals("ssl_handshake_timeout should be a positive number, got 0.0", bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.DEFAULTS.withSslShutdownTimeout(-1));
+        assertEquals(1.5, ServerOptions.DEFAULTS.withSslShutdownTimeout(java.time.Duration.ofMillis(1500)).sslShutdownTimeout());
+        assertEquals(60.0, ConnectionOptions.DEFAULTS.sslHandshakeTimeout());
+        assertEquals(30.0, ServerOptions.DEFAULTS.sslShutdownTimeout());
+        assertNull(ServerOptions.DEFAULTS.ssl());
+    }
+}
