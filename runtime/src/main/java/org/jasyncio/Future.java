@@ -339,11 +339,14 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     /**
-     * Called when the task awaiting this future, which has a result, was cancelled before it
-     * resumed: it will never take the result. A future whose result is a resource taken from
-     * somewhere (bytes read from a stream) gives it back here; most futures do nothing.
+     * Called on the loop's thread when the task awaiting this future, which has a result, was
+     * cancelled before it resumed: the task will never take the result (a cancelled task resumes with
+     * {@link CancelledException}, whatever it awaited). A subclass whose result is a resource taken
+     * from somewhere (a lock, a queue item, bytes read from a stream) overrides this to give it back,
+     * as asyncio's primitives pass a resource on when the woken task was cancelled meanwhile. Does
+     * nothing by default.
      */
-    void resultAbandoned() {
+    protected void resultAbandoned() {
     }
 
     final void finishResult(Object value) {

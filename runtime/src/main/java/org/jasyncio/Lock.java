@@ -16,10 +16,10 @@ import org.jasyncio.internal.sync.Permits;
  * }
  * }</pre>
  *
- * <p>{@link #release()} hands the lock straight to the oldest waiter. Await the future that
- * {@link #acquire()} returns right away: a task cancelled while it waits, even after the lock
- * was handed to it, does not keep the lock, which goes to the next waiter. Like every asyncio
- * primitive, a lock is not thread-safe: use it from its loop's thread only.
+ * <p>{@link #release()} hands the lock straight to the oldest waiter, whose future then holds it.
+ * A task cancelled while it waits for the lock, even after the lock was handed to it, does not
+ * keep it: the lock goes to the next waiter. Like every asyncio primitive, a lock is not
+ * thread-safe: use it from its loop's thread only.
  */
 public final class Lock {
     private final Permits permits = new Permits(1);

@@ -12,9 +12,8 @@ import org.jasyncio.internal.sync.Permits;
  * try { ... } finally { semaphore.release(); }
  * }</pre>
  *
- * <p>Await the future that {@link #acquire()} returns right away: a task cancelled while it
- * waits, even after a permit was handed to it, does not keep the permit. Use a semaphore from
- * its loop's thread only. {@link BoundedSemaphore} also refuses more releases than acquires.
+ * <p>A task cancelled while it waits, even after a permit was handed to it, does not keep the
+ * permit: it goes to the next waiter. Use a semaphore from its loop's thread only. {@link BoundedSemaphore} also refuses more releases than acquires.
  */
 public class Semaphore {
     private final Permits permits;

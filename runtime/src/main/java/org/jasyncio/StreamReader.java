@@ -41,7 +41,7 @@ public class StreamReader {
         final ByteBuffer target;
         final Future<Object> result = new Future<>(loop) {
             @Override
-            void resultAbandoned() {
+            protected void resultAbandoned() {
                 giveBack(PendingRead.this, result());
             }
         };

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Lock;
 import org.jasyncio.Task;
@@ -108,20 +107,22 @@ class LockTest extends LoopFixture {
     }
 
     @Test
-    void aHandOverNobodyTookIsPassedOnAndCannotBeClaimedLater() {
+    void aHandedOverLockBelongsToItsFutureUntilReleasedEvenIfAwaitedLater() {
         lock.acquire();
-        Future<Boolean> ignored = lock.acquire();
+        Future<Boolean> awaitedLater = lock.acquire();
         Future<Boolean> next = lock.acquire();
-        List<Boolean> taken = new ArrayList<>();
-        next.addDoneCallback(f -> taken.add(f.result()));
         lock.release();
         settle();
-        assertEquals(List.of(true), taken);
-        assertTrue(lock.locked(), "held by the waiter that took it");
-        CancelledException error = assertThrows(CancelledException.class, ignored::result);
-        assertTrue(error.getMessage().contains("passed on"), error.getMessage());
+        assertTrue(awaitedLater.done());
+        assertFalse(next.done(), "the lock stays with the future it was handed to");
+        Task<Object> late = task(() -> awaitedLater, v -> log.add("late"));
+        settle();
+        assertEquals(List.of("late"), log);
+        assertTrue(awaitedLater.result());
         lock.release();
-        assertFalse(lock.locked());
+        settle();
+        assertTrue(next.result(), "released by its holder, the lock goes on");
+        assertTrue(late.done());
     }
 
     @Test

@@ -92,6 +92,20 @@ class QueueTest extends LoopFixture {
     }
 
     @Test
+    void anItemHandedToAGetFutureStaysWithItUntilAwaited() {
+        Queue<String> queue = new Queue<>();
+        Future<String> awaitedLater = queue.get();
+        queue.putNowait("mine");
+        queue.putNowait("next");
+        settle();
+        settle();
+        assertEquals("next", queue.getNowait(), "the handed-over item is not put back");
+        task(() -> awaitedLater, log::add);
+        settle();
+        assertEquals(List.of("mine"), log);
+    }
+
+    @Test
     void anItemHandedToACancelledGetterGoesBackIntoTheQueue() {
         Queue<String> queue = new Queue<>();
         Task<Object> only = getter(queue);
