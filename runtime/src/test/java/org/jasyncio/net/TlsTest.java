@@ -138,6 +138,49 @@ class TlsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("loops")
+    void writesDuringARenegotiationAreHeldBackAndArriveInOrder(LoopType type) throws SSLException {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<RecordingProtocol> accepted = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> {
+                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+                accepted.setResult(serverSide);
+                return serverSide;
+            }, "127.0.0.1", 0, tlsServer()));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(),
+                    ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client()))).transport();
+            RecordingProtocol serverSide = t.run(accepted);
+            Transport serverTransport = t.run(serverSide.made);
+            byte[] before = random(100_000, 8);
+            byte[] during = random(100_000, 9);
+            serverTransport.write(before);
+
+            // TLS 1.2 renegotiation, started by the server: its writes wait until the new handshake is done.
+            ((SSLEngine) serverTransport.getExtraInfo("ssl_object")).beginHandshake();
+            serverTransport.write(during);
+            assertTrue(serverTransport.getWriteBufferSize() >= during.length,
+                    "held back while renegotiating: " + serverTransport.getWriteBufferSize());
+            byte[] fromClient = random(50_000, 10);
+            transport.write(fromClient);
+
+            t.run(client.whenReceived(t.loop, before.length + during.length));
+            byte[] received = client.received.toByteArray();
+            assertArrayEquals(before, java.util.Arrays.copyOfRange(received, 0, before.length));
+            assertArrayEquals(during, java.util.Arrays.copyOfRange(received, before.length, received.length));
+            t.run(serverSide.whenReceived(t.loop, fromClient.length));
+            assertArrayEquals(fromClient, serverSide.received.toByteArray());
+            assertEquals(0, serverTransport.getWriteBufferSize());
+
+            transport.close();
+            assertNull(t.run(client.lost));
+            assertNull(t.run(serverSide.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
     /**
      * Writes its data in chunks while the transport lets it (pause/resume), records the largest write
      * buffer it saw, and records what it receives.
