@@ -18,7 +18,7 @@ import org.jasyncio.internal.net.TransportFaults;
  * TLS between a raw TCP transport and the application's protocol (asyncio's {@code SSLProtocol}): the
  * raw transport feeds this protocol records, the application's protocol gets plain bytes from a
  * {@link TlsTransport}. Since it only uses the {@link Transport} and {@link Protocol} interfaces, it
- * works alike on every loop type. Internal to jasyncio: not for users.
+ * works alike on every loop type. Internal to jasyncio.
  *
  * <p>Life: the handshake starts when the raw connection is made and must end within the handshake
  * timeout; then the application's {@code connectionMade} runs (and a client's {@link #handshake()}
@@ -33,7 +33,7 @@ import org.jasyncio.internal.net.TransportFaults;
  * loop's thread: they are CPU work of a millisecond or so that would otherwise cost two thread
  * hand-offs, and asyncio (OpenSSL) does the same work inline too.
  */
-public final class TlsProtocol implements Protocol {
+final class TlsProtocol implements Protocol {
 
     private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
 
@@ -130,9 +130,20 @@ public final class TlsProtocol implements Protocol {
     public boolean eofReceived() {
         switch (state) {
             case HANDSHAKING:
-                tlsFailed(new SSLHandshakeException("Remote host terminated the handshake"));
+                // A peer gone before the handshake ended (a port check, a client that gave up) is ordinary:
+                // logged at DEBUG only, as asyncio does for a reset; a client's connect fails with it.
+                if (failure == null) {
+                    failure = new SSLHandshakeException("Remote host terminated the handshake");
+                    LOGGER.log(System.Logger.Level.DEBUG, () -> transport + ": EOF during the SSL handshake");
+                }
                 return false;
             case OPEN:
+                // Records that arrived before the EOF (reading may have resumed without a pump yet) go first.
+                pump();
+                if (state != State.OPEN) {
+                    peerDone = true;
+                    return false;
+                }
                 if (appReadingPaused) {
                     eofPending = true;
                     return true;
