@@ -503,6 +503,57 @@ class TlsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aCorruptRecordEndsTheConnectionWithSslException(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<RecordingProtocol> accepted = t.loop.createFuture();
+                Server server = t.run(t.loop.createServer(() -> {
+                    RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+                    accepted.setResult(serverSide);
+                    return serverSide;
+                }, "127.0.0.1", 0, tlsServer()));
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient())).transport();
+                RecordingProtocol serverSide = t.run(accepted);
+                t.run(serverSide.made);
+                // An application-data record header and bytes no key encrypted, written under TLS's feet.
+                byte[] forged = new byte[5 + 40];
+                forged[0] = 23;
+                forged[1] = 3;
+                forged[2] = 3;
+                forged[4] = 40;
+                writeRaw(transport.getExtraInfo("socket"), ByteBuffer.wrap(forged));
+
+                SSLException broken = assertInstanceOf(SSLException.class, t.run(serverSide.lost));
+                assertTrue(broken.getMessage() != null && !broken.getMessage().isEmpty());
+                assertEquals(List.of("made", "lost"), serverSide.events);
+                assertInstanceOf(SSLException.class, t.run(client.lost), "the server's alert reached the client");
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    private static void writeRaw(Object socket, ByteBuffer data) {
+        try {
+            if (socket instanceof SocketChannel) {
+                while (data.hasRemaining()) {
+                    ((SocketChannel) socket).write(data);
+                }
+            } else {
+                while (data.hasRemaining()) {
+                    ((AsynchronousSocketChannel) socket).write(data).get();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void optionsCheckTheirTimeouts() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
