@@ -5,20 +5,29 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import org.jasyncio.fuzz.program.Feature;
 
 /**
  * A fuzzing run: {@code programs} random programs from {@code seed}, checked in batches
  * ({@link Differential}); each failure is shrunk and written to the regressions directory.
  *
  * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--regressions DIR]}
- * prints, as its last line, {@code N programs, D divergences, V verify errors} (hangs and
- * compiler crashes count as divergences).
+ * prints how many programs reached each {@link Feature}, then, as its last line,
+ * {@code N programs, D divergences, V verify errors} (hangs and compiler crashes count as
+ * divergences).
  */
 public final class Campaign {
 
-    /** The figures of a run. */
-    public record Summary(int programs, int divergences, int verifyErrors, int invalid, List<Path> regressions) {
+    /**
+     * The figures of a run.
+     *
+     * @param reached how many programs reached each feature (under some schedule)
+     */
+    public record Summary(int programs, int divergences, int verifyErrors, int invalid, List<Path> regressions,
+                          Map<Feature, Integer> reached) {
         @Override
         public String toString() {
             return programs + " programs, " + divergences + " divergences, " + verifyErrors + " verify errors";
@@ -55,6 +64,7 @@ public final class Campaign {
             }
         }
         Summary summary = new Campaign(seed, batch, regressions, System.err).run(programs);
+        System.out.println("programs reaching each feature: " + summary.reached());
         System.out.println(summary);
         System.exit(summary.divergences() + summary.verifyErrors() == 0 ? 0 : 1);
     }
@@ -64,6 +74,10 @@ public final class Campaign {
         int verifyErrors = 0;
         int invalid = 0;
         List<Path> written = new ArrayList<>();
+        Map<Feature, Integer> reached = new EnumMap<>(Feature.class);
+        for (Feature feature : Feature.values()) {
+            reached.put(feature, 0);
+        }
         long started = System.nanoTime();
         for (int first = 0; first < programs; first += batch) {
             List<Unit.Program> units = new ArrayList<>();
@@ -74,6 +88,7 @@ public final class Campaign {
                     units.stream().map(Unit.Program::name).toList(), seed);
             for (int i = 0; i < verdicts.size(); i++) {
                 Verdict verdict = verdicts.get(i);
+                verdict.reached().forEach(feature -> reached.merge(feature, 1, Integer::sum));
                 if (verdict.kind() == Verdict.Kind.INVALID) {
                     invalid++;
                     progress.println("generator produced invalid Java (" + verdict.program() + "): " + verdict.detail());
@@ -95,7 +110,7 @@ public final class Campaign {
         if (invalid > 0) {
             progress.println(invalid + " generated programs were not valid Java and were skipped");
         }
-        return new Summary(programs, divergences, verifyErrors, invalid, written);
+        return new Summary(programs, divergences, verifyErrors, invalid, written, reached);
     }
 
     private long programSeed(int index) {

@@ -6,20 +6,24 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jasyncio.AsyncIO;
+import org.jasyncio.CancelledException;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.Result;
+import org.jasyncio.fuzz.program.Feature;
 import org.jasyncio.fuzz.program.Log;
 import org.jasyncio.fuzz.program.Schedule;
 import org.jasyncio.testing.InMemoryJavac;
@@ -82,6 +86,12 @@ final class Differential {
             try {
                 Method async = entry(Class.forName(Unit.ASYNC + "$" + program, true, loader));
                 Method sync = entry(Class.forName(Unit.SYNC + "$" + program, true, loader));
+                // Nested classes (the generic class H) are verified now, not when a run first needs them.
+                for (String nested : classes.keySet()) {
+                    if (programOf(nested).equals(program) && nested.indexOf('$') != nested.lastIndexOf('$')) {
+                        Class.forName(nested.replace('/', '.'), true, loader);
+                    }
+                }
                 entries.put(program, new Method[] {async, sync});
             } catch (LinkageError refused) {
                 verdicts.put(program, new Verdict(program, Verdict.Kind.VERIFY_ERROR, refused.toString()));
@@ -89,21 +99,26 @@ final class Differential {
                 verdicts.put(program, new Verdict(program, Verdict.Kind.CRASH, broken.toString()));
             }
         }
+        Map<String, Set<Feature>> reached = new HashMap<>();
         for (Schedule schedule : Schedule.values()) {
             if (entries.isEmpty()) {
                 break;
             }
             Map<String, String> expected = new LinkedHashMap<>();
             entries.forEach((program, methods) -> expected.put(program, reference(methods[1], schedule, planSeed)));
+            Map<String, Log> logs = new HashMap<>();
+            entries.keySet().forEach(program -> logs.put(program, new Log(schedule, planSeed)));
             Map<String, String> actual;
             try {
-                actual = concurrently(entries, schedule, planSeed);
+                actual = concurrently(entries, logs, schedule);
             } catch (TimeoutException hung) {
                 for (String program : entries.keySet()) {
                     verdicts.put(program, new Verdict(program, Verdict.Kind.HANG, schedule + ": " + hung.getMessage()));
                 }
                 break;
             }
+            logs.forEach((program, log) -> reached.computeIfAbsent(program, p -> EnumSet.noneOf(Feature.class))
+                    .addAll(log.reached()));
             for (String program : List.copyOf(entries.keySet())) {
                 String want = expected.get(program);
                 String got = actual.get(program);
@@ -116,14 +131,20 @@ final class Differential {
         }
         List<Verdict> result = new ArrayList<>();
         for (String program : programs) {
-            result.add(verdicts.getOrDefault(program, new Verdict(program, Verdict.Kind.PASS, "")));
+            Verdict verdict = verdicts.getOrDefault(program, new Verdict(program, Verdict.Kind.PASS, ""));
+            result.add(new Verdict(program, verdict.kind(), verdict.detail(), reached.getOrDefault(program, Set.of())));
         }
         return result;
     }
 
+    /** fz/A$P3 and fz/A$P3$H both belong to P3. */
     private static String programOf(String internalName) {
         int dollar = internalName.indexOf('$');
-        return dollar < 0 ? internalName : internalName.substring(dollar + 1);
+        if (dollar < 0) {
+            return internalName;
+        }
+        int nested = internalName.indexOf('$', dollar + 1);
+        return internalName.substring(dollar + 1, nested < 0 ? internalName.length() : nested);
     }
 
     private static Method entry(Class<?> program) throws NoSuchMethodException {
@@ -138,7 +159,8 @@ final class Differential {
         try {
             outcome = "return " + show(m0.invoke(null, log, ENTRY_DEPTH));
         } catch (InvocationTargetException thrown) {
-            outcome = "throw " + show(thrown.getCause());
+            outcome = thrown.getCause() instanceof CancelledException cancelled ? cancelled(cancelled)
+                    : "throw " + show(thrown.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
@@ -146,8 +168,8 @@ final class Differential {
     }
 
     /** Runs every async twin on one new loop, on a thread of its own so that a hang can be detected and stopped. */
-    private static Map<String, String> concurrently(Map<String, Method[]> entries, Schedule schedule, long planSeed)
-            throws TimeoutException {
+    private static Map<String, String> concurrently(Map<String, Method[]> entries, Map<String, Log> logs,
+                                                    Schedule schedule) throws TimeoutException {
         EventLoop loop = AsyncIO.newEventLoop();
         Map<String, String> traces = new HashMap<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -157,7 +179,7 @@ final class Differential {
                 List<Future<Void>> all = new ArrayList<>();
                 int index = 0;
                 for (Map.Entry<String, Method[]> entry : entries.entrySet()) {
-                    Log log = new Log(schedule, planSeed);
+                    Log log = logs.get(entry.getKey());
                     Future<Void> done = loop.createFuture();
                     all.add(done);
                     Runnable start = () -> start(entry.getValue()[0], log, done, traces, entry.getKey());
@@ -183,7 +205,9 @@ final class Differential {
             finished.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException hung) {
             loop.callSoonThreadsafe(loop::stop);
-            throw new TimeoutException("no result after " + TIMEOUT_SECONDS + " s; done: " + traces.keySet());
+            synchronized (traces) {
+                throw new TimeoutException("no result after " + TIMEOUT_SECONDS + " s; done: " + traces.keySet());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -205,17 +229,30 @@ final class Differential {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
-        task.addDoneCallback(finished -> {
-            String outcome;
-            if (finished.isCancelled()) {
-                outcome = "cancelled";
-            } else if (finished.exception() != null) {
-                outcome = "throw " + show(finished.exception());
-            } else {
-                outcome = "return " + show(finished.result());
-            }
-            record(traces, program, trace(log, outcome), done);
-        });
+        log.root(task);
+        task.addDoneCallback(finished -> record(traces, program, trace(log, outcome(finished, log)), done));
+    }
+
+    private static String outcome(Future<?> finished, Log log) {
+        Throwable failure;
+        try {
+            failure = finished.exception();
+        } catch (CancelledException cancelled) {
+            log.reached(Feature.CANCELLATION_ESCAPED);
+            return cancelled(cancelled);
+        }
+        if (failure != null) {
+            return "throw " + show(failure);
+        }
+        if (log.reached().contains(Feature.CANCELLED_AT_AWAIT)) {
+            log.reached(Feature.CANCELLATION_SWALLOWED);
+        }
+        return "return " + show(finished.result());
+    }
+
+    /** How both twins show a program whose cancellation escaped: the reference threw it, the task ended cancelled. */
+    private static String cancelled(CancelledException cancelled) {
+        return "cancelled: " + cancelled.getMessage();
     }
 
     private static void record(Map<String, String> traces, String program, String trace, Future<Void> done) {

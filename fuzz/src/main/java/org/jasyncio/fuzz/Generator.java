@@ -3,37 +3,68 @@ package org.jasyncio.fuzz;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 
 /**
  * Generates random, valid, terminating programs from a seed. A program is a nested class
- * {@code Pn} of methods {@code m0..mk}: {@code m0(log, depth)} is the entry, {@code mi} calls
- * only {@code mj} with {@code j > i}, or itself with a smaller {@code depth}; loops have
+ * {@code Pn} of methods {@code m0..mk}: {@code m0(log, depth)} is the static entry, {@code mi}
+ * calls only {@code mj} with {@code j > i}, or itself with a smaller {@code depth}; loops have
  * constant trip counts and loop counters are never assigned. Every await site gets a number
  * the {@link org.jasyncio.fuzz.program.Log} uses to decide its outcome in both twins.
+ *
+ * <p>Besides static methods, a program may have instance methods (some private) that read and
+ * write the fields of {@code Pn} across awaits, called on {@code this} or on the {@code self}
+ * object each static method makes; generic methods {@code <T> Task<T> mi(Log, int, T a0, ...)},
+ * some with {@code T extends Comparable<T>}; and one method of a generic class
+ * {@code H<T>} holding a {@code T}. Generic code is called with boxed primitives, strings and
+ * boxes for {@code T} (values whose string form is deterministic), and passes its own
+ * {@code T} on. Every method but the entry reports its kind ({@code log.reached}).
  */
 final class Generator {
 
-    private static final Ty[] TYPES = Ty.values();
-    private static final Ty[] RETURNS = {Ty.INT, Ty.LONG, Ty.STRING, Ty.BOOLEAN, Ty.DOUBLE, Ty.BOX, Ty.CHAR, Ty.ARRAY};
-    /** Types whose string form is deterministic (an array's would show its identity hash). */
+    private static final Ty[] TYPES = {Ty.INT, Ty.LONG, Ty.DOUBLE, Ty.FLOAT, Ty.SHORT, Ty.BYTE, Ty.CHAR, Ty.BOOLEAN,
+            Ty.STRING, Ty.ARRAY, Ty.BOX, Ty.INTEGER};
+    private static final Ty[] RETURNS = {Ty.INT, Ty.LONG, Ty.STRING, Ty.BOOLEAN, Ty.DOUBLE, Ty.BOX, Ty.CHAR, Ty.ARRAY,
+            Ty.INTEGER};
+    /** Types whose string form is deterministic (an array's would show its identity hash); also what a T may be. */
     private static final Ty[] PRINTABLE = {Ty.INT, Ty.LONG, Ty.DOUBLE, Ty.FLOAT, Ty.SHORT, Ty.BYTE, Ty.CHAR, Ty.BOOLEAN,
-            Ty.STRING, Ty.BOX};
-    private static final Ty[] PRINTABLE_RETURNS = {Ty.INT, Ty.LONG, Ty.STRING, Ty.BOOLEAN, Ty.DOUBLE, Ty.BOX, Ty.CHAR};
+            Ty.STRING, Ty.BOX, Ty.INTEGER};
+    private static final Ty[] PRINTABLE_IN_GENERIC = Stream.concat(Stream.of(PRINTABLE), Stream.of(Ty.T))
+            .toArray(Ty[]::new);
+    private static final Ty[] PRINTABLE_RETURNS = {Ty.INT, Ty.LONG, Ty.STRING, Ty.BOOLEAN, Ty.DOUBLE, Ty.BOX, Ty.CHAR,
+            Ty.INTEGER};
     private static final String[] INT_OPS = {"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>", ">>>", "+", "-", "*"};
     private static final String[] FLOAT_OPS = {"+", "-", "*", "/"};
     private static final String[] COMPARISONS = {"<", "<=", ">", ">=", "==", "!="};
+    /** One catch per group at most, in this order; the first group's last two also catch a cancellation. */
     private static final String[][] CATCHES = {
-            {"FuzzUnchecked", "ArithmeticException", "IllegalStateException"}, {"RuntimeException"}, {"Exception"}};
+            {"FuzzUnchecked", "ArithmeticException", "IllegalStateException", "CancelledException"},
+            {"RuntimeException"}, {"Exception"}};
+    private static final String HOLDER = "H";
 
     private record Var(String name, Ty type, boolean mutable) {
     }
 
-    private record Signature(String name, Ty returns, List<Ty> params) {
+    /** Where a method lives: {@code Pn} (static or instance) or the generic class {@code H<T>}. */
+    private enum Kind {
+        STATIC, INSTANCE, HOLDER
+    }
+
+    /**
+     * @param generic {@link Ty#T} is in scope: the method's own type variable, or the holder's
+     * @param bounded that type variable is {@code T extends Comparable<T>}
+     */
+    private record Signature(String name, Ty returns, List<Ty> params, Kind kind, boolean isPrivate, boolean generic,
+                             boolean bounded) {
     }
 
     private final Random random;
     private final List<Var> scope = new ArrayList<>();
     private final List<String> loopLabels = new ArrayList<>();
+    private final List<Var> fields = new ArrayList<>();
+    /** For each method, the later methods its body calls at its top level. */
+    private final List<List<Integer>> callsFrom = new ArrayList<>();
+    private String className;
     private List<Signature> methods;
     private int current;
     private int names;
@@ -41,7 +72,11 @@ final class Generator {
     private int budget;
 
     private Generator(long seed) {
-        this.random = new Random(seed);
+        // Random's first draws barely differ between neighbouring seeds (a campaign's seeds are
+        // consecutive), so that every program had the same number of methods: mix first (SplitMix64).
+        long mixed = (seed ^ (seed >>> 30)) * 0xBF58476D1CE4E5B9L;
+        mixed = (mixed ^ (mixed >>> 27)) * 0x94D049BB133111EBL;
+        this.random = new Random(mixed ^ (mixed >>> 31));
     }
 
     /** The program of class {@code className} for {@code seed}: a node rendering the nested class in either twin. */
@@ -50,25 +85,64 @@ final class Generator {
     }
 
     private Node program(String className) {
-        int count = 1 + random.nextInt(3);
+        this.className = className;
+        int count = 1 + random.nextInt(4);
         methods = new ArrayList<>();
+        boolean holder = false;
         for (int i = 0; i < count; i++) {
-            List<Ty> params = new ArrayList<>();
-            int arity = i == 0 ? 0 : random.nextInt(4);
-            for (int p = 0; p < arity; p++) {
-                params.add(pick(TYPES));
+            methods.add(signature(i, holder));
+            holder |= methods.get(i).kind() == Kind.HOLDER;
+            callsFrom.add(new ArrayList<>());
+            if (i > 0) {
+                // Every method has a caller that calls it unconditionally, unless an early exit comes first.
+                callsFrom.get(random.nextInt(i)).add(i);
             }
-            methods.add(new Signature("m" + i, pick(RETURNS), params));
         }
         StringBuilder template = new StringBuilder("static final class " + className + " {\n");
         List<Node> kids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            template.append('#').append(i).append('\n');
-            current = i;
-            kids.add(method(methods.get(i)));
+        if (methods.stream().anyMatch(m -> m.kind() == Kind.INSTANCE)) {
+            for (int f = 1 + random.nextInt(3); f > 0; f--) {
+                Var field = new Var("f" + fields.size(), pick(TYPES), true);
+                fields.add(field);
+                template.append(field.type().java).append(' ').append(field.name()).append(" = #").append(kids.size())
+                        .append(";\n");
+                kids.add(literal(field.type()));
+            }
+            template.append('\n');
         }
-        template.append("}\n");
+        String holderClass = "";
+        for (int i = 0; i < count; i++) {
+            current = i;
+            Signature signature = methods.get(i);
+            if (signature.kind() == Kind.HOLDER) {
+                holderClass = "static final class " + HOLDER + "<T" + (signature.bounded() ? " extends Comparable<T>" : "")
+                        + "> {\nT held;\n\n" + HOLDER + "(T held) {\nthis.held = held;\n}\n\n#" + kids.size() + "}\n";
+            } else {
+                template.append('#').append(kids.size()).append('\n');
+            }
+            kids.add(method(signature));
+        }
+        template.append(holderClass).append("}\n");
         return new Node(template.toString(), template.toString(), kids);
+    }
+
+    private Signature signature(int index, boolean holderTaken) {
+        if (index == 0) {
+            return new Signature("m0", pick(RETURNS), List.of(), Kind.STATIC, false, false, false);
+        }
+        int roll = random.nextInt(100);
+        Kind kind = roll < 35 ? Kind.INSTANCE : roll < 55 && !holderTaken ? Kind.HOLDER : Kind.STATIC;
+        boolean generic = kind == Kind.HOLDER || random.nextInt(100) < 35;
+        boolean bounded = generic && random.nextInt(3) == 0;
+        List<Ty> params = new ArrayList<>();
+        if (generic) {
+            params.add(Ty.T);
+        }
+        for (int p = random.nextInt(generic ? 3 : 4); p > 0; p--) {
+            params.add(generic && random.nextInt(3) == 0 ? Ty.T : pick(TYPES));
+        }
+        return new Signature("m" + index, generic ? Ty.T : pick(RETURNS), params, kind,
+                kind != Kind.HOLDER && random.nextInt(3) == 0, generic, bounded);
     }
 
     private Node method(Signature signature) {
@@ -81,12 +155,87 @@ final class Generator {
             params.append(", ").append(type.java).append(" a").append(p);
             scope.add(new Var("a" + p, type, true));
         }
-        String head = signature.name() + "(" + params + ") throws Exception {\n";
-        Node body = block(0);
+        StringBuilder prologue = new StringBuilder();
+        List<String> reached = new ArrayList<>();
+        switch (signature.kind()) {
+            case INSTANCE -> {
+                reached.add("INSTANCE_METHOD");
+                if (signature.isPrivate()) {
+                    reached.add("PRIVATE_INSTANCE_METHOD");
+                }
+                for (Var field : fields) {
+                    scope.add(new Var("this." + field.name(), field.type(), true));
+                    scope.add(field);
+                }
+            }
+            case HOLDER -> {
+                reached.add("GENERIC_CLASS");
+                scope.add(new Var("this.held", Ty.T, true));
+                scope.add(new Var("held", Ty.T, true));
+            }
+            case STATIC -> {
+                if (!fields.isEmpty()) {
+                    prologue.append(className).append(" self = new ").append(className).append("();\n");
+                    for (Var field : fields) {
+                        scope.add(new Var("self." + field.name(), field.type(), true));
+                    }
+                }
+            }
+        }
+        if (signature.generic() && signature.kind() != Kind.HOLDER) {
+            reached.add(signature.bounded() ? "BOUNDED_GENERIC_METHOD" : "GENERIC_METHOD");
+        }
+        if (!reached.isEmpty()) {
+            prologue.append("log.reached(Feature.").append(String.join(", Feature.", reached)).append(");\n");
+        }
+        String modifiers = (signature.isPrivate() ? "private " : "") + (signature.kind() == Kind.STATIC ? "static " : "")
+                + (signature.generic() && signature.kind() != Kind.HOLDER
+                        ? signature.bounded() ? "<T extends Comparable<T>> " : "<T> " : "");
+        String head = signature.name() + "(" + params + ") throws Exception {\n" + prologue;
+        Node body = withCalls(block(0), callsFrom.get(current));
+        if (random.nextInt(4) == 0) {
+            // A whole body in a try: failures and cancellations are often handled, and the method returns after.
+            body = tryStatement(Node.text("{\n#0}\n", body), 0);
+        }
         Node result = expr(signature.returns(), 0);
-        return Node.twin("@Async static Task<" + signature.returns().boxed + "> " + head + "#0"
+        return Node.twin("@Async " + modifiers + "Task<" + signature.returns().boxed + "> " + head + "#0"
                         + "return Task.completed(#1);\n}\n",
-                "static " + signature.returns().boxed + " " + head + "#0return #1;\n}\n", body, result);
+                modifiers + signature.returns().boxed + " " + head + "#0return #1;\n}\n", body, result);
+    }
+
+    /** {@code body} with a statement calling each of {@code targets} at a random place among its statements. */
+    private Node withCalls(Node body, List<Integer> targets) {
+        List<Node> statements = new ArrayList<>(body.kids);
+        for (int target : targets) {
+            Signature callee = methods.get(target);
+            Ty wanted = callee.generic() ? typeArgument(callee) : callee.returns();
+            String shown = wanted == Ty.ARRAY ? "java.util.Arrays.toString(#0)" : "#0";
+            statements.add(random.nextInt(statements.size() + 1),
+                    Node.text("log.add(\"" + tag() + " \" + " + shown + ");\n", call(target, wanted))
+                            .orSimpler(Node.text("")));
+        }
+        StringBuilder template = new StringBuilder();
+        for (int i = 0; i < statements.size(); i++) {
+            template.append('#').append(i);
+        }
+        return new Node(template.toString(), template.toString(), statements);
+    }
+
+    /** A type to call generic {@code callee} with: the caller's own {@code T} now and then, else a printable one. */
+    private Ty typeArgument(Signature callee) {
+        if (here().generic() && instantiable(callee, Ty.T) && random.nextInt(3) == 0) {
+            return Ty.T;
+        }
+        List<Ty> fitting = Stream.of(PRINTABLE).filter(type -> instantiable(callee, type)).toList();
+        return fitting.get(random.nextInt(fitting.size()));
+    }
+
+    private Signature here() {
+        return methods.get(current);
+    }
+
+    private Ty[] printable() {
+        return here().generic() ? PRINTABLE_IN_GENERIC : PRINTABLE;
     }
 
     // ---- statements ------------------------------------------------------------------------
@@ -116,7 +265,7 @@ final class Generator {
             return declaration().orSimpler(empty);
         }
         if (roll < 26) {
-            return Node.text("log.add(\"" + tag() + " \" + #0);\n", expr(pick(PRINTABLE), 0)).orSimpler(empty);
+            return Node.text("log.add(\"" + tag() + " \" + #0);\n", expr(pick(printable()), 0)).orSimpler(empty);
         }
         if (roll < 38) {
             Node assignment = assignment();
@@ -146,13 +295,13 @@ final class Generator {
             return switchStatement(nesting).orSimpler(empty);
         }
         if (roll < 90) {
-            return tryStatement(nesting).orSimpler(empty);
+            return tryStatement(braced(nesting), nesting).orSimpler(empty);
         }
         return Node.text("log.add(\"" + tag() + " \" + #0);\n", call(pick(PRINTABLE_RETURNS))).orSimpler(empty);
     }
 
     private Node declaration() {
-        Ty type = pick(TYPES);
+        Ty type = here().generic() && random.nextInt(3) == 0 ? Ty.T : pick(TYPES);
         String name = "v" + names++;
         Node init = expr(type, 0);
         scope.add(new Var(name, type, true));
@@ -188,10 +337,10 @@ final class Generator {
         Node condition = Node.text("(#0 && log.entries().size() % 3 == " + random.nextInt(3) + ")", expr(Ty.BOOLEAN, 1));
         return switch (random.nextInt(3)) {
             case 0 -> Node.text("if (#0) throw new FuzzUnchecked(\"" + tag() + " \" + #1);\n", condition,
-                    expr(pick(PRINTABLE), 1));
+                    expr(pick(printable()), 1));
             case 1 -> Node.text("if (#0) throw new FuzzChecked(\"" + tag() + "\");\n", condition);
             default -> Node.twin("if (#0) return Task.completed(#1);\n", "if (#0) return #1;\n", condition,
-                    expr(methods.get(current).returns(), 1));
+                    expr(here().returns(), 1));
         };
     }
 
@@ -229,9 +378,9 @@ final class Generator {
         return new Node(template.toString(), template.toString(), kids);
     }
 
-    private Node tryStatement(int nesting) {
+    private Node tryStatement(Node body, int nesting) {
         List<Node> kids = new ArrayList<>();
-        kids.add(braced(nesting));
+        kids.add(body);
         StringBuilder template = new StringBuilder("try #0");
         for (String[] group : CATCHES) {
             if (random.nextInt(3) == 0) {
@@ -246,12 +395,20 @@ final class Generator {
             template.append("catch (").append(type).append(' ').append(name).append(") {\nString ").append(name)
                     .append("m = ").append(name).append(".getClass().getSimpleName() + \":\" + ").append(name)
                     .append(".getMessage();\nlog.add(\"").append(tag()).append(" \" + ").append(name).append("m);\n#")
-                    .append(kids.size()).append("}\n");
+                    .append(kids.size());
             kids.add(handler);
+            if (random.nextInt(4) == 0) {
+                // Handled, then passed on: a cancellation (or a failure) runs several handlers on its way up.
+                template.append("if (#").append(kids.size()).append(") throw ").append(name).append(";\n");
+                kids.add(expr(Ty.BOOLEAN, 1));
+            }
+            template.append("}\n");
         }
         if (kids.size() == 1 || random.nextBoolean()) {
-            template.append("finally #").append(kids.size());
-            kids.add(braced(nesting));
+            // The finally says it ran, so that a trace shows every finally a cancellation passed through.
+            template.append("finally {\nlog.add(\"").append(tag()).append(" finally\");\n#").append(kids.size())
+                    .append("}\n");
+            kids.add(block(nesting + 1));
         }
         return new Node(template.toString(), template.toString(), kids).orSimpler(kids.get(0));
     }
@@ -293,12 +450,16 @@ final class Generator {
     private Node composite(Ty type, int depth) {
         switch (type) {
             case INT -> {
-                return switch (random.nextInt(9)) {
+                return switch (random.nextInt(10)) {
                     case 0 -> Node.text("((int) #0)", expr(pick(Ty.LONG, Ty.DOUBLE, Ty.FLOAT, Ty.CHAR), depth));
                     case 1 -> Node.text("#0.length()", expr(Ty.STRING, depth));
                     case 2 -> Node.text("(#0)[#1 & 3]", expr(Ty.ARRAY, depth), expr(Ty.INT, depth));
                     case 3 -> Node.text("#0.v", expr(Ty.BOX, depth));
                     case 4 -> ternary(type, depth);
+                    case 5 -> Node.text("#0.intValue()", expr(Ty.INTEGER, depth));
+                    case 6 -> here().bounded()
+                            ? Node.text("Integer.signum(#0.compareTo(#1))", expr(Ty.T, depth), expr(Ty.T, depth))
+                            : binary(type, pick(INT_OPS), depth);
                     default -> binary(type, pick(INT_OPS), depth);
                 };
             }
@@ -314,7 +475,8 @@ final class Generator {
                 return Node.text("((" + type.java + ") #0)", expr(Ty.INT, depth));
             }
             case BOOLEAN -> {
-                return switch (random.nextInt(6)) {
+                return switch (random.nextInt(here().generic() ? 7 : 6)) {
+                    case 6 -> Node.text("java.util.Objects.equals(#0, #1)", expr(Ty.T, depth), expr(Ty.T, depth));
                     case 0 -> Node.text("(#0 && #1)", expr(Ty.BOOLEAN, depth), expr(Ty.BOOLEAN, depth));
                     case 1 -> Node.text("(#0 || #1)", expr(Ty.BOOLEAN, depth), expr(Ty.BOOLEAN, depth));
                     case 2 -> Node.text("!#0", expr(Ty.BOOLEAN, depth));
@@ -327,15 +489,23 @@ final class Generator {
             }
             case STRING -> {
                 return switch (random.nextInt(5)) {
-                    case 0 -> Node.text("String.valueOf(#0)", expr(pick(PRINTABLE), depth));
+                    case 0 -> Node.text("String.valueOf(#0)", expr(pick(printable()), depth));
                     case 1 -> Node.text("java.util.Arrays.toString(#0)", expr(Ty.ARRAY, depth));
                     case 2 -> Node.text("#0.toString()", expr(Ty.BOX, depth));
-                    default -> Node.text("(\"\" + #0 + #1)", expr(pick(PRINTABLE), depth), expr(pick(PRINTABLE), depth));
+                    default -> Node.text("(\"\" + #0 + #1)", expr(pick(printable()), depth),
+                            expr(pick(printable()), depth));
                 };
             }
             case ARRAY -> {
                 return Node.text("new int[] {#0, #1, #2, #3}", expr(Ty.INT, depth), expr(Ty.INT, depth),
                         expr(Ty.INT, depth), expr(Ty.INT, depth));
+            }
+            case INTEGER -> {
+                return random.nextBoolean() ? Node.text("Integer.valueOf(#0)", expr(Ty.INT, depth)) : ternary(type, depth);
+            }
+            case T -> {
+                // A T has no literal: it comes from a variable, an await, a call or a choice between two.
+                return ternary(type, depth);
             }
             default -> {
                 return Node.text("new Box(#0, #1)", expr(Ty.INT, depth), expr(Ty.STRING, depth));
@@ -355,28 +525,56 @@ final class Generator {
         return Node.text("(#0 ? #1 : #2)", expr(Ty.BOOLEAN, depth), yes, no).orSimpler(yes, no);
     }
 
-    /** A call of a later method, or of this one with a smaller depth. */
+    /**
+     * A call of a later method, or of this one with a smaller depth. A generic callee returns
+     * {@code wanted}: its {@code T} is {@code wanted} boxed (or the caller's own {@code T}).
+     */
     private Node call(Ty wanted) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = current; i < methods.size(); i++) {
-            if (methods.get(i).returns() == wanted) {
+            Signature callee = methods.get(i);
+            if (callee.generic() ? instantiable(callee, wanted) : callee.returns() == wanted) {
                 candidates.add(i);
             }
         }
         if (candidates.isEmpty()) {
             return literal(wanted);
         }
-        int target = candidates.get(random.nextInt(candidates.size()));
+        return call(candidates.get(random.nextInt(candidates.size())), wanted);
+    }
+
+    private Node call(int target, Ty wanted) {
         Signature callee = methods.get(target);
+        String typeArgument = wanted.boxed;
         List<Node> args = new ArrayList<>();
+        String receiver = switch (callee.kind()) {
+            case STATIC -> callee.generic() && random.nextInt(3) == 0 ? className + ".<" + typeArgument + ">" : "";
+            case INSTANCE -> {
+                String object = switch (here().kind()) {
+                    case INSTANCE -> random.nextBoolean() ? "this." : "";
+                    case STATIC -> "self.";
+                    case HOLDER -> "new " + className + "().";
+                };
+                yield callee.generic() && !object.isEmpty() && random.nextInt(3) == 0
+                        ? object + "<" + typeArgument + ">" : object;
+            }
+            case HOLDER -> {
+                if (target == current && wanted == Ty.T) {
+                    yield "this.";
+                }
+                args.add(expr(wanted, 2));
+                yield "new " + HOLDER + "<" + typeArgument + ">(#0).";
+            }
+        };
         StringBuilder argTemplate = new StringBuilder("log, depth" + (target == current ? " - 1" : ""));
         for (Ty param : callee.params()) {
             argTemplate.append(", #").append(args.size());
-            args.add(expr(param, 2));
+            args.add(expr(param == Ty.T ? wanted : param, 2));
         }
         String cast = wanted.isPrimitive() ? "(" + wanted.java + ") " : "";
-        String async = "(" + cast + "await(" + callee.name() + "(" + argTemplate + ")))";
-        String sync = "(" + cast + callee.name() + "(" + argTemplate + "))";
+        String invocation = receiver + callee.name() + "(" + argTemplate + ")";
+        String async = "(" + cast + "await(" + invocation + "))";
+        String sync = "(" + cast + invocation + ")";
         Node call = new Node(async, sync, args);
         if (target == current) {
             Node fallback = literal(wanted);
@@ -385,6 +583,14 @@ final class Generator {
             call = new Node(String.format(guard, async), String.format(guard, sync), args);
         }
         return call;
+    }
+
+    /** Whether generic {@code callee} may be called for a {@code wanted}: T must be printable, and comparable if bounded. */
+    private boolean instantiable(Signature callee, Ty wanted) {
+        if (wanted == Ty.T) {
+            return !callee.bounded() || here().bounded();
+        }
+        return wanted != Ty.ARRAY && (!callee.bounded() || wanted.isComparable());
     }
 
     private Node literal(Ty type) {
@@ -401,6 +607,11 @@ final class Generator {
             case STRING -> "\"" + tag() + "\"";
             case ARRAY -> "new int[] {1, 2, 3, 4}";
             case BOX -> "new Box(" + random.nextInt(10) + ", \"b\")";
+            case INTEGER -> "Integer.valueOf(" + (random.nextInt(300) - 150) + ")";
+            case T -> {
+                Var some = variable(Ty.T);
+                yield some.name();
+            }
         });
     }
 

@@ -24,6 +24,7 @@ final class Unit {
         out.append("package fz;\n\n")
                 .append("import static org.jasyncio.AsyncIO.await;\n\n")
                 .append("import org.jasyncio.Async;\n")
+                .append("import org.jasyncio.CancelledException;\n")
                 .append("import org.jasyncio.Task;\n")
                 .append("import org.jasyncio.fuzz.program.*;\n\n")
                 .append("final class A {\n");

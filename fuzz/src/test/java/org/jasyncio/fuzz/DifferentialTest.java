@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
+import org.jasyncio.CancelledException;
+import org.jasyncio.fuzz.program.Feature;
+import org.jasyncio.fuzz.program.Log;
+import org.jasyncio.fuzz.program.Outcomes;
+import org.jasyncio.fuzz.program.Schedule;
 import org.junit.jupiter.api.Test;
 
 /** The checker itself: it must notice a twin that behaves differently, and agree with one that does not. */
@@ -13,9 +19,25 @@ class DifferentialTest {
             package fz;
             import static org.jasyncio.AsyncIO.await;
             import org.jasyncio.Async;
+            import org.jasyncio.CancelledException;
             import org.jasyncio.Task;
             import org.jasyncio.fuzz.program.*;
             """;
+
+    /** A plan seed whose {@link Schedule#CANCELLING} cancels the first evaluation of await site 0. */
+    private static final long SEED_CANCELLING_FIRST_AWAIT = firstSeedCancellingSite0();
+
+    private static long firstSeedCancellingSite0() {
+        for (long seed = 0; ; seed++) {
+            try {
+                Outcomes.now(new Log(Schedule.CANCELLING, seed), 0, 5);
+            } catch (CancelledException cancelled) {
+                return seed;
+            } catch (Exception failed) {
+                // a failure decision: not the seed we want
+            }
+        }
+    }
 
     private static String unit(String asyncBody, String syncBody) {
         return HEADER + "final class A { static final class P0 {\n@Async static Task<Integer> m0(Log log, int depth) "
@@ -58,6 +80,41 @@ class DifferentialTest {
         Verdict verdict = Differential.check(source, List.of("P0"), 7).get(0);
         assertEquals(Verdict.Kind.DIVERGENCE, verdict.kind());
         assertTrue(verdict.detail().contains("IllegalStateException"), verdict.detail());
+    }
+
+    @Test
+    void aCancellationRunsTheFinallyAndTheHandlerThatSwallowsIt() throws Exception {
+        String twin = """
+                int v = 1;
+                try {
+                    try { v = (int) %s; }
+                    finally { log.add("finally " + v); }
+                } catch (CancelledException e) { log.add("caught " + e.getMessage()); v = -1; }
+                return %s;""";
+        String source = unit(twin.formatted("await(Outcomes.future(log, 0, 5))", "Task.completed(v)"),
+                twin.formatted("Outcomes.now(log, 0, 5)", "v"));
+        Verdict verdict = Differential.check(source, List.of("P0"), SEED_CANCELLING_FIRST_AWAIT).get(0);
+        assertEquals(Verdict.Kind.PASS, verdict.kind(), verdict.detail());
+        assertEquals(Set.of(Feature.CANCELLED_AT_AWAIT, Feature.CANCELLATION_SWALLOWED), verdict.reached());
+    }
+
+    @Test
+    void aCancellationThatEscapesShowsInTheTrace() {
+        String source = unit("""
+                try { return Task.completed((int) await(Outcomes.stage(log, 0, 5))); }
+                finally { log.add("finally"); }""", """
+                try { return (int) Outcomes.now(log, 0, 5); }
+                finally { log.add("finally"); }""");
+        Verdict verdict = Differential.check(source, List.of("P0"), SEED_CANCELLING_FIRST_AWAIT).get(0);
+        assertEquals(Verdict.Kind.PASS, verdict.kind(), verdict.detail());
+        assertEquals(Set.of(Feature.CANCELLED_AT_AWAIT, Feature.CANCELLATION_ESCAPED), verdict.reached());
+
+        String swallowedByReference = unit("return Task.completed((int) await(Outcomes.future(log, 0, 5)));",
+                "try { return (int) Outcomes.now(log, 0, 5); } catch (CancelledException e) { return 0; }");
+        Verdict divergence = Differential.check(swallowedByReference, List.of("P0"), SEED_CANCELLING_FIRST_AWAIT).get(0);
+        assertEquals(Verdict.Kind.DIVERGENCE, divergence.kind());
+        assertTrue(divergence.detail().contains("expected [return 0] but was [cancelled: cancel site 0 #1]"),
+                divergence.detail());
     }
 
     @Test

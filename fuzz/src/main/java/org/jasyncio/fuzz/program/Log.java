@@ -1,9 +1,13 @@
 package org.jasyncio.fuzz.program;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.jasyncio.CancelledException;
+import org.jasyncio.Task;
 
 /**
  * The observable side effects of one run of one program, and the decisions that make both
@@ -11,6 +15,11 @@ import java.util.Map;
  * failure in the reference and in the async twin, because both run the same statements in
  * the same order. A fuel limit keeps every program short; running out is itself a
  * deterministic failure.
+ *
+ * <p>A cancellation is one more decision: the reference throws {@link CancelledException}
+ * at the await itself, the async twin suspends there on a future nobody completes and the
+ * program's task is cancelled (see {@link #root}), which cancels its whole chain of awaited
+ * tasks down to that future, so the same await throws.
  */
 public final class Log {
 
@@ -18,9 +27,11 @@ public final class Log {
 
     private final List<String> entries = new ArrayList<>();
     private final Map<Integer, Integer> occurrences = new HashMap<>();
+    private final Set<Feature> reached = EnumSet.noneOf(Feature.class);
     private final Schedule schedule;
     private final long seed;
     private int spent;
+    private Task<?> root;
 
     public Log(Schedule schedule, long seed) {
         this.schedule = schedule;
@@ -56,17 +67,44 @@ public final class Log {
         return schedule;
     }
 
+    /** Records that generated code reached {@code features}; no side effect on the trace. */
+    public void reached(Feature... features) {
+        reached.addAll(List.of(features));
+    }
+
+    public Set<Feature> reached() {
+        return reached;
+    }
+
+    /** The program's own task, which the async twin's cancellations cancel. */
+    public void root(Task<?> task) {
+        root = task;
+    }
+
+    Task<?> root() {
+        return root;
+    }
+
+    /** The cancellation the decision asks for (before any failure: it wins), or {@code null}. */
+    CancelledException cancellation(int site, long hash) {
+        return schedule.cancels(hash) ? new CancelledException("cancel " + occurrence(site)) : null;
+    }
+
     /** The failure the decision asks for, or {@code null}. */
     Exception failure(int site, long hash) {
         if (!schedule.fails(hash)) {
             return null;
         }
-        String message = "site " + site + " #" + occurrences.get(site);
+        String message = occurrence(site);
         return switch ((int) Math.floorMod(hash >>> 40, 4L)) {
             case 0 -> new FuzzChecked(message);
             case 1 -> new FuzzUnchecked(message);
             case 2 -> new IllegalStateException(message);
             default -> new ArithmeticException(message);
         };
+    }
+
+    private String occurrence(int site) {
+        return "site " + site + " #" + occurrences.get(site);
     }
 }

@@ -4,14 +4,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.jasyncio.AsyncIO;
+import org.jasyncio.CancelledException;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 
 /**
  * What an await site of a generated program evaluates. The async twin awaits
  * {@link #future} or {@link #stage}; the reference calls {@link #now} in the same place. All
- * three consult the {@link Log} for the same decision, so both twins see the same value or
- * the same failure; only the async twin's delivery (done, later, another thread) varies.
+ * three consult the {@link Log} for the same decision, so both twins see the same value, the
+ * same failure or the same cancellation; only the async twin's delivery (done, later,
+ * another thread) varies.
+ *
+ * <p>A cancellation is delivered by cancelling the program's task on the loop's next
+ * iteration while the future stays pending: the program's chain of awaits is then suspended
+ * on exactly this future (a program awaits every call it makes, and nothing runs between
+ * creating the future and awaiting it), so the cancellation reaches this await and no other.
  */
 public final class Outcomes {
 
@@ -24,10 +31,15 @@ public final class Outcomes {
     private Outcomes() {
     }
 
-    /** The reference: the value itself, or the failure thrown. */
+    /** The reference: the value itself, or the cancellation or failure thrown. */
     public static <T> T now(Log log, int site, T value) throws Exception {
         log.burn();
-        Exception failure = log.failure(site, log.nextHash(site));
+        long hash = log.nextHash(site);
+        CancelledException cancelled = log.cancellation(site, hash);
+        if (cancelled != null) {
+            throw cancelled;
+        }
+        Exception failure = log.failure(site, hash);
         if (failure != null) {
             throw failure;
         }
@@ -38,9 +50,14 @@ public final class Outcomes {
     public static <T> Future<T> future(Log log, int site, T value) {
         log.burn();
         long hash = log.nextHash(site);
-        Exception failure = log.failure(site, hash);
         EventLoop loop = AsyncIO.getRunningLoop();
         Future<T> future = loop.createFuture();
+        CancelledException cancelled = log.cancellation(site, hash);
+        if (cancelled != null) {
+            cancelSoon(log, loop, cancelled);
+            return future;
+        }
+        Exception failure = log.failure(site, hash);
         Runnable complete = () -> {
             if (failure != null) {
                 future.setException(failure);
@@ -60,8 +77,13 @@ public final class Outcomes {
     public static <T> CompletableFuture<T> stage(Log log, int site, T value) {
         log.burn();
         long hash = log.nextHash(site);
-        Exception failure = log.failure(site, hash);
         CompletableFuture<T> stage = new CompletableFuture<>();
+        CancelledException cancelled = log.cancellation(site, hash);
+        if (cancelled != null) {
+            cancelSoon(log, AsyncIO.getRunningLoop(), cancelled);
+            return stage;
+        }
+        Exception failure = log.failure(site, hash);
         Runnable complete = () -> {
             if (failure != null) {
                 stage.completeExceptionally(failure);
@@ -75,6 +97,19 @@ public final class Outcomes {
             case THREAD -> POOL.execute(complete);
         }
         return stage;
+    }
+
+    /**
+     * Cancels the program's task once the await that follows has suspended it. A cancel that
+     * finds the task done (a runtime that resumed it anyway) is no cancellation, and the
+     * traces show it.
+     */
+    private static void cancelSoon(Log log, EventLoop loop, CancelledException decided) {
+        loop.callSoon(() -> {
+            if (log.root().cancel(decided.getMessage())) {
+                log.reached(Feature.CANCELLED_AT_AWAIT);
+            }
+        });
     }
 
     /** Runs {@code action} after {@code hops} further loop iterations. */

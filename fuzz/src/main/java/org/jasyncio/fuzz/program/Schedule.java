@@ -1,25 +1,29 @@
 package org.jasyncio.fuzz.program;
 
 /**
- * One way of running a program: how awaited outcomes are delivered to the async twin, and
- * how often an awaited outcome is a failure (both twins see the same failures).
+ * One way of running a program: how awaited outcomes are delivered to the async twin, how
+ * often an awaited outcome is a failure, and how often the program is cancelled at an await
+ * (both twins see the same failures and cancellations).
  */
 public enum Schedule {
-    ALL_DONE(100, 0, 0, 0),
-    LATER(0, 100, 0, 0),
-    FAILING(30, 70, 0, 15),
-    THREADS(20, 30, 50, 10);
+    ALL_DONE(100, 0, 0, 0, 0),
+    LATER(0, 100, 0, 0, 0),
+    FAILING(30, 70, 0, 15, 0),
+    THREADS(20, 30, 50, 10, 0),
+    CANCELLING(30, 50, 20, 5, 4);
 
     private final int donePercent;
     private final int laterPercent;
     private final int threadPercent;
     private final int failPercent;
+    private final int cancelPercent;
 
-    Schedule(int donePercent, int laterPercent, int threadPercent, int failPercent) {
+    Schedule(int donePercent, int laterPercent, int threadPercent, int failPercent, int cancelPercent) {
         this.donePercent = donePercent;
         this.laterPercent = laterPercent;
         this.threadPercent = threadPercent;
         this.failPercent = failPercent;
+        this.cancelPercent = cancelPercent;
     }
 
     Delivery delivery(long hash) {
@@ -34,7 +38,7 @@ public enum Schedule {
         return Math.floorMod(hash >>> 17, 100L) < failPercent;
     }
 
-    int threadPercent() {
-        return threadPercent;
+    boolean cancels(long hash) {
+        return Math.floorMod(hash >>> 47, 100L) < cancelPercent;
     }
 }

@@ -1,0 +1,25 @@
+package org.jasyncio.fuzz.program;
+
+/**
+ * What a run of a generated program reached, so that a campaign can show (and a test can
+ * insist) that the generator still produces every shape it is meant to: the generated
+ * methods report their own kind when they run, the outcomes report cancellations.
+ */
+public enum Feature {
+    /** An instance {@code @Async} method of the program's class ran. */
+    INSTANCE_METHOD,
+    /** A private instance {@code @Async} method ran. */
+    PRIVATE_INSTANCE_METHOD,
+    /** A generic {@code @Async} method ({@code <T> Task<T> m(T x, ...)}) ran. */
+    GENERIC_METHOD,
+    /** A generic method whose type variable has a bound ({@code T extends Comparable<T>}) ran. */
+    BOUNDED_GENERIC_METHOD,
+    /** The {@code @Async} method of the program's generic class {@code H<T>} ran. */
+    GENERIC_CLASS,
+    /** The program's task was cancelled while suspended at an await. */
+    CANCELLED_AT_AWAIT,
+    /** The program was cancelled and still returned a value: some code swallowed the cancellation. */
+    CANCELLATION_SWALLOWED,
+    /** The program was cancelled and its task ended cancelled. */
+    CANCELLATION_ESCAPED
+}
