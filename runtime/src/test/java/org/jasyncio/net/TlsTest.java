@@ -276,6 +276,7 @@ class TlsTest {
                 assertTrue(serverSide.writtenAtFirstPause < toClient.length,
                         "a client that does not read pushes back: " + serverSide.writtenAtFirstPause);
                 assertFalse(serverSide.allWritten.done());
+                assertEquals(0, client.received.size(), "nothing is delivered while the client's reading is paused");
 
                 connection.transport().resumeReading();
                 t.run(client.whenReceived(t.loop, toClient.length));
@@ -466,6 +467,35 @@ class TlsTest {
                 assertTrue(s.reader().atEof());
                 assertNull(t.run(serverClosed), "the server's close completed cleanly");
                 assertNull(t.run(s.writer().waitClosed()), "the client answered close_notify and closed");
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aPeerThatNeverAnswersCloseNotifyIsAbortedAfterTheShutdownTimeout(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<RecordingProtocol> accepted = t.loop.createFuture();
+                Server server = t.run(t.loop.createServer(() -> {
+                    RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+                    accepted.setResult(serverSide);
+                    return serverSide;
+                }, "127.0.0.1", 0, tlsServer()));
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(),
+                        tlsClient().withSslShutdownTimeout(0.2))).transport();
+                RecordingProtocol serverSide = t.run(accepted);
+                // A server that does not read never sees the close_notify, so it never answers.
+                t.run(serverSide.made).pauseReading();
+                transport.close();
+                assertTrue(transport.isClosing());
+                TimeoutException timeout = assertInstanceOf(TimeoutException.class, t.run(client.lost));
+                assertEquals("SSL shutdown timed out", timeout.getMessage());
+                t.run(serverSide.made).abort();
+                t.run(serverSide.lost);
                 server.close();
                 t.run(server.waitClosed());
             }
