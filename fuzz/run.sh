@@ -1,10 +1,24 @@
 #!/bin/sh
 # Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--batch B] [--regressions DIR]
-# Prints "N programs, D divergences, V verify errors" last; failing programs are shrunk and
-# written to fuzz/src/test/resources/regressions/ (replayed by RegressionsTest).
+# Prints how many programs reached each feature, then "N programs, D divergences, V verify errors"
+# last; failing programs are shrunk and written to fuzz/src/test/resources/regressions/
+# (replayed by RegressionsTest).
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -pl runtime,test-support,compiler,agent,fuzz -Dmaven.test.skip=true package dependency:build-classpath \
     -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=runtime >&2
-# Inside one reactor build, the classpath names the modules' jars under target/.
-exec java -cp "fuzz/target/classes:$(cat fuzz/target/fuzz-classpath.txt)" org.jasyncio.fuzz.Campaign "$@"
+# Inside one reactor build, the classpath names the modules' jars under target/. A build in the
+# same tree may rewrite them while the campaign runs (its javac would then fail to find the
+# runtime's classes), so the campaign runs on copies.
+lib=fuzz/target/campaign-lib
+rm -rf "$lib"
+mkdir -p "$lib"
+cp -r fuzz/target/classes "$lib/classes"
+classpath="$lib/classes"
+for entry in $(tr ':' ' ' < fuzz/target/fuzz-classpath.txt); do
+    case "$entry" in
+        "$PWD"/*) cp "$entry" "$lib/" && classpath="$classpath:$lib/$(basename "$entry")" ;;
+        *) classpath="$classpath:$entry" ;;
+    esac
+done
+exec java -cp "$classpath" org.jasyncio.fuzz.Campaign "$@"
