@@ -10,7 +10,6 @@ import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.TimeoutException;
-import org.jasyncio.TimerHandle;
 import org.jasyncio.Transport;
 import org.jasyncio.internal.net.TransportFaults;
 
@@ -36,6 +35,8 @@ import org.jasyncio.internal.net.TransportFaults;
 final class TlsProtocol implements Protocol {
 
     private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
+    /** Records unwrapped per hand-over to the application at most (fewer, larger dataReceived calls). */
+    private static final int BATCH = 4;
 
     private enum State { CONNECTING, HANDSHAKING, OPEN, SHUTTING_DOWN, LOST }
 
@@ -52,7 +53,7 @@ final class TlsProtocol implements Protocol {
     private Transport raw;
     private TransportFaults faults;
     private State state = State.CONNECTING;
-    private TimerHandle timer;
+    private final TlsDeadline deadline;
     /** What ends the connection, for the application's {@code connectionLost}; the first one wins. */
     private Throwable failure;
     private boolean pumping;
@@ -82,8 +83,9 @@ final class TlsProtocol implements Protocol {
         this.handshake = handshake;
         this.input = new CipherInput(engine.getSession().getPacketBufferSize());
         this.output = new CipherOutput(engine);
-        this.plain = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
+        this.plain = ByteBuffer.allocate(BATCH * engine.getSession().getApplicationBufferSize());
         this.transport = new TlsTransport(this);
+        this.deadline = new TlsDeadline(loop);
         if (handshake != null) {
             handshake.addDoneCallback(done -> {
                 if (done.cancelled() && raw != null) {
@@ -106,7 +108,7 @@ final class TlsProtocol implements Protocol {
         faults = new TransportFaults(loop, transport, app);
         output.attach(rawTransport);
         state = State.HANDSHAKING;
-        timer = loop.callLater(timeouts.handshake(), this::handshakeTimedOut);
+        deadline.set(timeouts.handshake(), this::handshakeTimedOut);
         try {
             engine.beginHandshake();
         } catch (SSLException e) {
@@ -158,10 +160,7 @@ final class TlsProtocol implements Protocol {
 
     @Override
     public void connectionLost(Throwable exception) {
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
+        deadline.cancel();
         State was = state;
         state = State.LOST;
         output.drop();
@@ -313,7 +312,6 @@ final class TlsProtocol implements Protocol {
                     }
                     break;
                 case NOT_HANDSHAKING:
-                case FINISHED:
                     if (state == State.HANDSHAKING) {
                         output.send();
                         handshakeDone();
@@ -358,7 +356,7 @@ final class TlsProtocol implements Protocol {
         }
     }
 
-    /** Unwraps one record into {@link #plain}; returns whether to go on. */
+    /** Unwraps one record into {@link #plain} (handing it over first if it has no room); returns whether to go on. */
     private boolean unwrap() throws SSLException {
         if (engine.isInboundDone() || state == State.OPEN && appReadingPaused) {
             return false;
@@ -373,7 +371,7 @@ final class TlsProtocol implements Protocol {
                 deliver();
                 return true;
             }
-            plain = ByteBuffer.allocate(room);
+            plain = ByteBuffer.allocate(BATCH * room);
         }
         SSLEngineResult result = engine.unwrap(records, plain);
         switch (result.getStatus()) {
@@ -391,7 +389,8 @@ final class TlsProtocol implements Protocol {
                 peerClosed();
                 return false;
             default:
-                return true;
+                // Nothing taken and nothing made: the engine waits for the rest of a record.
+                return result.bytesConsumed() > 0 || result.bytesProduced() > 0;
         }
     }
 
@@ -414,8 +413,7 @@ final class TlsProtocol implements Protocol {
     }
 
     private void handshakeDone() {
-        timer.cancel();
-        timer = null;
+        deadline.cancel();
         state = State.OPEN;
         try {
             app.connectionMade(transport);
@@ -433,7 +431,6 @@ final class TlsProtocol implements Protocol {
     }
 
     private void handshakeTimedOut() {
-        timer = null;
         if (state != State.HANDSHAKING || failure != null) {
             return;
         }
@@ -497,7 +494,7 @@ final class TlsProtocol implements Protocol {
     /** Flushes the application's bytes, then close_notify; the raw transport closes once the peer is done too. */
     private void startShutdown() {
         state = State.SHUTTING_DOWN;
-        timer = loop.callLater(timeouts.shutdown(), this::shutdownTimedOut);
+        deadline.set(timeouts.shutdown(), this::shutdownTimedOut);
         if (appReadingPaused) {
             appReadingPaused = false;
             raw.resumeReading();
@@ -517,7 +514,6 @@ final class TlsProtocol implements Protocol {
     }
 
     private void shutdownTimedOut() {
-        timer = null;
         if (state == State.LOST) {
             return;
         }
@@ -549,10 +545,7 @@ final class TlsProtocol implements Protocol {
             LOGGER.log(System.Logger.Level.DEBUG, () -> transport + ": no alert sent", alreadyBroken);
         }
         output.send();
-        if (timer != null) {
-            timer.cancel();
-        }
-        timer = loop.callLater(timeouts.shutdown(), this::shutdownTimedOut);
+        deadline.set(timeouts.shutdown(), this::shutdownTimedOut);
         raw.close();
     }
 
