@@ -18,6 +18,7 @@ import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.Connection;
 import org.jasyncio.ConnectionOptions;
 import org.jasyncio.Future;
+import org.jasyncio.SelectorEventLoop;
 import org.jasyncio.Server;
 import org.jasyncio.ServerOptions;
 import org.jasyncio.StreamReader;
@@ -42,6 +44,7 @@ import org.jasyncio.TimeoutException;
 import org.jasyncio.Transport;
 import org.jasyncio.internal.net.FutureChain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -443,6 +446,48 @@ class TlsTest {
                 t.run(server.waitClosed());
             }
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void cancellingTheConnectDuringTheHandshakeClosesTheSocket(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<RecordingProtocol> accepted = t.loop.createFuture();
+                Server server = t.run(t.loop.createServer(() -> {
+                    RecordingProtocol silent = new RecordingProtocol(t.loop);
+                    accepted.setResult(silent);
+                    return silent;
+                }, "127.0.0.1", 0));
+                Future<Connection<RecordingProtocol>> connecting = t.loop.createConnection(
+                        () -> new RecordingProtocol(t.loop), "127.0.0.1", server.port(), tlsClient());
+                RecordingProtocol serverSide = t.run(accepted);
+                t.run(serverSide.whenReceived(t.loop, 1));
+                assertFalse(connecting.done(), "waiting for the server's handshake answer");
+                connecting.cancel();
+                t.run(serverSide.lost);
+                assertTrue(connecting.cancelled());
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @Test
+    void aUnixServerServesTlsToo(@TempDir Path directory) {
+        try (LoopUnderTest t = new LoopUnderTest(LoopType.all().get(0))) {
+            assertInstanceOf(SelectorEventLoop.class, t.loop, "Unix sockets need a selector loop");
+            List<Map<String, Object>> reports = reports(t);
+            String path = directory.resolve("tls.sock").toString();
+            Server server = t.run(t.loop.createUnixServer(() -> new RecordingProtocol(t.loop), path, tlsServer()));
+            RecordingProtocol plain = new RecordingProtocol(t.loop);
+            t.run(t.loop.createUnixConnection(() -> plain, path)).transport().write(bytes("not a ClientHello"));
+            t.run(plain.lost);
+            assertEquals(1, reports.size(), reports.toString());
+            assertEquals("SSL handshake failed", reports.get(0).get("message"));
+            server.close();
+            t.run(server.waitClosed());
+        }
     }
 
     /** Writes {@code data}, then closes at once: the data must still all arrive, before close_notify. */
