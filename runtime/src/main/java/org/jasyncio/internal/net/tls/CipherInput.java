@@ -9,10 +9,12 @@ import java.nio.ByteBuffer;
  */
 final class CipherInput {
 
+    private final int initialSize;
     /** Unread bytes between position and limit (read mode between calls). */
     private ByteBuffer records;
 
     CipherInput(int packetSize) {
+        initialSize = packetSize;
         records = ByteBuffer.allocate(packetSize).flip();
     }
 
@@ -31,6 +33,16 @@ final class CipherInput {
     /** The records to unwrap from: the engine moves its position past what it consumed. */
     ByteBuffer records() {
         return records;
+    }
+
+    /**
+     * Gives back the room a burst made it grow to, once everything was unwrapped: an idle connection
+     * keeps one packet's worth, not the largest read it ever had.
+     */
+    void trim() {
+        if (!records.hasRemaining() && records.capacity() > initialSize) {
+            records = ByteBuffer.allocate(initialSize).flip();
+        }
     }
 
     /** Drops what is left (the connection will not unwrap it). */

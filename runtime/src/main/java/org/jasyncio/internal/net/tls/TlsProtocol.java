@@ -126,6 +126,7 @@ final class TlsProtocol implements Protocol {
         }
         input.append(data);
         pump();
+        input.trim();
     }
 
     @Override
