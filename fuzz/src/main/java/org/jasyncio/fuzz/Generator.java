@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.jasyncio.fuzz.program.Feature;
 
 /**
  * Generates random, valid, terminating programs from a seed. A program is a nested class
@@ -18,7 +19,8 @@ import java.util.stream.Stream;
  * some with {@code T extends Comparable<T>}; and one method of a generic class
  * {@code H<T>} holding a {@code T}. Generic code is called with boxed primitives, strings and
  * boxes for {@code T} (values whose string form is deterministic), and passes its own
- * {@code T} on. Every method but the entry reports its kind ({@code log.reached}).
+ * {@code T} on. A method may also end with {@code return mj(...)}, so that its task adopts
+ * the callee's. Every method but the entry reports its kind ({@code log.reached}).
  */
 final class Generator {
 
@@ -156,12 +158,12 @@ final class Generator {
             scope.add(new Var("a" + p, type, true));
         }
         StringBuilder prologue = new StringBuilder();
-        List<String> reached = new ArrayList<>();
+        List<Feature> reached = new ArrayList<>();
         switch (signature.kind()) {
             case INSTANCE -> {
-                reached.add("INSTANCE_METHOD");
+                reached.add(Feature.INSTANCE_METHOD);
                 if (signature.isPrivate()) {
-                    reached.add("PRIVATE_INSTANCE_METHOD");
+                    reached.add(Feature.PRIVATE_INSTANCE_METHOD);
                 }
                 for (Var field : fields) {
                     scope.add(new Var("this." + field.name(), field.type(), true));
@@ -169,7 +171,7 @@ final class Generator {
                 }
             }
             case HOLDER -> {
-                reached.add("GENERIC_CLASS");
+                reached.add(Feature.GENERIC_CLASS);
                 scope.add(new Var("this.held", Ty.T, true));
                 scope.add(new Var("held", Ty.T, true));
             }
@@ -183,10 +185,11 @@ final class Generator {
             }
         }
         if (signature.generic() && signature.kind() != Kind.HOLDER) {
-            reached.add(signature.bounded() ? "BOUNDED_GENERIC_METHOD" : "GENERIC_METHOD");
+            reached.add(signature.bounded() ? Feature.BOUNDED_GENERIC_METHOD : Feature.GENERIC_METHOD);
         }
         if (!reached.isEmpty()) {
-            prologue.append("log.reached(Feature.").append(String.join(", Feature.", reached)).append(");\n");
+            prologue.append("log.reached(").append(String.join(", ", reached.stream().map(f -> "Feature." + f).toList()))
+                    .append(");\n");
         }
         String modifiers = (signature.isPrivate() ? "private " : "") + (signature.kind() == Kind.STATIC ? "static " : "")
                 + (signature.generic() && signature.kind() != Kind.HOLDER
@@ -197,10 +200,16 @@ final class Generator {
             // A whole body in a try: failures and cancellations are often handled, and the method returns after.
             body = tryStatement(Node.text("{\n#0}\n", body), 0);
         }
+        String type = signature.returns().boxed;
+        Node adopted = random.nextInt(5) == 0 ? call(signature.returns(), true) : null;
+        if (adopted != null) {
+            String end = "#0log.reached(Feature.RETURNED_A_CALL);\nreturn #1;\n}\n";
+            return Node.twin("@Async " + modifiers + "Task<" + type + "> " + head + end, modifiers + type + " " + head + end,
+                    body, adopted);
+        }
         Node result = expr(signature.returns(), 0);
-        return Node.twin("@Async " + modifiers + "Task<" + signature.returns().boxed + "> " + head + "#0"
-                        + "return Task.completed(#1);\n}\n",
-                modifiers + signature.returns().boxed + " " + head + "#0return #1;\n}\n", body, result);
+        return Node.twin("@Async " + modifiers + "Task<" + type + "> " + head + "#0return Task.completed(#1);\n}\n",
+                modifiers + type + " " + head + "#0return #1;\n}\n", body, result);
     }
 
     /** {@code body} with a statement calling each of {@code targets} at a random place among its statements. */
@@ -211,7 +220,7 @@ final class Generator {
             Ty wanted = callee.generic() ? typeArgument(callee) : callee.returns();
             String shown = wanted == Ty.ARRAY ? "java.util.Arrays.toString(#0)" : "#0";
             statements.add(random.nextInt(statements.size() + 1),
-                    Node.text("log.add(\"" + tag() + " \" + " + shown + ");\n", call(target, wanted))
+                    Node.text("log.add(\"" + tag() + " \" + " + shown + ");\n", call(target, wanted, false))
                             .orSimpler(Node.text("")));
         }
         StringBuilder template = new StringBuilder();
@@ -526,10 +535,19 @@ final class Generator {
     }
 
     /**
-     * A call of a later method, or of this one with a smaller depth. A generic callee returns
-     * {@code wanted}: its {@code T} is {@code wanted} boxed (or the caller's own {@code T}).
+     * A call of a later method, or of this one with a smaller depth, awaited. A generic callee
+     * returns {@code wanted}: its {@code T} is {@code wanted} boxed (or the caller's own {@code T}).
      */
     private Node call(Ty wanted) {
+        return call(wanted, false);
+    }
+
+    /**
+     * As {@link #call(Ty)}; {@code adopted}: the call's task itself, not awaited, for a
+     * {@code return} (the caller's task then completes as the callee's does), or {@code null}
+     * if no method returns {@code wanted}.
+     */
+    private Node call(Ty wanted, boolean adopted) {
         List<Integer> candidates = new ArrayList<>();
         for (int i = current; i < methods.size(); i++) {
             Signature callee = methods.get(i);
@@ -538,12 +556,12 @@ final class Generator {
             }
         }
         if (candidates.isEmpty()) {
-            return literal(wanted);
+            return adopted ? null : literal(wanted);
         }
-        return call(candidates.get(random.nextInt(candidates.size())), wanted);
+        return call(candidates.get(random.nextInt(candidates.size())), wanted, adopted);
     }
 
-    private Node call(int target, Ty wanted) {
+    private Node call(int target, Ty wanted, boolean adopted) {
         Signature callee = methods.get(target);
         String typeArgument = wanted.boxed;
         List<Node> args = new ArrayList<>();
@@ -573,16 +591,17 @@ final class Generator {
         }
         String cast = wanted.isPrimitive() ? "(" + wanted.java + ") " : "";
         String invocation = receiver + callee.name() + "(" + argTemplate + ")";
-        String async = "(" + cast + "await(" + invocation + "))";
-        String sync = "(" + cast + invocation + ")";
+        String async = adopted ? invocation : "(" + cast + "await(" + invocation + "))";
+        String sync = adopted ? invocation : "(" + cast + invocation + ")";
         Node call = new Node(async, sync, args);
         if (target == current) {
             Node fallback = literal(wanted);
             args.add(fallback);
-            String guard = "(depth > 0 ? %s : #" + (args.size() - 1) + ")";
-            call = new Node(String.format(guard, async), String.format(guard, sync), args);
+            String last = "#" + (args.size() - 1);
+            call = new Node("(depth > 0 ? " + async + " : " + (adopted ? "Task.completed(" + last + ")" : last) + ")",
+                    "(depth > 0 ? " + sync + " : " + last + ")", args);
         }
-        return call;
+        return adopted ? call.orSimpler(Node.twin("Task.completed(#0)", "#0", literal(wanted))) : call;
     }
 
     /** Whether generic {@code callee} may be called for a {@code wanted}: T must be printable, and comparable if bounded. */

@@ -16,6 +16,8 @@ public enum Feature {
     BOUNDED_GENERIC_METHOD,
     /** The {@code @Async} method of the program's generic class {@code H<T>} ran. */
     GENERIC_CLASS,
+    /** A method reached {@code return mj(...)}: its task adopts the outcome of another call's task. */
+    RETURNED_A_CALL,
     /** The program's task was cancelled while suspended at an await. */
     CANCELLED_AT_AWAIT,
     /** The program was cancelled and still returned a value: some code swallowed the cancellation. */
