@@ -20,6 +20,11 @@ public enum Feature {
     RETURNED_A_CALL,
     /** The program's task was cancelled while suspended at an await. */
     CANCELLED_AT_AWAIT,
+    /**
+     * The future the task awaited completed, and the task was cancelled before it resumed: the
+     * await throws {@code CancelledException} all the same.
+     */
+    CANCELLED_AFTER_COMPLETION,
     /** The program was cancelled and still returned a value: some code swallowed the cancellation. */
     CANCELLATION_SWALLOWED,
     /** The program was cancelled and its task ended cancelled. */

@@ -19,6 +19,8 @@ import org.jasyncio.Future;
  * iteration while the future stays pending: the program's chain of awaits is then suspended
  * on exactly this future (a program awaits every call it makes, and nothing runs between
  * creating the future and awaiting it), so the cancellation reaches this await and no other.
+ * For half of them, a loop future completes with its value first, in the same iteration, so
+ * the task is cancelled between its wake-up and its resumption.
  */
 public final class Outcomes {
 
@@ -54,7 +56,10 @@ public final class Outcomes {
         Future<T> future = loop.createFuture();
         CancelledException cancelled = log.cancellation(site, hash);
         if (cancelled != null) {
-            cancelSoon(log, loop, cancelled);
+            if (log.schedule().completesBeforeCancel(hash)) {
+                loop.callSoon(() -> future.setResult(value));
+            }
+            cancelSoon(log, loop, cancelled, future);
             return future;
         }
         Exception failure = log.failure(site, hash);
@@ -80,7 +85,7 @@ public final class Outcomes {
         CompletableFuture<T> stage = new CompletableFuture<>();
         CancelledException cancelled = log.cancellation(site, hash);
         if (cancelled != null) {
-            cancelSoon(log, AsyncIO.getRunningLoop(), cancelled);
+            cancelSoon(log, AsyncIO.getRunningLoop(), cancelled, null);
             return stage;
         }
         Exception failure = log.failure(site, hash);
@@ -102,12 +107,17 @@ public final class Outcomes {
     /**
      * Cancels the program's task once the await that follows has suspended it. A cancel that
      * finds the task done (a runtime that resumed it anyway) is no cancellation, and the
-     * traces show it.
+     * traces show it. {@code awaited}, the loop future awaited (null for a stage), tells
+     * whether the cancellation came after its completion.
      */
-    private static void cancelSoon(Log log, EventLoop loop, CancelledException decided) {
+    private static void cancelSoon(Log log, EventLoop loop, CancelledException decided, Future<?> awaited) {
         loop.callSoon(() -> {
+            boolean completed = awaited != null && awaited.done();
             if (log.root().cancel(decided.getMessage())) {
                 log.reached(Feature.CANCELLED_AT_AWAIT);
+                if (completed) {
+                    log.reached(Feature.CANCELLED_AFTER_COMPLETION);
+                }
             }
         });
     }

@@ -41,4 +41,10 @@ public enum Schedule {
     boolean cancels(long hash) {
         return Math.floorMod(hash >>> 47, 100L) < cancelPercent;
     }
+
+    /** For a cancellation: whether the awaited future completes first, in the same loop iteration. */
+    boolean completesBeforeCancel(long hash) {
+        // Not a bit of the hash itself: those decide the cancellation, so it would depend on them.
+        return hash * 0x9E3779B97F4A7C15L < 0;
+    }
 }
