@@ -17,9 +17,10 @@ import org.jasyncio.Task;
  * deterministic failure.
  *
  * <p>A cancellation is one more decision: the reference throws {@link CancelledException}
- * at the await itself, the async twin suspends there on a future nobody completes and the
- * program's task is cancelled (see {@link #root}), which cancels its whole chain of awaited
- * tasks down to that future, so the same await throws.
+ * at the await itself; the async twin suspends there (on a future that never completes, or
+ * completes just before the cancellation) and the program's task is cancelled (see
+ * {@link #root}), which cancels its whole chain of awaited tasks down to that await, so the
+ * same await throws.
  */
 public final class Log {
 
