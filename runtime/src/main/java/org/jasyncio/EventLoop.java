@@ -741,6 +741,60 @@ public abstract class EventLoop {
     }
 
     /**
+     * {@link #startTls(Transport, Protocol, ConnectionOptions, boolean)} as the client, e.g.
+     * {@code startTls(transport, protocol, ConnectionOptions.DEFAULTS.withSsl(context).withServerHostname("mail.example.com"))}
+     * after an SMTP server answered {@code STARTTLS}.
+     */
+    public Future<Transport> startTls(Transport transport, Protocol protocol, ConnectionOptions options) {
+        return startTls(transport, protocol, options, false);
+    }
+
+    /**
+     * asyncio's {@code start_tls}: upgrades a plain TCP connection to TLS in place (STARTTLS in SMTP and
+     * IMAP, PostgreSQL's SSLRequest). {@code protocol}, which {@code transport} serves, keeps serving the
+     * connection: it gets the plain bytes through the returned transport, and its
+     * {@link Protocol#connectionMade} is not called again. Use the returned transport from then on; the old
+     * one carries the records and must not be written to any more. Reading pauses until the handshake
+     * starts on the next iteration: bytes the peer sends from now on (its handshake) go to TLS, bytes
+     * {@code protocol} already got stay its own. Bytes still in the write buffer (a "go ahead" reply the
+     * socket did not take yet) are sent before the handshake.
+     *
+     * <p>Call it right after the last plain exchange, in the same callback (or task step) that read or
+     * wrote it: whatever arrives while the connection is still plain goes to {@code protocol}.
+     *
+     * @param transport a plain TCP connection ({@link #createConnection}, {@link #createServer}, or a
+     *     Unix-domain one with {@code serverHostname} set)
+     * @param protocol the protocol that gets the plain bytes (usually {@code transport.getProtocol()})
+     * @param options {@code ssl}, the context (required; a server's has its key and certificate);
+     *     {@code serverHostname}, checked against the server's certificate and sent in SNI ({@code null}: the
+     *     peer's IP address, which the certificate must then name; {@code ""}: no check, a risk) and only
+     *     for a client; the handshake and shutdown timeouts
+     * @param serverSide whether this side is the TLS server
+     * @return a future of the TLS transport, completing once the handshake succeeded, or failing with the
+     *     handshake's {@link javax.net.ssl.SSLHandshakeException} (e.g. "PKIX path building failed: ...")
+     *     or {@link TimeoutException} after {@code sslHandshakeTimeout}, once the connection is closed
+     *     ({@code protocol} gets {@link Protocol#connectionLost} with the same exception); cancelling it
+     *     aborts the connection
+     * @throws IllegalArgumentException if {@code options.ssl()} is {@code null}; if {@code transport} is
+     *     TLS already ("transport ... is not supported by start_tls(): it is TLS already", also while an
+     *     earlier {@code startTls} is under way) or cannot change its protocol; if a server is given a
+     *     {@code serverHostname}, or a client none and the peer has no IP address
+     * @throws IllegalStateException if {@code transport} is closing, or the loop is closed
+     */
+    public Future<Transport> startTls(Transport transport, Protocol protocol, ConnectionOptions options,
+            boolean serverSide) {
+        Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(protocol, "protocol");
+        Objects.requireNonNull(options, "options");
+        if (options.ssl() == null) {
+            throw new IllegalArgumentException("start_tls() needs an SSLContext: options.ssl() is null");
+        }
+        checkClosed();
+        return TlsLayer.upgrade(this, transport, protocol, options.ssl(), options.serverHostname(), serverSide,
+                new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()));
+    }
+
+    /**
      * asyncio's {@code create_unix_connection}: connects to the Unix-domain socket at {@code path},
      * makes a protocol with {@code factory}, and completes once its {@link Protocol#connectionMade}
      * ran. {@code getExtraInfo("peername")} is the path, as a {@link java.net.UnixDomainSocketAddress}.

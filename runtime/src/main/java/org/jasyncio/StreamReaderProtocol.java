@@ -20,6 +20,8 @@ final class StreamReaderProtocol implements Protocol {
     /** What drain() returns while writing is not paused: one done future, so a drain per chunk allocates nothing. */
     private final Future<Void> notPaused;
     private Task<Object> handlerTask;
+    /** The application's transport: the TLS one after {@link StreamWriter#startTls}. */
+    private Transport transport;
     private boolean writingPaused;
     private boolean lost;
     private Throwable lostException;
@@ -36,6 +38,7 @@ final class StreamReaderProtocol implements Protocol {
     @Override
     @SuppressWarnings("unchecked")
     public void connectionMade(Transport transport) {
+        this.transport = transport;
         reader.setTransport(transport);
         if (handler == null) {
             return;
@@ -45,7 +48,7 @@ final class StreamReaderProtocol implements Protocol {
         handlerTask.addDoneCallback(done -> {
             handlerTask = null;
             if (done.cancelled()) {
-                transport.close();
+                this.transport.close();
                 return;
             }
             Throwable failure = done.exception();
@@ -53,9 +56,9 @@ final class StreamReaderProtocol implements Protocol {
                 Map<String, Object> context = new LinkedHashMap<>();
                 context.put("message", "Unhandled exception in client_connected_cb");
                 context.put("exception", failure);
-                context.put("transport", transport);
+                context.put("transport", this.transport);
                 loop.callExceptionHandler(context);
-                transport.close();
+                this.transport.close();
             }
         });
     }
@@ -114,6 +117,16 @@ final class StreamReaderProtocol implements Protocol {
             }
         }
         drainWaiters.clear();
+    }
+
+    /** Whether this is a server's protocol (the TLS server's side in {@link StreamWriter#startTls}). */
+    boolean serverSide() {
+        return handler != null;
+    }
+
+    /** The connection went over TLS: {@code tls} is the application's transport from now on. */
+    void replaceTransport(Transport tls) {
+        transport = tls;
     }
 
     /** What {@link StreamWriter#drain()} awaits once the transport is not closing. */

@@ -1,6 +1,8 @@
 package org.jasyncio;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
 import org.jasyncio.internal.net.FutureChain;
 
 /**
@@ -11,10 +13,11 @@ import org.jasyncio.internal.net.FutureChain;
  */
 public class StreamWriter {
 
-    private final Transport transport;
     private final StreamReaderProtocol protocol;
     private final StreamReader reader;
     private final EventLoop loop;
+    /** The TLS transport once {@link #startTls} succeeded. */
+    private Transport transport;
 
     StreamWriter(Transport transport, StreamReaderProtocol protocol, StreamReader reader, EventLoop loop) {
         this.transport = transport;
@@ -23,7 +26,7 @@ public class StreamWriter {
         this.loop = loop;
     }
 
-    /** The underlying transport. */
+    /** The underlying transport: after {@link #startTls}, the TLS one. */
     public Transport transport() {
         return transport;
     }
@@ -71,7 +74,11 @@ public class StreamWriter {
         return protocol.closed();
     }
 
-    /** The transport's {@link Transport#getExtraInfo}: {@code "peername"}, {@code "sockname"}, {@code "socket"}. */
+    /**
+     * The transport's {@link Transport#getExtraInfo}: {@code "peername"}, {@code "sockname"},
+     * {@code "socket"}; over TLS (after {@link #startTls} too) also {@code "ssl_object"},
+     * {@code "peercert"}, {@code "cipher"} and {@code "sslcontext"}.
+     */
     public Object getExtraInfo(String name) {
         return transport.getExtraInfo(name);
     }
@@ -95,6 +102,43 @@ public class StreamWriter {
             return drained;
         }
         return protocol.drainHelper();
+    }
+
+    /**
+     * {@link #startTls(ConnectionOptions)} with {@code ConnectionOptions.DEFAULTS.withSsl(ssl)}: a client
+     * then checks the server's certificate against the peer's IP address; pass options with
+     * {@code withServerHostname} to check a host name.
+     */
+    public Future<Void> startTls(SSLContext ssl) {
+        return startTls(ConnectionOptions.DEFAULTS.withSsl(Objects.requireNonNull(ssl, "ssl")));
+    }
+
+    /**
+     * asyncio's {@code StreamWriter.start_tls} (Python 3.11): upgrades this connection to TLS in place, as
+     * a STARTTLS command does. Once the future completes, this writer and its reader carry plain bytes
+     * over TLS, and {@link #getExtraInfo} has {@code "ssl_object"} and the other TLS names. A writer of
+     * {@link AsyncIO#startServer} is the TLS server (its {@code options.ssl()} has the key and
+     * certificate), one of {@link AsyncIO#openConnection} the client. Call it right after the last plain
+     * exchange (e.g. after writing the "go ahead" reply, or reading it), before awaiting anything else:
+     * what the peer sends from then on goes to TLS, what the reader already holds stays in it (see
+     * {@link EventLoop#startTls(Transport, Protocol, ConnectionOptions, boolean)}).
+     *
+     * @param options {@code ssl} (required), {@code serverHostname} (a client's; {@code null}: the peer's
+     *     IP address), the handshake and shutdown timeouts
+     * @return a future completing once the handshake succeeded, or failing with the handshake's
+     *     {@link javax.net.ssl.SSLHandshakeException} or {@link TimeoutException}, after which the
+     *     connection is closed and the reader fails with the same exception
+     * @throws IllegalArgumentException if {@code options.ssl()} is {@code null} or the connection is TLS
+     *     already (or on its way): "transport ... is not supported by start_tls(): it is TLS already"
+     * @throws IllegalStateException if the connection is closing
+     */
+    public Future<Void> startTls(ConnectionOptions options) {
+        Future<Transport> tls = loop.startTls(transport, protocol, options, protocol.serverSide());
+        return FutureChain.map(loop, tls, upgraded -> {
+            transport = upgraded;
+            protocol.replaceTransport(upgraded);
+            return null;
+        }, Transport::abort);
     }
 
     @Override

@@ -82,4 +82,18 @@ public interface Transport {
 
     /** The protocol this transport calls. */
     Protocol getProtocol();
+
+    /**
+     * asyncio's {@code set_protocol}: the transport calls {@code protocol} from now on, starting with the
+     * next bytes it delivers; {@code protocol}'s {@link Protocol#connectionMade} is not called, and the
+     * previous protocol hears nothing more (not even {@link Protocol#connectionLost}). Flow control starts
+     * afresh with the same water marks: {@code protocol} gets {@link Protocol#pauseWriting} as soon as the
+     * write buffer is above the high-water mark (at once, if it is already). {@link EventLoop#startTls} uses it to put TLS under a connection's protocol.
+     * TCP and TLS transports support it on both loop types.
+     *
+     * @throws UnsupportedOperationException if this transport cannot change its protocol (the default)
+     */
+    default void setProtocol(Protocol protocol) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support setProtocol()");
+    }
 }

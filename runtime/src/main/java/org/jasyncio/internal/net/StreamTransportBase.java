@@ -5,6 +5,7 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.NetworkChannel;
 import java.util.ArrayDeque;
+import java.util.Objects;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Protocol;
@@ -29,12 +30,15 @@ public abstract class StreamTransportBase implements Transport {
 
     private final EventLoop loop;
     private final ServerConnections server;
-    private final TransportFaults faults;
     private final SocketExtraInfo extraInfo;
-    /** The protocol this transport feeds. */
-    protected final Protocol protocol;
+    private TransportFaults faults;
+    /** The protocol this transport feeds; {@link #setProtocol} replaces it, so the read paths read this field on every event. */
+    protected Protocol protocol;
     /** Pauses and resumes the protocol's writing as {@link #buffered} crosses the marks. */
-    protected final WriteFlowControl flow;
+    protected WriteFlowControl flow;
+    /** The marks {@link #setWriteBufferLimits} set (a high mark of -1: the defaults), for the flow control of a new protocol. */
+    private int highWater = -1;
+    private int lowWater;
     /** Copies of the bytes the socket has not taken yet, oldest first. */
     protected final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     /** Filled by {@link #gatherPending()} for one gathering write. */
@@ -241,6 +245,8 @@ public abstract class StreamTransportBase implements Transport {
     @Override
     public final void setWriteBufferLimits(int high, int low) {
         flow.setLimits(high, low);
+        highWater = high;
+        lowWater = low;
         flow.grew(buffered);
     }
 
@@ -257,6 +263,21 @@ public abstract class StreamTransportBase implements Transport {
     @Override
     public final Protocol getProtocol() {
         return protocol;
+    }
+
+    /**
+     * Feeds {@code protocol} from now on. Its flow control starts afresh with the same marks (the previous
+     * protocol is not resumed: it hears nothing more), and faults are reported with it.
+     */
+    @Override
+    public final void setProtocol(Protocol protocol) {
+        this.protocol = Objects.requireNonNull(protocol, "protocol");
+        faults = new TransportFaults(loop, this, protocol);
+        flow = new WriteFlowControl(protocol, faults);
+        if (highWater >= 0) {
+            flow.setLimits(highWater, lowWater);
+        }
+        flow.grew(buffered);
     }
 
     /** Reports {@code failure} (see {@link TransportFaults#fatal}) and ends the connection with it. */

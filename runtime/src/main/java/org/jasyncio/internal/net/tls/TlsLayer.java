@@ -1,5 +1,6 @@
 package org.jasyncio.internal.net.tls;
 
+import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -10,10 +11,11 @@ import org.jasyncio.Protocol;
 import org.jasyncio.Transport;
 
 /**
- * How {@code createConnection} and {@code createServer} put TLS into a connection without the loop
- * types knowing: the protocol factory handed to them makes a {@link TlsProtocol} around the
- * application's protocol, and a client waits for {@link #handshake} of the raw transport it got.
- * Internal to jasyncio: not for users.
+ * How {@code createConnection}, {@code createServer} and {@code startTls} put TLS into a connection
+ * without the loop types knowing: the protocol factory handed to the first two makes a
+ * {@link TlsProtocol} around the application's protocol, and a client waits for {@link #handshake} of the
+ * raw transport it got; {@link #upgrade} slides one under a connection that is up. Internal to jasyncio:
+ * not for users.
  */
 public final class TlsLayer {
 
@@ -27,28 +29,14 @@ public final class TlsLayer {
      */
     public static Supplier<Protocol> client(EventLoop loop, SSLContext context, String serverHostname, int port,
             TlsTimeouts timeouts, Supplier<? extends Protocol> factory) {
-        return () -> {
-            SSLEngine engine = serverHostname.isEmpty() ? context.createSSLEngine()
-                    : context.createSSLEngine(serverHostname, port);
-            // Client mode first: it picks the context's client protocols, which setSSLParameters would freeze.
-            engine.setUseClientMode(true);
-            if (!serverHostname.isEmpty()) {
-                SSLParameters parameters = engine.getSSLParameters();
-                parameters.setEndpointIdentificationAlgorithm("HTTPS");
-                engine.setSSLParameters(parameters);
-            }
-            return new TlsProtocol(loop, context, engine, timeouts, factory.get(), loop.createFuture());
-        };
+        return () -> new TlsProtocol(loop, context, clientEngine(context, serverHostname, port), timeouts,
+                factory.get(), loop.createFuture(), false);
     }
 
     /** Protocols of TLS server connections: each has an engine in server mode and wraps a protocol of {@code factory}. */
     public static Supplier<Protocol> server(EventLoop loop, SSLContext context, TlsTimeouts timeouts,
             Supplier<? extends Protocol> factory) {
-        return () -> {
-            SSLEngine engine = context.createSSLEngine();
-            engine.setUseClientMode(false);
-            return new TlsProtocol(loop, context, engine, timeouts, factory.get(), null);
-        };
+        return () -> new TlsProtocol(loop, context, serverEngine(context), timeouts, factory.get(), null, false);
     }
 
     /**
@@ -60,5 +48,86 @@ public final class TlsLayer {
      */
     public static Future<Transport> handshake(Transport raw) {
         return ((TlsProtocol) raw.getProtocol()).handshake();
+    }
+
+    /**
+     * asyncio's {@code start_tls}: TLS under {@code app}, which {@code raw} serves already, as a server
+     * ({@code serverSide}) or as a client of {@code serverHostname} ({@code null}: the peer's IP address;
+     * {@code ""}: no SNI and no host name check). Reading pauses while the raw transport's protocol
+     * becomes a {@link TlsProtocol}, which starts the handshake on the next iteration and reading with it:
+     * bytes the raw transport had not delivered yet, like those still in the kernel, go to TLS. Bytes
+     * still in its write buffer go out before the handshake's.
+     *
+     * @return the application's new transport once the handshake succeeded, failing with the handshake's
+     *     exception once the connection is closed; cancelling it aborts the connection
+     * @throws IllegalArgumentException if {@code raw} is TLS already (or on its way), or cannot change its
+     *     protocol; if {@code serverHostname} is given to a server, or is {@code null} and the peer has no
+     *     IP address
+     * @throws IllegalStateException if {@code raw} is closing
+     */
+    public static Future<Transport> upgrade(EventLoop loop, Transport raw, Protocol app, SSLContext context,
+            String serverHostname, boolean serverSide, TlsTimeouts timeouts) {
+        if (raw instanceof TlsTransport || raw.getProtocol() instanceof TlsProtocol) {
+            throw new IllegalArgumentException("transport " + raw + " is not supported by start_tls(): it is TLS already");
+        }
+        if (raw.isClosing()) {
+            throw new IllegalStateException("start_tls(): transport " + raw + " is closing");
+        }
+        SSLEngine engine;
+        if (serverSide) {
+            if (serverHostname != null) {
+                throw new IllegalArgumentException("server_hostname is only meaningful for a client, not with server_side");
+            }
+            engine = serverEngine(context);
+        } else {
+            Object peer = raw.getExtraInfo("peername");
+            int port = peer instanceof InetSocketAddress ? ((InetSocketAddress) peer).getPort() : -1;
+            engine = clientEngine(context, serverHostname != null ? serverHostname : peerAddress(peer), port);
+        }
+        Future<Transport> handshake = loop.createFuture();
+        TlsProtocol tls = new TlsProtocol(loop, context, engine, timeouts, app, handshake, true);
+        try {
+            raw.setProtocol(tls);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("transport " + raw + " is not supported by start_tls()", e);
+        }
+        // Paused at once, so that nothing reaches the TLS protocol before its connectionMade (asyncio's order).
+        raw.pauseReading();
+        loop.callSoon(() -> tls.connectionMade(raw));
+        loop.callSoon(raw::resumeReading);
+        handshake.addDoneCallback(done -> {
+            if (done.cancelled()) {
+                raw.abort();
+            }
+        });
+        return handshake;
+    }
+
+    /** The peer's IP address, the name a client checks the certificate against when given none. */
+    private static String peerAddress(Object peer) {
+        if (!(peer instanceof InetSocketAddress) || ((InetSocketAddress) peer).getAddress() == null) {
+            throw new IllegalArgumentException("start_tls() needs a server_hostname: the peer " + peer
+                    + " has no IP address to check the certificate against");
+        }
+        return ((InetSocketAddress) peer).getAddress().getHostAddress();
+    }
+
+    private static SSLEngine clientEngine(SSLContext context, String serverHostname, int port) {
+        SSLEngine engine = serverHostname.isEmpty() ? context.createSSLEngine()
+                : context.createSSLEngine(serverHostname, port);
+        // Client mode first: it picks the context's client protocols, which setSSLParameters would freeze.
+        engine.setUseClientMode(true);
+        if (!serverHostname.isEmpty()) {
+            SSLParameters parameters = engine.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
+        }
+        return engine;
+    }
+
+    private static SSLEngine serverEngine(SSLContext context) {
+        SSLEngine engine = context.createSSLEngine();
+        engine.setUseClientMode(false);
+        return engine;
     }
 }

@@ -28,6 +28,10 @@ import org.jasyncio.internal.net.TransportFaults;
  * that {@link SSLException} (a handshake's fails the client's {@link #handshake()} future, or is reported
  * to the loop's exception handler on a server), after sending the engine's alert.
  *
+ * <p>{@code startTls} puts one under a connection that is up already (the raw transport's
+ * {@code setProtocol}): the application keeps its protocol, whose {@code connectionMade} ran on the plain
+ * connection, and the {@link #handshake()} future, on either side, tells how the handshake went.
+ *
  * <p>The engine's delegated tasks (certificate checks, key exchange computations) run inline on the
  * loop's thread: they are CPU work of a millisecond or so that would otherwise cost two thread
  * hand-offs, and asyncio (OpenSSL) does the same work inline too.
@@ -44,8 +48,13 @@ final class TlsProtocol implements Protocol {
     private final SSLContext context;
     private final SSLEngine engine;
     private final TlsTimeouts timeouts;
-    private final Protocol app;
     private final Future<Transport> handshake;
+    private Protocol app;
+    /**
+     * Whether the application's {@code connectionMade} ran: once the handshake is done, or before TLS
+     * started for a connection that {@code startTls} upgrades. It then gets {@code connectionLost} too.
+     */
+    private boolean appMade;
     private final CipherInput input;
     private final CipherOutput output;
     private final TlsTransport transport;
@@ -71,15 +80,18 @@ final class TlsProtocol implements Protocol {
     /**
      * TLS through {@code engine} (made from {@code context}, in client or server mode) for {@code app};
      * {@code handshake} (or {@code null} on a server) completes with the application's transport once
-     * the handshake succeeded and the application's {@code connectionMade} returned.
+     * the handshake succeeded and the application's {@code connectionMade} returned. With
+     * {@code appConnected} ({@code startTls}), {@code app} is connected already: its {@code connectionMade}
+     * is not called again, and a failed handshake ends it with {@code connectionLost}.
      */
     TlsProtocol(EventLoop loop, SSLContext context, SSLEngine engine, TlsTimeouts timeouts, Protocol app,
-            Future<Transport> handshake) {
+            Future<Transport> handshake, boolean appConnected) {
         this.loop = loop;
         this.context = context;
         this.engine = engine;
         this.timeouts = timeouts;
         this.app = app;
+        this.appMade = appConnected;
         this.handshake = handshake;
         this.input = new CipherInput(engine.getSession().getPacketBufferSize());
         this.output = new CipherOutput(engine);
@@ -171,7 +183,7 @@ final class TlsProtocol implements Protocol {
             handshake.setException(reason != null ? reason
                     : new SSLHandshakeException("Connection closed during the SSL handshake"));
         }
-        if (was == State.OPEN || was == State.SHUTTING_DOWN) {
+        if (appMade) {
             app.connectionLost(reason);
         }
     }
@@ -257,6 +269,12 @@ final class TlsProtocol implements Protocol {
 
     Protocol app() {
         return app;
+    }
+
+    /** The application's {@code setProtocol}: {@code protocol} gets the plain bytes from now on. */
+    void setApp(Protocol protocol) {
+        app = protocol;
+        faults = new TransportFaults(loop, transport, protocol);
     }
 
     SSLEngine engine() {
@@ -416,11 +434,14 @@ final class TlsProtocol implements Protocol {
     private void handshakeDone() {
         deadline.cancel();
         state = State.OPEN;
-        try {
-            app.connectionMade(transport);
-        } catch (RuntimeException e) {
-            appFailed(e, "Fatal error: protocol.connectionMade() call failed.");
-            return;
+        if (!appMade) {
+            appMade = true;
+            try {
+                app.connectionMade(transport);
+            } catch (RuntimeException e) {
+                appFailed(e, "Fatal error: protocol.connectionMade() call failed.");
+                return;
+            }
         }
         if (rawWritingPaused && !appWritingPaused) {
             appWritingPaused = true;

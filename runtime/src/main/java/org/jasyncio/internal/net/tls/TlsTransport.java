@@ -1,6 +1,7 @@
 package org.jasyncio.internal.net.tls;
 
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import org.jasyncio.Protocol;
 import org.jasyncio.Transport;
 
@@ -92,6 +93,12 @@ final class TlsTransport implements Transport {
     @Override
     public Protocol getProtocol() {
         return tls.app();
+    }
+
+    /** The plain bytes go to {@code protocol} from now on. */
+    @Override
+    public void setProtocol(Protocol protocol) {
+        tls.setApp(Objects.requireNonNull(protocol, "protocol"));
     }
 
     @Override

@@ -1,0 +1,464 @@
+package org.jasyncio.net;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.NetworkChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLSocket;
+import org.jasyncio.AsyncIO;
+import org.jasyncio.ConnectionOptions;
+import org.jasyncio.EventLoop;
+import org.jasyncio.Future;
+import org.jasyncio.Server;
+import org.jasyncio.StreamReader;
+import org.jasyncio.StreamWriter;
+import org.jasyncio.Streams;
+import org.jasyncio.Task;
+import org.jasyncio.Transport;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * asyncio's {@code start_tls}: a plain connection upgraded to TLS in place, STARTTLS style ("STARTTLS\n",
+ * "GO\n", then both sides start TLS), over streams ({@link StreamWriter#startTls}) and protocols
+ * ({@link EventLoop#startTls}), on both loop types.
+ */
+class StartTlsTest {
+
+    private static final ConnectionOptions SERVER = ConnectionOptions.DEFAULTS.withSsl(TlsContexts.server());
+    private static final ConnectionOptions CLIENT = ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client());
+
+    static List<LoopType> loops() {
+        return LoopType.all();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] data = new byte[size];
+        new Random(seed).nextBytes(data);
+        return data;
+    }
+
+    /** Collects what the loop reports to its exception handler. */
+    private static List<Map<String, Object>> reports(LoopUnderTest t) {
+        List<Map<String, Object>> reports = new ArrayList<>();
+        t.loop.setExceptionHandler((loop, context) -> reports.add(context));
+        return reports;
+    }
+
+    /**
+     * The server's side over streams: answers "STARTTLS\n" with "GO\n", starts TLS at once with
+     * {@code options}, then says "READY\n" and echoes. {@code upgraded} gets how its startTls ended (with
+     * the writer's ssl_object).
+     */
+    private static Task<Void> starttlsHandler(StreamReader reader, StreamWriter writer, ConnectionOptions options,
+            Future<Object> upgraded) {
+        reader.readline().addDoneCallback(line -> {
+            if (line.exception() != null || !Arrays.equals(bytes("STARTTLS\n"), line.result())) {
+                writer.close();
+                return;
+            }
+            writer.write(bytes("GO\n"));
+            writer.startTls(options).addDoneCallback(done -> {
+                if (done.exception() != null) {
+                    upgraded.setException(done.exception());
+                    return;
+                }
+                upgraded.setResult(writer.getExtraInfo("ssl_object"));
+                writer.write(bytes("READY\n"));
+                StreamsTest.echo(reader, writer);
+            });
+        });
+        return Task.completed();
+    }
+
+    /** A client's plain half of the exchange: "STARTTLS\n" out, "GO\n" back. */
+    private static Streams askForTls(LoopUnderTest t, int port) {
+        Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", port));
+        s.writer().write(bytes("STARTTLS\n"));
+        assertArrayEquals(bytes("GO\n"), t.run(s.reader().readline()));
+        return s;
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void streamsUpgradeInPlaceAndCarryLinesOverTls(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                List<Map<String, Object>> reports = reports(t);
+                Future<Object> serverUpgraded = t.loop.createFuture();
+                Server server = t.call(() -> AsyncIO.startServer(
+                        (reader, writer) -> starttlsHandler(reader, writer, SERVER, serverUpgraded), "127.0.0.1", 0));
+                Streams s = askForTls(t, server.port());
+                StreamReader reader = s.reader();
+                StreamWriter writer = s.writer();
+                Transport plain = writer.transport();
+                assertNull(writer.getExtraInfo("ssl_object"));
+                assertTrue(writer.canWriteEof());
+
+                assertNull(t.run(writer.startTls(TlsContexts.client())));
+                assertNotSame(plain, writer.transport(), "the writer writes through the TLS transport now");
+                SSLEngine engine = assertInstanceOf(SSLEngine.class, writer.getExtraInfo("ssl_object"));
+                assertTrue(engine.getUseClientMode());
+                assertTrue(engine.getSession().getProtocol().startsWith("TLSv"), engine.getSession().getProtocol());
+                assertEquals(plain.getExtraInfo("peername"), writer.getExtraInfo("peername"));
+                assertFalse(writer.canWriteEof(), "TLS has no half-close");
+                SSLEngine serverEngine = assertInstanceOf(SSLEngine.class, t.run(serverUpgraded));
+                assertFalse(serverEngine.getUseClientMode(), "the server's writer is the TLS server");
+
+                assertArrayEquals(bytes("READY\n"), t.run(reader.readline()), "written the moment the server's TLS was up");
+                writer.write(bytes("hello over tls\n"));
+                assertArrayEquals(bytes("hello over tls\n"), t.run(reader.readline()));
+                byte[] big = random(300_000, 1);
+                writer.write(big);
+                t.run(writer.drain());
+                assertArrayEquals(big, t.run(reader.readexactly(big.length)), "many records, intact");
+
+                writer.close();
+                assertNull(t.run(writer.waitClosed()));
+                assertTrue(plain.isClosing());
+                server.close();
+                t.run(server.waitClosed());
+                assertEquals(List.of(), reports);
+            }
+        });
+    }
+
+    /**
+     * The server's side over protocols: answers "STARTTLS\n" with "GO\n" and starts TLS in the same
+     * {@code dataReceived}; then records what arrives over TLS and echoes it.
+     */
+    static final class StarttlsServerProtocol extends RecordingProtocol {
+        private final EventLoop loop;
+        private final ConnectionOptions options;
+        final Future<Future<Transport>> upgrading;
+
+        StarttlsServerProtocol(EventLoop loop, ConnectionOptions options) {
+            super(loop);
+            this.loop = loop;
+            this.options = options;
+            upgrading = loop.createFuture();
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            if (!upgrading.done()) {
+                byte[] line = new byte[data.remaining()];
+                data.get(line);
+                assertArrayEquals(bytes("STARTTLS\n"), line);
+                transport.write(bytes("GO\n"));
+                upgrading.setResult(loop.startTls(transport, this, options, true));
+                return;
+            }
+            // Bytes right behind the handshake may come before the future's callbacks ran: it is done, though.
+            Transport tls = upgrading.result().result();
+            ByteBuffer echo = data.duplicate();
+            super.dataReceived(data);
+            tls.write(echo);
+        }
+    }
+
+    /** A server whose connections are {@link StarttlsServerProtocol}s; {@code accepted} gets the first. */
+    private static Server starttlsServer(LoopUnderTest t, ConnectionOptions options, Future<StarttlsServerProtocol> accepted) {
+        return t.run(t.loop.createServer(() -> {
+            StarttlsServerProtocol protocol = new StarttlsServerProtocol(t.loop, options);
+            accepted.setResult(protocol);
+            return protocol;
+        }, "127.0.0.1", 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void protocolsUpgradeThroughTheLoop(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<StarttlsServerProtocol> accepted = t.loop.createFuture();
+                Server server = starttlsServer(t, SERVER, accepted);
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                raw.write(bytes("STARTTLS\n"));
+                t.run(client.whenReceived(t.loop, 3));
+                assertArrayEquals(bytes("GO\n"), client.received.toByteArray());
+                client.received.reset();
+
+                Future<Transport> upgrading = t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost"));
+                IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
+                        () -> t.loop.startTls(raw, client, CLIENT), "twice, while the first handshake is under way");
+                assertTrue(again.getMessage().endsWith("is not supported by start_tls(): it is TLS already"), again.getMessage());
+                Transport tls = t.run(upgrading);
+                assertSame(client, tls.getProtocol());
+                assertNotSame(client, raw.getProtocol(), "the raw transport feeds TLS now");
+                assertEquals("localhost", ((SSLEngine) tls.getExtraInfo("ssl_object")).getPeerHost());
+                assertEquals(List.of("made"), client.events, "connectionMade is not called again");
+                StarttlsServerProtocol serverSide = t.run(accepted);
+                Transport serverTls = t.run(t.run(serverSide.upgrading));
+                assertSame(serverSide, serverTls.getProtocol());
+
+                byte[] data = random(200_000, 2);
+                tls.write(data);
+                t.run(client.whenReceived(t.loop, data.length));
+                assertArrayEquals(data, client.received.toByteArray(), "echoed over TLS");
+                assertArrayEquals(data, serverSide.received.toByteArray());
+
+                // The TLS transport's setProtocol: the plain bytes go to the new protocol from now on.
+                RecordingProtocol next = new RecordingProtocol(t.loop);
+                tls.setProtocol(next);
+                assertSame(next, tls.getProtocol());
+                tls.write(bytes("to the next one"));
+                t.run(next.whenReceived(t.loop, 15));
+                assertArrayEquals(bytes("to the next one"), next.received.toByteArray());
+                assertEquals(data.length, client.received.size(), "the first protocol hears nothing more");
+
+                tls.close();
+                assertNull(t.run(next.lost));
+                assertNull(t.run(serverSide.lost), "close_notify, answered: a clean close");
+                assertFalse(client.lost.done());
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void bytesThePeerSendsRightAfterItsHandshakeAreNotLost(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<StarttlsServerProtocol> accepted = t.loop.createFuture();
+            Server server = starttlsServer(t, SERVER, accepted);
+            int port = server.port();
+            // A blocking JDK client: its first bytes leave right behind its Finished message (TLS 1.3: in the
+            // same flight), so they reach the server with, or right after, the end of the handshake.
+            Future<String> answer = t.loop.runInExecutor(null, () -> {
+                try (Socket tcp = new Socket("127.0.0.1", port)) {
+                    tcp.getOutputStream().write(bytes("STARTTLS\n"));
+                    BufferedReader plain = new BufferedReader(new InputStreamReader(tcp.getInputStream(), StandardCharsets.UTF_8));
+                    assertEquals("GO", plain.readLine());
+                    try (SSLSocket tls = (SSLSocket) TlsContexts.client().getSocketFactory()
+                            .createSocket(tcp, "localhost", port, false)) {
+                        tls.startHandshake();
+                        OutputStream out = tls.getOutputStream();
+                        out.write(bytes("first words\n"));
+                        out.flush();
+                        return new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.UTF_8)).readLine();
+                    }
+                }
+            });
+            StarttlsServerProtocol serverSide = t.run(accepted);
+            t.run(serverSide.whenReceived(t.loop, 12));
+            assertArrayEquals(bytes("first words\n"), serverSide.received.toByteArray());
+            assertEquals("first words", t.run(answer), "and the echo went back over TLS");
+            assertNull(t.run(serverSide.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aReplyStillInTheWriteBufferGoesOutBeforeTheHandshake(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            byte[] reply = random(4 * 1024 * 1024, 3);
+            reply[reply.length - 1] = '\n';
+            Future<Long> bufferedAtStartTls = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop) {
+                @Override
+                public void connectionMade(Transport made) {
+                    super.connectionMade(made);
+                    try {
+                        // A small kernel buffer: most of the reply waits in the transport's write buffer.
+                        ((NetworkChannel) made.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_SNDBUF, 32 * 1024);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void dataReceived(ByteBuffer data) {
+                    if (bufferedAtStartTls.done()) {
+                        super.dataReceived(data);
+                        return;
+                    }
+                    data.position(data.limit());
+                    transport.write(reply);
+                    bufferedAtStartTls.setResult(transport.getWriteBufferSize());
+                    t.loop.startTls(transport, this, SERVER, true).addDoneCallback(done -> {
+                        if (done.exception() == null) {
+                            done.result().write(bytes("over tls\n"));
+                        }
+                    });
+                }
+            }, "127.0.0.1", 0));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            raw.write(bytes("STARTTLS\n"));
+            assertTrue(t.run(bufferedAtStartTls) > 0, "the reply was still buffered when TLS started");
+            t.run(client.whenReceived(t.loop, reply.length));
+            assertArrayEquals(reply, client.received.toByteArray(), "the whole plain reply, before any record");
+            client.received.reset();
+            Transport tls = t.run(t.loop.startTls(raw, client, CLIENT));
+            t.run(client.whenReceived(t.loop, 9));
+            assertArrayEquals(bytes("over tls\n"), client.received.toByteArray());
+            tls.close();
+            assertNull(t.run(client.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void anUntrustedCertificateFailsTheUpgradeAndLeaksNothing(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                List<Map<String, Object>> reports = reports(t);
+                Future<Object> serverUpgraded = t.loop.createFuture();
+                ConnectionOptions untrusted = ConnectionOptions.DEFAULTS.withSsl(TlsContexts.untrustedServer());
+                Server server = t.call(() -> AsyncIO.startServer(
+                        (reader, writer) -> starttlsHandler(reader, writer, untrusted, serverUpgraded), "127.0.0.1", 0));
+                Streams s = askForTls(t, server.port());
+
+                SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
+                        () -> t.run(s.writer().startTls(TlsContexts.client())));
+                assertTrue(failure.getMessage().contains("PKIX path building failed"), failure.getMessage());
+                assertSame(failure, assertThrows(SSLHandshakeException.class, () -> t.run(s.writer().waitClosed())),
+                        "the connection is closed with the handshake's exception");
+                assertSame(failure, assertThrows(SSLHandshakeException.class, () -> t.run(s.reader().read(10))));
+                assertTrue(s.writer().isClosing());
+                assertInstanceOf(SSLException.class, assertThrows(SSLException.class, () -> t.run(serverUpgraded)),
+                        "the server's startTls fails too (the client's alert)");
+                server.close();
+                t.run(server.waitClosed());
+                assertEquals(List.of(), reports, "a failed startTls is its future's failure, not a report");
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void startTlsTwiceFailsClearly(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<Object> serverUpgraded = t.loop.createFuture();
+            Server server = t.call(() -> AsyncIO.startServer(
+                    (reader, writer) -> starttlsHandler(reader, writer, SERVER, serverUpgraded), "127.0.0.1", 0));
+            Streams s = askForTls(t, server.port());
+            StreamWriter writer = s.writer();
+            Transport plain = writer.transport();
+            t.run(writer.startTls(TlsContexts.client()));
+
+            IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                    () -> writer.startTls(TlsContexts.client()));
+            assertEquals("transport " + writer.transport() + " is not supported by start_tls(): it is TLS already",
+                    twice.getMessage());
+            assertThrows(IllegalArgumentException.class,
+                    () -> t.loop.startTls(plain, plain.getProtocol(), CLIENT), "nor under the TLS transport");
+            assertArrayEquals(bytes("READY\n"), t.run(s.reader().readline()), "the connection goes on");
+            writer.write(bytes("still fine\n"));
+            assertArrayEquals(bytes("still fine\n"), t.run(s.reader().readline()));
+            writer.close();
+            assertNull(t.run(writer.waitClosed()));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void startTlsOnAClosingTransportOrWithoutAContextFailsClearly(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+
+            IllegalArgumentException noContext = assertThrows(IllegalArgumentException.class,
+                    () -> t.loop.startTls(raw, client, ConnectionOptions.DEFAULTS));
+            assertEquals("start_tls() needs an SSLContext: options.ssl() is null", noContext.getMessage());
+            IllegalArgumentException hostnameOnAServer = assertThrows(IllegalArgumentException.class,
+                    () -> t.loop.startTls(raw, client, SERVER.withServerHostname("localhost"), true));
+            assertTrue(hostnameOnAServer.getMessage().startsWith("server_hostname is only meaningful for a client"),
+                    hostnameOnAServer.getMessage());
+            assertSame(client, raw.getProtocol(), "a refused startTls changes nothing");
+            assertTrue(raw.isReading());
+
+            raw.close();
+            IllegalStateException closing = assertThrows(IllegalStateException.class,
+                    () -> t.loop.startTls(raw, client, CLIENT));
+            assertEquals("start_tls(): transport " + raw + " is closing", closing.getMessage());
+            assertNull(t.run(client.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void cancellingTheUpgradeAbortsTheConnection(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<RecordingProtocol> accepted = t.loop.createFuture();
+                Server server = t.run(t.loop.createServer(() -> {
+                    RecordingProtocol silent = new RecordingProtocol(t.loop);
+                    accepted.setResult(silent);
+                    return silent;
+                }, "127.0.0.1", 0));
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                Future<Transport> upgrading = t.loop.startTls(raw, client, CLIENT);
+                RecordingProtocol serverSide = t.run(accepted);
+                t.run(serverSide.whenReceived(t.loop, 1));
+                assertFalse(upgrading.done(), "the silent server never answers the ClientHello");
+                upgrading.cancel();
+                assertNull(t.run(client.lost), "the protocol hears of the aborted connection");
+                t.run(serverSide.lost);
+                assertTrue(upgrading.cancelled());
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aServerThatNeverAnswersFailsTheUpgradeAfterTheHandshakeTimeout(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop), "127.0.0.1", 0));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            SSLContext context = TlsContexts.client();
+            org.jasyncio.TimeoutException timeout = assertThrows(org.jasyncio.TimeoutException.class,
+                    () -> t.run(t.loop.startTls(raw, client, ConnectionOptions.DEFAULTS.withSsl(context).withSslHandshakeTimeout(0.2))));
+            assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", timeout.getMessage());
+            assertSame(timeout, t.run(client.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+}
