@@ -283,6 +283,92 @@ class StartTlsTest {
 
     @ParameterizedTest
     @MethodSource("loops")
+    void aClientHelloThatArrivedWhileReadingWasPausedGoesToTls(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<Transport> paused = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop) {
+                @Override
+                public void dataReceived(ByteBuffer data) {
+                    if (paused.done()) {
+                        super.dataReceived(data);
+                        return;
+                    }
+                    data.position(data.limit());
+                    // Not upgraded yet: whatever comes next waits (in the kernel, or in the proactor's held read).
+                    transport.pauseReading();
+                    transport.write(bytes("GO\n"));
+                    paused.setResult(transport);
+                }
+            }, "127.0.0.1", 0));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            raw.write(bytes("STARTTLS\n"));
+            Transport serverRaw = t.run(paused);
+            t.run(client.whenReceived(t.loop, 3));
+            Future<Transport> clientTls = t.loop.startTls(raw, client, CLIENT);
+            // Time for the ClientHello to reach the paused server (the test holds either way).
+            t.runFor(0.1);
+            assertFalse(clientTls.done());
+            Transport serverTls = t.run(t.loop.startTls(serverRaw, serverRaw.getProtocol(), SERVER, true));
+            Transport tls = t.run(clientTls);
+            tls.write(bytes("hello"));
+            RecordingProtocol serverSide = (RecordingProtocol) serverTls.getProtocol();
+            t.run(serverSide.whenReceived(t.loop, 5));
+            assertArrayEquals(bytes("hello"), serverSide.received.toByteArray());
+            tls.close();
+            assertNull(t.run(client.lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void setProtocolHandsAPlainConnectionToAnotherProtocol(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Future<RecordingProtocol> accepted = t.loop.createFuture();
+            Server server = t.run(t.loop.createServer(() -> {
+                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
+                accepted.setResult(serverSide);
+                return serverSide;
+            }, "127.0.0.1", 0));
+            RecordingProtocol first = new RecordingProtocol(t.loop);
+            Transport raw = t.run(t.loop.createConnection(() -> first, "127.0.0.1", server.port())).transport();
+            RecordingProtocol serverSide = t.run(accepted);
+            Transport serverRaw = t.run(serverSide.made);
+            raw.setWriteBufferLimits(1000, 0);
+
+            RecordingProtocol second = new RecordingProtocol(t.loop);
+            raw.setProtocol(second);
+            assertSame(second, raw.getProtocol());
+            serverRaw.write(bytes("for the second"));
+            t.run(second.whenReceived(t.loop, 14));
+            assertArrayEquals(bytes("for the second"), second.received.toByteArray());
+
+            // The same water marks, for the new protocol: 4 MiB into a small kernel buffer pause it.
+            try {
+                ((NetworkChannel) raw.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_SNDBUF, 32 * 1024);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            byte[] data = random(4 * 1024 * 1024, 4);
+            raw.write(data);
+            assertTrue(second.events.contains("pause"), second.events.toString());
+            t.run(serverSide.whenReceived(t.loop, data.length));
+            assertArrayEquals(data, serverSide.received.toByteArray());
+
+            serverRaw.close();
+            assertNull(t.run(second.lost));
+            assertEquals(List.of("made"), first.events, "the first protocol hears nothing more");
+            assertEquals(0, first.received.size());
+            assertTrue(second.events.containsAll(List.of("pause", "resume", "eof", "lost")), second.events.toString());
+            server.close();
+            t.run(server.waitClosed());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
     void aReplyStillInTheWriteBufferGoesOutBeforeTheHandshake(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             byte[] reply = random(4 * 1024 * 1024, 3);
