@@ -40,6 +40,7 @@ import org.jasyncio.StreamWriter;
 import org.jasyncio.Streams;
 import org.jasyncio.Task;
 import org.jasyncio.Transport;
+import org.jasyncio.internal.net.FutureChain;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -81,6 +82,15 @@ class StartTlsTest {
      */
     private static Task<Void> starttlsHandler(StreamReader reader, StreamWriter writer, ConnectionOptions options,
             Future<Object> upgraded) {
+        return starttlsHandler(reader, writer, options, upgraded, () -> {
+            writer.write(bytes("READY\n"));
+            StreamsTest.echo(reader, writer);
+        });
+    }
+
+    /** {@link #starttlsHandler(StreamReader, StreamWriter, ConnectionOptions, Future)} doing {@code overTls} once upgraded. */
+    private static Task<Void> starttlsHandler(StreamReader reader, StreamWriter writer, ConnectionOptions options,
+            Future<Object> upgraded, Runnable overTls) {
         reader.readline().addDoneCallback(line -> {
             if (line.exception() != null || !Arrays.equals(bytes("STARTTLS\n"), line.result())) {
                 writer.close();
@@ -93,8 +103,7 @@ class StartTlsTest {
                     return;
                 }
                 upgraded.setResult(writer.getExtraInfo("ssl_object"));
-                writer.write(bytes("READY\n"));
-                StreamsTest.echo(reader, writer);
+                overTls.run();
             });
         });
         return Task.completed();
@@ -148,6 +157,36 @@ class StartTlsTest {
                 server.close();
                 t.run(server.waitClosed());
                 assertEquals(List.of(), reports);
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aReaderThatStoppedReadingStillClosesCleanly(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                byte[] flood = random(4 * 1024 * 1024, 5);
+                Future<Object> serverUpgraded = t.loop.createFuture();
+                Future<Void> serverClosed = t.loop.createFuture();
+                Server server = t.call(() -> AsyncIO.startServer((reader, writer) -> starttlsHandler(reader, writer,
+                        SERVER, serverUpgraded, () -> {
+                            writer.write(flood);
+                            writer.waitClosed().addDoneCallback(done -> FutureChain.copy(done, serverClosed));
+                        }), "127.0.0.1", 0));
+                Streams s = askForTls(t, server.port());
+                Transport plain = s.writer().transport();
+                t.run(s.writer().startTls(CLIENT.withSslShutdownTimeout(10)));
+                // The reader holds twice its limit, then pauses reading; nobody reads any more.
+                for (int i = 0; i < 100_000 && plain.isReading(); i++) {
+                    t.spin(1);
+                }
+                assertFalse(plain.isReading(), "the full reader paused reading");
+                s.writer().close();
+                assertNull(t.run(s.writer().waitClosed()), "the server's close_notify was read: no shutdown timeout");
+                assertNull(t.run(serverClosed));
+                server.close();
+                t.run(server.waitClosed());
             }
         });
     }

@@ -517,10 +517,10 @@ final class TlsProtocol implements Protocol {
     private void startShutdown() {
         state = State.SHUTTING_DOWN;
         deadline.set(timeouts.shutdown(), this::shutdownTimedOut);
-        if (appReadingPaused) {
-            appReadingPaused = false;
-            raw.resumeReading();
-        }
+        // The peer's close_notify must be read, whoever paused reading: the application through us, or a
+        // StreamReader that paused the raw transport it had before startTls.
+        appReadingPaused = false;
+        raw.resumeReading();
         if (output.hasBacklog()) {
             closeAfterBacklog = true;
         } else {
