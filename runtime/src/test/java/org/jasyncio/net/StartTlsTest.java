@@ -20,6 +20,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,7 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.ConnectionOptions;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
+import org.jasyncio.SelectorEventLoop;
 import org.jasyncio.Server;
 import org.jasyncio.StreamReader;
 import org.jasyncio.StreamWriter;
@@ -41,6 +43,8 @@ import org.jasyncio.Streams;
 import org.jasyncio.Task;
 import org.jasyncio.Transport;
 import org.jasyncio.internal.net.FutureChain;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -284,6 +288,37 @@ class StartTlsTest {
                 t.run(server.waitClosed());
             }
         });
+    }
+
+    @Test
+    void aUnixConnectionUpgradesWithAServerHostname(@TempDir Path directory) {
+        try (LoopUnderTest t = new LoopUnderTest(LoopType.all().get(0))) {
+            assertInstanceOf(SelectorEventLoop.class, t.loop, "Unix sockets need a selector loop");
+            String path = directory.resolve("starttls.sock").toString();
+            Future<StarttlsServerProtocol> accepted = t.loop.createFuture();
+            Server server = t.run(t.loop.createUnixServer(() -> {
+                StarttlsServerProtocol protocol = new StarttlsServerProtocol(t.loop, SERVER);
+                accepted.setResult(protocol);
+                return protocol;
+            }, path));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport raw = t.run(t.loop.createUnixConnection(() -> client, path)).transport();
+            raw.write(bytes("STARTTLS\n"));
+            t.run(client.whenReceived(t.loop, 3));
+            client.received.reset();
+            IllegalArgumentException noName = assertThrows(IllegalArgumentException.class,
+                    () -> t.loop.startTls(raw, client, CLIENT));
+            assertTrue(noName.getMessage().startsWith("start_tls() needs a server_hostname: the peer "), noName.getMessage());
+            Transport tls = t.run(t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost")));
+            tls.write(bytes("over a unix socket"));
+            t.run(client.whenReceived(t.loop, 18));
+            assertArrayEquals(bytes("over a unix socket"), client.received.toByteArray());
+            tls.close();
+            assertNull(t.run(client.lost));
+            assertNull(t.run(t.run(accepted).lost));
+            server.close();
+            t.run(server.waitClosed());
+        }
     }
 
     @ParameterizedTest
