@@ -88,8 +88,9 @@ public interface Transport {
      * next bytes it delivers; {@code protocol}'s {@link Protocol#connectionMade} is not called, and the
      * previous protocol hears nothing more (not even {@link Protocol#connectionLost}). Flow control starts
      * afresh with the same water marks: {@code protocol} gets {@link Protocol#pauseWriting} as soon as the
-     * write buffer is above the high-water mark (at once, if it is already). {@link EventLoop#startTls} uses it to put TLS under a connection's protocol.
-     * TCP and TLS transports support it on both loop types.
+     * write buffer is above the high-water mark (at once, if it is already). TCP and TLS transports
+     * support it on both loop types; {@link EventLoop#startTls} uses it to put TLS under a connection's
+     * protocol.
      *
      * @throws UnsupportedOperationException if this transport cannot change its protocol (the default)
      */
