@@ -105,9 +105,10 @@ final class Differential {
                 break;
             }
             Map<String, String> expected = new LinkedHashMap<>();
-            entries.forEach((program, methods) -> expected.put(program, reference(methods[1], schedule, planSeed)));
+            entries.forEach((program, methods) -> expected.put(program,
+                    reference(methods[1], new Log(schedule, decisions(planSeed, program)))));
             Map<String, Log> logs = new HashMap<>();
-            entries.keySet().forEach(program -> logs.put(program, new Log(schedule, planSeed)));
+            entries.keySet().forEach(program -> logs.put(program, new Log(schedule, decisions(planSeed, program))));
             Map<String, String> actual;
             try {
                 actual = concurrently(entries, logs, schedule);
@@ -153,8 +154,16 @@ final class Differential {
         return m0;
     }
 
-    private static String reference(Method m0, Schedule schedule, long planSeed) {
-        Log log = new Log(schedule, planSeed);
+    /**
+     * The seed of a program's {@link Log} decisions. Await sites are numbered from 0 in every
+     * program, so with the plan seed alone all programs of a campaign would share one table of
+     * outcomes (if site 0's first evaluation were cancelled, so would every program's be).
+     */
+    static long decisions(long planSeed, String program) {
+        return planSeed ^ program.hashCode() * 0x9E3779B97F4A7C15L;
+    }
+
+    private static String reference(Method m0, Log log) {
         String outcome;
         try {
             outcome = "return " + show(m0.invoke(null, log, ENTRY_DEPTH));

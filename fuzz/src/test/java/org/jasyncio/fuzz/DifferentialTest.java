@@ -32,7 +32,7 @@ class DifferentialTest {
     private static LongStream seedsCancellingFirstAwait() {
         return LongStream.iterate(0, seed -> seed + 1).filter(seed -> {
             try {
-                Outcomes.now(new Log(Schedule.CANCELLING, seed), 0, 5);
+                Outcomes.now(new Log(Schedule.CANCELLING, Differential.decisions(seed, "P0")), 0, 5);
                 return false;
             } catch (CancelledException cancelled) {
                 return true;
