@@ -86,11 +86,10 @@ public interface Transport {
     /**
      * asyncio's {@code set_protocol}: the transport calls {@code protocol} from now on, starting with the
      * next bytes it delivers; {@code protocol}'s {@link Protocol#connectionMade} is not called, and the
-     * previous protocol hears nothing more (not even {@link Protocol#connectionLost}). Flow control starts
-     * afresh with the same water marks: {@code protocol} gets {@link Protocol#pauseWriting} as soon as the
-     * write buffer is above the high-water mark (at once, if it is already). TCP and TLS transports
-     * support it on both loop types; {@link EventLoop#startTls} uses it to put TLS under a connection's
-     * protocol.
+     * previous protocol hears nothing more (not even {@link Protocol#connectionLost}). Flow control goes
+     * on: if writing is paused, {@code protocol} gets {@link Protocol#pauseWriting} at once, and the
+     * {@link Protocol#resumeWriting} once the buffer drained. TCP and TLS transports support it on both
+     * loop types; {@link EventLoop#startTls} uses it to put TLS under a connection's protocol.
      *
      * @throws UnsupportedOperationException if this transport cannot change its protocol (the default)
      */

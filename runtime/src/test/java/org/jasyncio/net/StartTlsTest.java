@@ -448,10 +448,12 @@ class StartTlsTest {
             byte[] reply = random(4 * 1024 * 1024, 3);
             reply[reply.length - 1] = '\n';
             Future<Long> bufferedAtStartTls = t.loop.createFuture();
+            Future<RecordingProtocol> accepted = t.loop.createFuture();
             Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop) {
                 @Override
                 public void connectionMade(Transport made) {
                     super.connectionMade(made);
+                    accepted.setResult(this);
                     try {
                         // A small kernel buffer: most of the reply waits in the transport's write buffer.
                         ((NetworkChannel) made.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_SNDBUF, 32 * 1024);
@@ -486,6 +488,8 @@ class StartTlsTest {
             Transport tls = t.run(t.loop.startTls(raw, client, CLIENT));
             t.run(client.whenReceived(t.loop, 9));
             assertArrayEquals(bytes("over tls\n"), client.received.toByteArray());
+            assertEquals(List.of("made", "pause", "resume"), t.run(accepted).events,
+                    "paused by the plain reply, resumed once it drained under TLS");
             tls.close();
             assertNull(t.run(client.lost));
             server.close();

@@ -31,14 +31,12 @@ public abstract class StreamTransportBase implements Transport {
     private final EventLoop loop;
     private final ServerConnections server;
     private final SocketExtraInfo extraInfo;
+    private final WriteSide writeSide = new WriteSide();
     private TransportFaults faults;
     /** The protocol this transport feeds; {@link #setProtocol} replaces it, so the read paths read this field on every event. */
     protected Protocol protocol;
     /** Pauses and resumes the protocol's writing as {@link #buffered} crosses the marks. */
-    protected WriteFlowControl flow;
-    /** The marks {@link #setWriteBufferLimits} set (a high mark of -1: the defaults), for the flow control of a new protocol. */
-    private int highWater = -1;
-    private int lowWater;
+    protected final WriteFlowControl flow;
     /** Copies of the bytes the socket has not taken yet, oldest first. */
     protected final ArrayDeque<ByteBuffer> pending = new ArrayDeque<>();
     /** Filled by {@link #gatherPending()} for one gathering write. */
@@ -65,7 +63,7 @@ public abstract class StreamTransportBase implements Transport {
         this.server = server;
         this.extraInfo = new SocketExtraInfo(peername, channel.getLocalAddress(), channel);
         this.faults = new TransportFaults(loop, this, protocol);
-        this.flow = new WriteFlowControl(protocol, faults);
+        this.flow = new WriteFlowControl(writeSide, new TransportFaults(loop, this, writeSide));
     }
 
     /** Starts taking bytes from the socket, unless closing or paused; called again on resume. */
@@ -245,8 +243,6 @@ public abstract class StreamTransportBase implements Transport {
     @Override
     public final void setWriteBufferLimits(int high, int low) {
         flow.setLimits(high, low);
-        highWater = high;
-        lowWater = low;
         flow.grew(buffered);
     }
 
@@ -266,18 +262,41 @@ public abstract class StreamTransportBase implements Transport {
     }
 
     /**
-     * Feeds {@code protocol} from now on. Its flow control starts afresh with the same marks (the previous
-     * protocol is not resumed: it hears nothing more), and faults are reported with it.
+     * Feeds {@code protocol} from now on, and reports faults with it. If writing is paused, it stays paused
+     * and {@code protocol} hears so at once ({@code pauseWriting}); it gets the {@code resumeWriting}.
      */
     @Override
     public final void setProtocol(Protocol protocol) {
         this.protocol = Objects.requireNonNull(protocol, "protocol");
         faults = new TransportFaults(loop, this, protocol);
-        flow = new WriteFlowControl(protocol, faults);
-        if (highWater >= 0) {
-            flow.setLimits(highWater, lowWater);
+        if (writeSide.paused) {
+            protocol.pauseWriting();
         }
-        flow.grew(buffered);
+    }
+
+    /**
+     * What the flow control pauses and resumes: whichever protocol is current, so that a pause outlives
+     * {@link #setProtocol} and its resume reaches the new protocol.
+     */
+    private final class WriteSide implements Protocol {
+        boolean paused;
+
+        @Override
+        public void pauseWriting() {
+            paused = true;
+            protocol.pauseWriting();
+        }
+
+        @Override
+        public void resumeWriting() {
+            paused = false;
+            protocol.resumeWriting();
+        }
+
+        @Override
+        public String toString() {
+            return protocol.toString();
+        }
     }
 
     /** Reports {@code failure} (see {@link TransportFaults#fatal}) and ends the connection with it. */

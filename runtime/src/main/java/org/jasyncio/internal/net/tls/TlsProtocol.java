@@ -191,16 +191,20 @@ final class TlsProtocol implements Protocol {
     @Override
     public void pauseWriting() {
         rawWritingPaused = true;
-        if (appConnected() && !appWritingPaused) {
+        if (state == State.CONNECTING && appMade) {
+            // startTls under a transport whose writing is paused: the application it served was paused with it.
+            appWritingPaused = true;
+        } else if (appConnected() && !appWritingPaused) {
             appWritingPaused = true;
             app.pauseWriting();
         }
     }
 
+    /** The application resumes once connected: a startTls handshake resumes it when it is done, not before. */
     @Override
     public void resumeWriting() {
         rawWritingPaused = false;
-        if (appWritingPaused) {
+        if (appWritingPaused && appConnected()) {
             appWritingPaused = false;
             app.resumeWriting();
         }
@@ -271,10 +275,16 @@ final class TlsProtocol implements Protocol {
         return app;
     }
 
-    /** The application's {@code setProtocol}: {@code protocol} gets the plain bytes from now on. */
+    /**
+     * The application's {@code setProtocol}: {@code protocol} gets the plain bytes from now on, and hears
+     * at once if writing is paused.
+     */
     void setApp(Protocol protocol) {
         app = protocol;
         faults = new TransportFaults(loop, transport, protocol);
+        if (appWritingPaused) {
+            protocol.pauseWriting();
+        }
     }
 
     SSLEngine engine() {
@@ -443,9 +453,13 @@ final class TlsProtocol implements Protocol {
                 return;
             }
         }
-        if (rawWritingPaused && !appWritingPaused) {
-            appWritingPaused = true;
-            app.pauseWriting();
+        if (rawWritingPaused != appWritingPaused) {
+            appWritingPaused = rawWritingPaused;
+            if (appWritingPaused) {
+                app.pauseWriting();
+            } else {
+                app.resumeWriting();
+            }
         }
         if (handshake != null && !handshake.done()) {
             handshake.setResult(transport);
