@@ -790,6 +790,9 @@ public abstract class EventLoop {
             throw new IllegalArgumentException("start_tls() needs an SSLContext: options.ssl() is null");
         }
         checkClosed();
+        if (debug) {
+            checkThread();
+        }
         return TlsLayer.upgrade(this, transport, protocol, options.ssl(), options.serverHostname(), serverSide,
                 new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()));
     }
