@@ -44,6 +44,26 @@ final class LoopUnderTest implements AutoCloseable {
         return run(outcome);
     }
 
+    /**
+     * Runs the loop until {@code condition} holds, checking it every millisecond: for state that
+     * settles through another thread (a proactor's completions) and has no event of its own.
+     */
+    void runUntil(java.util.function.BooleanSupplier condition) {
+        Future<Void> holds = loop.createFuture();
+        Runnable check = new Runnable() {
+            @Override
+            public void run() {
+                if (condition.getAsBoolean()) {
+                    holds.setResult(null);
+                } else {
+                    loop.callLater(0.001, this);
+                }
+            }
+        };
+        loop.callSoon(check);
+        run(holds);
+    }
+
     /** Runs {@code n} loop iterations. */
     void spin(int n) {
         for (int i = 0; i < n; i++) {

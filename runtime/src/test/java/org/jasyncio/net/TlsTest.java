@@ -176,7 +176,8 @@ class TlsTest {
             assertArrayEquals(during, java.util.Arrays.copyOfRange(received, before.length, received.length));
             t.run(serverSide.whenReceived(t.loop, fromClient.length));
             assertArrayEquals(fromClient, serverSide.received.toByteArray());
-            assertEquals(0, serverTransport.getWriteBufferSize());
+            // The proactor counts a write until its completion reaches the loop, which may be after the peer read it.
+            t.runUntil(() -> serverTransport.getWriteBufferSize() == 0);
 
             transport.close();
             assertNull(t.run(client.lost));
