@@ -783,6 +783,16 @@ public abstract class EventLoop {
      */
     public Future<Transport> startTls(Transport transport, Protocol protocol, ConnectionOptions options,
             boolean serverSide) {
+        return startTls(transport, protocol, options, serverSide, () -> null);
+    }
+
+    /**
+     * {@link #startTls(Transport, Protocol, ConnectionOptions, boolean)} that first gives TLS the bytes
+     * {@code unread} takes back from {@code protocol} (a stream reader's, read off the connection but
+     * not consumed): they came after the last plain exchange, so they are TLS's.
+     */
+    Future<Transport> startTls(Transport transport, Protocol protocol, ConnectionOptions options, boolean serverSide,
+            Supplier<ByteBuffer> unread) {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(options, "options");
@@ -794,7 +804,7 @@ public abstract class EventLoop {
             checkThread();
         }
         return TlsLayer.upgrade(this, transport, protocol, options.ssl(), options.serverHostname(), serverSide,
-                new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()));
+                new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), unread);
     }
 
     /**

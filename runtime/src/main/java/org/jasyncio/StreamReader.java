@@ -165,6 +165,19 @@ public class StreamReader {
         feedData(ByteBuffer.wrap(data));
     }
 
+    /**
+     * For {@link StreamWriter#startTls}: takes the bytes read off the connection but not consumed,
+     * which belong to TLS from now on, leaving the buffer empty (and not paused: the upgrade resumes
+     * reading).
+     */
+    ByteBuffer takeUnread() {
+        ByteBuffer unread = ByteBuffer.wrap(Arrays.copyOfRange(buffer, head, tail));
+        head = 0;
+        tail = 0;
+        paused = false;
+        return unread;
+    }
+
     /** Marks the end of the stream and wakes a waiting read. */
     public void feedEof() {
         eof = true;

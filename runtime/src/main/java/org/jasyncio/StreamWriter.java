@@ -120,8 +120,9 @@ public class StreamWriter {
      * {@link AsyncIO#startServer} is the TLS server (its {@code options.ssl()} has the key and
      * certificate), one of {@link AsyncIO#openConnection} the client. Call it right after the last plain
      * exchange (e.g. after writing the "go ahead" reply, or reading it), before awaiting anything else:
-     * what the peer sends from then on goes to TLS, what the reader already holds stays in it (see
-     * {@link EventLoop#startTls(Transport, Protocol, ConnectionOptions, boolean)}).
+     * what the peer sends from then on goes to TLS, and so do bytes the reader holds but nobody read
+     * yet (a peer's handshake sent without waiting; plaintext injected behind the STARTTLS command then
+     * fails the handshake rather than being read as if it had come over TLS).
      *
      * @param options {@code ssl} (required), {@code serverHostname} (a client's; {@code null}: the peer's
      *     IP address), the handshake and shutdown timeouts
@@ -133,7 +134,8 @@ public class StreamWriter {
      * @throws IllegalStateException if the connection is closing
      */
     public Future<Void> startTls(ConnectionOptions options) {
-        Future<Transport> tls = loop.startTls(transport, protocol, options, protocol.serverSide());
+        Future<Transport> tls = loop.startTls(transport, protocol, options, protocol.serverSide(),
+                () -> reader != null ? reader.takeUnread() : null);
         return FutureChain.map(loop, tls, upgraded -> {
             transport = upgraded;
             protocol.replaceTransport(upgraded);

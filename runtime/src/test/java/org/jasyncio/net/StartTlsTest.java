@@ -319,6 +319,71 @@ class StartTlsTest {
         }
     }
 
+    /**
+     * A server that starts TLS as soon as it reads "STARTTLS\n", without a reply (so a client may send
+     * its handshake right behind the command), then says "READY\n" and echoes; {@code upgraded} gets
+     * how its startTls ended.
+     */
+    private static Server impatientServer(LoopUnderTest t, Future<Object> upgraded) {
+        return t.call(() -> AsyncIO.startServer((reader, writer) -> {
+            reader.readline().addDoneCallback(line -> writer.startTls(SERVER).addDoneCallback(done -> {
+                if (done.exception() != null) {
+                    upgraded.setException(done.exception());
+                    return;
+                }
+                upgraded.setResult(null);
+                writer.write(bytes("READY\n"));
+                StreamsTest.echo(reader, writer);
+            }));
+            return Task.completed();
+        }, "127.0.0.1", 0));
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aHandshakeSentRightBehindTheCommandReachesTlsFromTheReadersBuffer(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                Future<Object> upgraded = t.loop.createFuture();
+                Server server = impatientServer(t, upgraded);
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                // The ClientHello follows one iteration later, so it lands in the server's reader before
+                // the server's startTls runs: it must go to TLS, not stay behind as plain bytes.
+                raw.write(bytes("STARTTLS\n"));
+                Transport tls = t.run(t.loop.startTls(raw, client, CLIENT));
+                assertNull(t.run(upgraded));
+                t.run(client.whenReceived(t.loop, 6));
+                assertArrayEquals(bytes("READY\n"), client.received.toByteArray());
+                tls.close();
+                assertNull(t.run(client.lost));
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void plaintextInjectedBehindTheCommandFailsTheHandshakeInsteadOfPassingForEncrypted(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                reports(t);
+                Future<Object> upgraded = t.loop.createFuture();
+                Server server = impatientServer(t, upgraded);
+                RecordingProtocol client = new RecordingProtocol(t.loop);
+                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                // CVE-2011-0411's pattern: a command smuggled into the same packet as STARTTLS.
+                raw.write(bytes("STARTTLS\nINJECTED\n"));
+                assertThrows(SSLException.class, () -> t.run(t.loop.startTls(raw, client, CLIENT)));
+                assertThrows(SSLException.class, () -> t.run(upgraded));
+                assertFalse(new String(client.received.toByteArray(), StandardCharsets.UTF_8).contains("INJECTED"));
+                server.close();
+                t.run(server.waitClosed());
+            }
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void bytesThePeerSendsRightAfterItsHandshakeAreNotLost(LoopType type) {

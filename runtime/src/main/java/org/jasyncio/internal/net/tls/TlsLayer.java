@@ -1,6 +1,7 @@
 package org.jasyncio.internal.net.tls;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -55,8 +56,11 @@ public final class TlsLayer {
      * ({@code serverSide}) or as a client of {@code serverHostname} ({@code null}: the peer's IP address;
      * {@code ""}: no SNI and no host name check). Reading pauses while the raw transport's protocol
      * becomes a {@link TlsProtocol}, which starts the handshake on the next iteration and reading with it:
-     * bytes the raw transport had not delivered yet, like those still in the kernel, go to TLS. Bytes
-     * still in its write buffer go out before the handshake's.
+     * bytes the raw transport had not delivered yet, like those still in the kernel, go to TLS, and so do
+     * the bytes {@code unread} gives back (what {@code app} took off the connection but did not consume:
+     * a peer's early handshake, or plaintext injected after the STARTTLS command, which then fails the
+     * handshake instead of being read as if it had come over TLS). Bytes still in its write buffer go out
+     * before the handshake's.
      *
      * @return the application's new transport once the handshake succeeded, failing with the handshake's
      *     exception once the connection is closed; cancelling it aborts the connection
@@ -66,7 +70,7 @@ public final class TlsLayer {
      * @throws IllegalStateException if {@code raw} is closing
      */
     public static Future<Transport> upgrade(EventLoop loop, Transport raw, Protocol app, SSLContext context,
-            String serverHostname, boolean serverSide, TlsTimeouts timeouts) {
+            String serverHostname, boolean serverSide, TlsTimeouts timeouts, Supplier<ByteBuffer> unread) {
         if (raw instanceof TlsTransport || raw.getProtocol() instanceof TlsProtocol) {
             throw new IllegalArgumentException("transport " + raw + " is not supported by start_tls(): it is TLS already");
         }
@@ -93,7 +97,11 @@ public final class TlsLayer {
         }
         // Paused at once, so that nothing reaches the TLS protocol before its connectionMade (asyncio's order).
         raw.pauseReading();
+        ByteBuffer early = unread.get();
         loop.callSoon(() -> tls.connectionMade(raw));
+        if (early != null && early.hasRemaining()) {
+            loop.callSoon(() -> tls.dataReceived(early));
+        }
         loop.callSoon(raw::resumeReading);
         handshake.addDoneCallback(done -> {
             if (done.cancelled()) {
