@@ -6,9 +6,11 @@ import org.jasyncio.internal.net.tls.TlsTimeouts;
 
 /**
  * Options of {@link EventLoop#createConnection(java.util.function.Supplier, String, int, ConnectionOptions)}
- * and {@link AsyncIO#openConnection(String, int, ConnectionOptions)}; start from {@link #DEFAULTS} and
- * change what you need, e.g. {@code ConnectionOptions.DEFAULTS.withSsl(SSLContext.getDefault())} for a
- * TLS connection that trusts the JDK's CA certificates.
+ * and {@link AsyncIO#openConnection(String, int, ConnectionOptions)}, and of upgrading a connection with
+ * {@link EventLoop#startTls(Transport, Protocol, ConnectionOptions)} or
+ * {@link StreamWriter#startTls(ConnectionOptions)}; start from {@link #DEFAULTS} and change what you
+ * need, e.g. {@code ConnectionOptions.DEFAULTS.withSsl(SSLContext.getDefault())} for a TLS connection
+ * that trusts the JDK's CA certificates.
  *
  * <p>With {@code ssl} set, the connection's future completes once the TLS handshake succeeded (the
  * protocol's {@code connectionMade} runs then), or fails with the handshake's
