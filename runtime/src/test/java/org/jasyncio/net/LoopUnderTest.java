@@ -1,13 +1,24 @@
 package org.jasyncio.net;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jasyncio.AsyncIO;
+import org.jasyncio.ClientConnected;
+import org.jasyncio.ConnectionOptions;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
+import org.jasyncio.Protocol;
+import org.jasyncio.Server;
+import org.jasyncio.ServerOptions;
+import org.jasyncio.Streams;
+import org.jasyncio.Transport;
 import org.jasyncio.internal.net.FutureChain;
 
 /**
@@ -62,6 +73,60 @@ final class LoopUnderTest implements AutoCloseable {
         };
         loop.callSoon(check);
         run(holds);
+    }
+
+    /** Starts a streams server on 127.0.0.1 at a free port with {@code options}. */
+    Server startServer(ClientConnected handler, ServerOptions options) {
+        return call(() -> AsyncIO.startServer(handler, "127.0.0.1", 0, options));
+    }
+
+    /** Opens streams to 127.0.0.1:{@code port} with {@code options}. */
+    Streams openConnection(int port, ConnectionOptions options) {
+        return call(() -> AsyncIO.openConnection("127.0.0.1", port, options));
+    }
+
+    /** Connects {@code protocol} to 127.0.0.1:{@code port}; returns its transport. */
+    Transport connect(Protocol protocol, int port) {
+        return connect(protocol, port, ConnectionOptions.DEFAULTS);
+    }
+
+    /** Connects {@code protocol} to 127.0.0.1:{@code port} with {@code options}; returns its transport. */
+    Transport connect(Protocol protocol, int port, ConnectionOptions options) {
+        return run(loop.createConnection(() -> protocol, "127.0.0.1", port, options)).transport();
+    }
+
+    /** Closes {@code server} and runs until it and its connections are gone. */
+    void closeAndWait(Server server) {
+        server.close();
+        run(server.waitClosed());
+    }
+
+    /**
+     * Collects what the loop reports to its exception handler (instead of logging it), for a test that
+     * checks the reports or expects some it need not check.
+     */
+    List<Map<String, Object>> reports() {
+        List<Map<String, Object>> reports = new ArrayList<>();
+        loop.setExceptionHandler((loop, context) -> reports.add(context));
+        return reports;
+    }
+
+    /** What a blocking client does over its socket; it may throw what blocking I/O throws. */
+    interface Conversation<T> {
+        T over(Socket tcp) throws IOException;
+    }
+
+    /**
+     * Runs a blocking client on its own socket to 127.0.0.1:{@code port} in the loop's default executor,
+     * so the loop serves it meanwhile; the future gets what {@code conversation} returns. The socket is
+     * closed once it is done.
+     */
+    <T> Future<T> blockingClient(int port, Conversation<T> conversation) {
+        return loop.runInExecutor(null, () -> {
+            try (Socket tcp = new Socket("127.0.0.1", port)) {
+                return conversation.over(tcp);
+            }
+        });
     }
 
     /** Runs {@code n} loop iterations. */

@@ -1,5 +1,7 @@
 package org.jasyncio.net;
 
+import static org.jasyncio.net.Payloads.bytes;
+import static org.jasyncio.net.Payloads.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,33 +13,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.NetworkChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import org.jasyncio.AsyncIO;
 import org.jasyncio.ConnectionOptions;
 import org.jasyncio.ConnectionResetException;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.SelectorEventLoop;
 import org.jasyncio.Server;
+import org.jasyncio.ServerOptions;
 import org.jasyncio.StreamReader;
 import org.jasyncio.StreamWriter;
 import org.jasyncio.Streams;
@@ -61,23 +57,6 @@ class StartTlsTest {
 
     static List<LoopType> loops() {
         return LoopType.all();
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
-    }
-
-    /** Collects what the loop reports to its exception handler. */
-    private static List<Map<String, Object>> reports(LoopUnderTest t) {
-        List<Map<String, Object>> reports = new ArrayList<>();
-        t.loop.setExceptionHandler((loop, context) -> reports.add(context));
-        return reports;
     }
 
     /**
@@ -114,12 +93,28 @@ class StartTlsTest {
         return Task.completed();
     }
 
-    /** A client's plain half of the exchange: "STARTTLS\n" out, "GO\n" back. */
+    /** A streams server whose connections are {@link #starttlsHandler(StreamReader, StreamWriter, ConnectionOptions, Future)}s. */
+    private static Server starttlsServer(LoopUnderTest t, ConnectionOptions options, Future<Object> upgraded) {
+        return t.startServer((reader, writer) -> starttlsHandler(reader, writer, options, upgraded), ServerOptions.DEFAULTS);
+    }
+
+    /** A client's plain half of the exchange over streams: "STARTTLS\n" out, "GO\n" back. */
     private static Streams askForTls(LoopUnderTest t, int port) {
-        Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", port));
+        Streams s = t.openConnection(port, ConnectionOptions.DEFAULTS);
         s.writer().write(bytes("STARTTLS\n"));
         assertArrayEquals(bytes("GO\n"), t.run(s.reader().readline()));
         return s;
+    }
+
+    /**
+     * A client's plain half of the exchange over a protocol: "STARTTLS\n" out, "GO\n" back; {@code client}
+     * then holds no bytes, ready to record what comes over TLS.
+     */
+    private static void askForTls(LoopUnderTest t, Transport raw, RecordingProtocol client) {
+        raw.write(bytes("STARTTLS\n"));
+        t.run(client.whenReceived(t.loop, 3));
+        assertArrayEquals(bytes("GO\n"), client.received.toByteArray());
+        client.received.reset();
     }
 
     @ParameterizedTest
@@ -127,10 +122,9 @@ class StartTlsTest {
     void streamsUpgradeInPlaceAndCarryLinesOverTls(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                List<Map<String, Object>> reports = reports(t);
+                List<Map<String, Object>> reports = t.reports();
                 Future<Object> serverUpgraded = t.loop.createFuture();
-                Server server = t.call(() -> AsyncIO.startServer(
-                        (reader, writer) -> starttlsHandler(reader, writer, SERVER, serverUpgraded), "127.0.0.1", 0));
+                Server server = starttlsServer(t, SERVER, serverUpgraded);
                 Streams s = askForTls(t, server.port());
                 StreamReader reader = s.reader();
                 StreamWriter writer = s.writer();
@@ -159,8 +153,7 @@ class StartTlsTest {
                 writer.close();
                 assertNull(t.run(writer.waitClosed()));
                 assertTrue(plain.isClosing());
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
                 assertEquals(List.of(), reports);
             }
         });
@@ -174,11 +167,10 @@ class StartTlsTest {
                 byte[] flood = random(4 * 1024 * 1024, 5);
                 Future<Object> serverUpgraded = t.loop.createFuture();
                 Future<Void> serverClosed = t.loop.createFuture();
-                Server server = t.call(() -> AsyncIO.startServer((reader, writer) -> starttlsHandler(reader, writer,
-                        SERVER, serverUpgraded, () -> {
-                            writer.write(flood);
-                            writer.waitClosed().addDoneCallback(done -> FutureChain.copy(done, serverClosed));
-                        }), "127.0.0.1", 0));
+                Server server = t.startServer((reader, writer) -> starttlsHandler(reader, writer, SERVER, serverUpgraded, () -> {
+                    writer.write(flood);
+                    writer.waitClosed().addDoneCallback(done -> FutureChain.copy(done, serverClosed));
+                }), ServerOptions.DEFAULTS);
                 Streams s = askForTls(t, server.port());
                 Transport plain = s.writer().transport();
                 t.run(s.writer().startTls(CLIENT.withSslShutdownTimeout(10)));
@@ -187,8 +179,7 @@ class StartTlsTest {
                 s.writer().close();
                 assertNull(t.run(s.writer().waitClosed()), "the server's close_notify was read: no shutdown timeout");
                 assertNull(t.run(serverClosed));
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
             }
         });
     }
@@ -227,13 +218,9 @@ class StartTlsTest {
         }
     }
 
-    /** A server whose connections are {@link StarttlsServerProtocol}s; {@code accepted} gets the first. */
-    private static Server starttlsServer(LoopUnderTest t, ConnectionOptions options, Future<StarttlsServerProtocol> accepted) {
-        return t.run(t.loop.createServer(() -> {
-            StarttlsServerProtocol protocol = new StarttlsServerProtocol(t.loop, options);
-            accepted.setResult(protocol);
-            return protocol;
-        }, "127.0.0.1", 0));
+    /** A TCP server whose connections are {@link StarttlsServerProtocol}s upgrading with {@link #SERVER}. */
+    private static Accepting<StarttlsServerProtocol> starttlsServer(LoopUnderTest t) {
+        return Accepting.tcp(t, () -> new StarttlsServerProtocol(t.loop, SERVER), ServerOptions.DEFAULTS);
     }
 
     @ParameterizedTest
@@ -241,14 +228,10 @@ class StartTlsTest {
     void protocolsUpgradeThroughTheLoop(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Future<StarttlsServerProtocol> accepted = t.loop.createFuture();
-                Server server = starttlsServer(t, SERVER, accepted);
+                Accepting<StarttlsServerProtocol> server = starttlsServer(t);
                 RecordingProtocol client = new RecordingProtocol(t.loop);
-                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
-                raw.write(bytes("STARTTLS\n"));
-                t.run(client.whenReceived(t.loop, 3));
-                assertArrayEquals(bytes("GO\n"), client.received.toByteArray());
-                client.received.reset();
+                Transport raw = t.connect(client, server.port());
+                askForTls(t, raw, client);
 
                 Future<Transport> upgrading = t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost"));
                 IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
@@ -259,7 +242,7 @@ class StartTlsTest {
                 assertNotSame(client, raw.getProtocol(), "the raw transport feeds TLS now");
                 assertEquals("localhost", ((SSLEngine) tls.getExtraInfo("ssl_object")).getPeerHost());
                 assertEquals(List.of("made"), client.events, "connectionMade is not called again");
-                StarttlsServerProtocol serverSide = t.run(accepted);
+                StarttlsServerProtocol serverSide = server.accepted();
                 Transport serverTls = t.run(t.run(serverSide.upgrading));
                 assertSame(serverSide, serverTls.getProtocol());
 
@@ -282,8 +265,7 @@ class StartTlsTest {
                 assertNull(t.run(next.lost));
                 assertNull(t.run(serverSide.lost), "close_notify, answered: a clean close");
                 assertFalse(client.lost.done());
-                server.close();
-                t.run(server.waitClosed());
+                server.closeAndWait();
             }
         });
     }
@@ -293,17 +275,10 @@ class StartTlsTest {
         try (LoopUnderTest t = new LoopUnderTest(LoopType.all().get(0))) {
             assertInstanceOf(SelectorEventLoop.class, t.loop, "Unix sockets need a selector loop");
             String path = directory.resolve("starttls.sock").toString();
-            Future<StarttlsServerProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createUnixServer(() -> {
-                StarttlsServerProtocol protocol = new StarttlsServerProtocol(t.loop, SERVER);
-                accepted.setResult(protocol);
-                return protocol;
-            }, path));
+            Accepting<StarttlsServerProtocol> server = Accepting.unix(t, () -> new StarttlsServerProtocol(t.loop, SERVER), path);
             RecordingProtocol client = new RecordingProtocol(t.loop);
             Transport raw = t.run(t.loop.createUnixConnection(() -> client, path)).transport();
-            raw.write(bytes("STARTTLS\n"));
-            t.run(client.whenReceived(t.loop, 3));
-            client.received.reset();
+            askForTls(t, raw, client);
             IllegalArgumentException noName = assertThrows(IllegalArgumentException.class,
                     () -> t.loop.startTls(raw, client, CLIENT));
             assertTrue(noName.getMessage().startsWith("start_tls() needs a server_hostname: the peer "), noName.getMessage());
@@ -313,9 +288,8 @@ class StartTlsTest {
             assertArrayEquals(bytes("over a unix socket"), client.received.toByteArray());
             tls.close();
             assertNull(t.run(client.lost));
-            assertNull(t.run(t.run(accepted).lost));
-            server.close();
-            t.run(server.waitClosed());
+            assertNull(t.run(server.accepted().lost));
+            server.closeAndWait();
         }
     }
 
@@ -325,7 +299,7 @@ class StartTlsTest {
      * how its startTls ended.
      */
     private static Server impatientServer(LoopUnderTest t, Future<Object> upgraded) {
-        return t.call(() -> AsyncIO.startServer((reader, writer) -> {
+        return t.startServer((reader, writer) -> {
             reader.readline().addDoneCallback(line -> writer.startTls(SERVER).addDoneCallback(done -> {
                 if (done.exception() != null) {
                     upgraded.setException(done.exception());
@@ -336,7 +310,7 @@ class StartTlsTest {
                 StreamsTest.echo(reader, writer);
             }));
             return Task.completed();
-        }, "127.0.0.1", 0));
+        }, ServerOptions.DEFAULTS);
     }
 
     @ParameterizedTest
@@ -347,7 +321,7 @@ class StartTlsTest {
                 Future<Object> upgraded = t.loop.createFuture();
                 Server server = impatientServer(t, upgraded);
                 RecordingProtocol client = new RecordingProtocol(t.loop);
-                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                Transport raw = t.connect(client, server.port());
                 // The ClientHello follows one iteration later, so it lands in the server's reader before
                 // the server's startTls runs: it must go to TLS, not stay behind as plain bytes.
                 raw.write(bytes("STARTTLS\n"));
@@ -357,8 +331,7 @@ class StartTlsTest {
                 assertArrayEquals(bytes("READY\n"), client.received.toByteArray());
                 tls.close();
                 assertNull(t.run(client.lost));
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
             }
         });
     }
@@ -368,18 +341,17 @@ class StartTlsTest {
     void plaintextInjectedBehindTheCommandFailsTheHandshakeInsteadOfPassingForEncrypted(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                reports(t);
+                t.reports();
                 Future<Object> upgraded = t.loop.createFuture();
                 Server server = impatientServer(t, upgraded);
                 RecordingProtocol client = new RecordingProtocol(t.loop);
-                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                Transport raw = t.connect(client, server.port());
                 // CVE-2011-0411's pattern: a command smuggled into the same packet as STARTTLS.
                 raw.write(bytes("STARTTLS\nINJECTED\n"));
                 assertThrows(SSLException.class, () -> t.run(t.loop.startTls(raw, client, CLIENT)));
                 assertThrows(SSLException.class, () -> t.run(upgraded));
                 assertFalse(new String(client.received.toByteArray(), StandardCharsets.UTF_8).contains("INJECTED"));
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
             }
         });
     }
@@ -388,33 +360,27 @@ class StartTlsTest {
     @MethodSource("loops")
     void bytesThePeerSendsRightAfterItsHandshakeAreNotLost(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<StarttlsServerProtocol> accepted = t.loop.createFuture();
-            Server server = starttlsServer(t, SERVER, accepted);
-            int port = server.port();
+            Accepting<StarttlsServerProtocol> server = starttlsServer(t);
             // A blocking JDK client: its first bytes leave right behind its Finished message (TLS 1.3: in the
             // same flight), so they reach the server with, or right after, the end of the handshake.
-            Future<String> answer = t.loop.runInExecutor(null, () -> {
-                try (Socket tcp = new Socket("127.0.0.1", port)) {
-                    tcp.getOutputStream().write(bytes("STARTTLS\n"));
-                    BufferedReader plain = new BufferedReader(new InputStreamReader(tcp.getInputStream(), StandardCharsets.UTF_8));
-                    assertEquals("GO", plain.readLine());
-                    try (SSLSocket tls = (SSLSocket) TlsContexts.client().getSocketFactory()
-                            .createSocket(tcp, "localhost", port, false)) {
-                        tls.startHandshake();
-                        OutputStream out = tls.getOutputStream();
-                        out.write(bytes("first words\n"));
-                        out.flush();
-                        return new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.UTF_8)).readLine();
-                    }
+            Future<String> answer = t.blockingClient(server.port(), tcp -> {
+                tcp.getOutputStream().write(bytes("STARTTLS\n"));
+                BufferedReader plain = new BufferedReader(new InputStreamReader(tcp.getInputStream(), StandardCharsets.UTF_8));
+                assertEquals("GO", plain.readLine());
+                try (SSLSocket tls = TlsContexts.clientOver(tcp, "localhost")) {
+                    tls.startHandshake();
+                    OutputStream out = tls.getOutputStream();
+                    out.write(bytes("first words\n"));
+                    out.flush();
+                    return new BufferedReader(new InputStreamReader(tls.getInputStream(), StandardCharsets.UTF_8)).readLine();
                 }
             });
-            StarttlsServerProtocol serverSide = t.run(accepted);
+            StarttlsServerProtocol serverSide = server.accepted();
             t.run(serverSide.whenReceived(t.loop, 12));
             assertArrayEquals(bytes("first words\n"), serverSide.received.toByteArray());
             assertEquals("first words", t.run(answer), "and the echo went back over TLS");
             assertNull(t.run(serverSide.lost));
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -438,10 +404,9 @@ class StartTlsTest {
                 }
             }, "127.0.0.1", 0));
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
-            raw.write(bytes("STARTTLS\n"));
+            Transport raw = t.connect(client, server.port());
+            askForTls(t, raw, client);
             Transport serverRaw = t.run(paused);
-            t.run(client.whenReceived(t.loop, 3));
             Future<Transport> clientTls = t.loop.startTls(raw, client, CLIENT);
             // Time for the ClientHello to reach the paused server (the test holds either way).
             t.runFor(0.1);
@@ -454,8 +419,7 @@ class StartTlsTest {
             assertArrayEquals(bytes("hello"), serverSide.received.toByteArray());
             tls.close();
             assertNull(t.run(client.lost));
-            server.close();
-            t.run(server.waitClosed());
+            t.closeAndWait(server);
         }
     }
 
@@ -463,15 +427,10 @@ class StartTlsTest {
     @MethodSource("loops")
     void setProtocolHandsAPlainConnectionToAnotherProtocol(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<RecordingProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> {
-                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                accepted.setResult(serverSide);
-                return serverSide;
-            }, "127.0.0.1", 0));
+            Accepting<RecordingProtocol> server = Accepting.recording(t, ServerOptions.DEFAULTS);
             RecordingProtocol first = new RecordingProtocol(t.loop);
-            Transport raw = t.run(t.loop.createConnection(() -> first, "127.0.0.1", server.port())).transport();
-            RecordingProtocol serverSide = t.run(accepted);
+            Transport raw = t.connect(first, server.port());
+            RecordingProtocol serverSide = server.accepted();
             Transport serverRaw = t.run(serverSide.made);
             raw.setWriteBufferLimits(1000, 0);
 
@@ -483,11 +442,7 @@ class StartTlsTest {
             assertArrayEquals(bytes("for the second"), second.received.toByteArray());
 
             // The same water marks, for the new protocol: 4 MiB into a small kernel buffer pause it.
-            try {
-                ((NetworkChannel) raw.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_SNDBUF, 32 * 1024);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            KernelBuffers.shrink(raw, StandardSocketOptions.SO_SNDBUF);
             byte[] data = random(4 * 1024 * 1024, 4);
             raw.write(data);
             assertTrue(second.events.contains("pause"), second.events.toString());
@@ -499,8 +454,7 @@ class StartTlsTest {
             assertEquals(List.of("made"), first.events, "the first protocol hears nothing more");
             assertEquals(0, first.received.size());
             assertTrue(second.events.containsAll(List.of("pause", "resume", "eof", "lost")), second.events.toString());
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -511,18 +465,12 @@ class StartTlsTest {
             byte[] reply = random(4 * 1024 * 1024, 3);
             reply[reply.length - 1] = '\n';
             Future<Long> bufferedAtStartTls = t.loop.createFuture();
-            Future<RecordingProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop) {
+            Accepting<RecordingProtocol> server = Accepting.tcp(t, () -> new RecordingProtocol(t.loop) {
                 @Override
                 public void connectionMade(Transport made) {
                     super.connectionMade(made);
-                    accepted.setResult(this);
-                    try {
-                        // A small kernel buffer: most of the reply waits in the transport's write buffer.
-                        ((NetworkChannel) made.getExtraInfo("socket")).setOption(StandardSocketOptions.SO_SNDBUF, 32 * 1024);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                    // Most of the reply waits in the transport's write buffer.
+                    KernelBuffers.shrink(made, StandardSocketOptions.SO_SNDBUF);
                 }
 
                 @Override
@@ -540,9 +488,9 @@ class StartTlsTest {
                         }
                     });
                 }
-            }, "127.0.0.1", 0));
+            }, ServerOptions.DEFAULTS);
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            Transport raw = t.connect(client, server.port());
             raw.write(bytes("STARTTLS\n"));
             assertTrue(t.run(bufferedAtStartTls) > 0, "the reply was still buffered when TLS started");
             t.run(client.whenReceived(t.loop, reply.length));
@@ -551,12 +499,11 @@ class StartTlsTest {
             Transport tls = t.run(t.loop.startTls(raw, client, CLIENT));
             t.run(client.whenReceived(t.loop, 9));
             assertArrayEquals(bytes("over tls\n"), client.received.toByteArray());
-            assertEquals(List.of("made", "pause", "resume"), t.run(accepted).events,
+            assertEquals(List.of("made", "pause", "resume"), server.accepted().events,
                     "paused by the plain reply, resumed once it drained under TLS");
             tls.close();
             assertNull(t.run(client.lost));
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -565,11 +512,10 @@ class StartTlsTest {
     void anUntrustedCertificateFailsTheUpgradeAndLeaksNothing(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                List<Map<String, Object>> reports = reports(t);
+                List<Map<String, Object>> reports = t.reports();
                 Future<Object> serverUpgraded = t.loop.createFuture();
                 ConnectionOptions untrusted = ConnectionOptions.DEFAULTS.withSsl(TlsContexts.untrustedServer());
-                Server server = t.call(() -> AsyncIO.startServer(
-                        (reader, writer) -> starttlsHandler(reader, writer, untrusted, serverUpgraded), "127.0.0.1", 0));
+                Server server = starttlsServer(t, untrusted, serverUpgraded);
                 Streams s = askForTls(t, server.port());
 
                 SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
@@ -582,8 +528,7 @@ class StartTlsTest {
                 Exception serverFailure = assertThrows(Exception.class, () -> t.run(serverUpgraded));
                 assertTrue(serverFailure instanceof SSLException || serverFailure instanceof ConnectionResetException,
                         "the server's startTls fails too (the client's alert, or its reset): " + serverFailure);
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
                 assertEquals(List.of(), reports, "a failed startTls is its future's failure, not a report");
             }
         });
@@ -594,8 +539,7 @@ class StartTlsTest {
     void startTlsTwiceFailsClearly(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Future<Object> serverUpgraded = t.loop.createFuture();
-            Server server = t.call(() -> AsyncIO.startServer(
-                    (reader, writer) -> starttlsHandler(reader, writer, SERVER, serverUpgraded), "127.0.0.1", 0));
+            Server server = starttlsServer(t, SERVER, serverUpgraded);
             Streams s = askForTls(t, server.port());
             StreamWriter writer = s.writer();
             Transport plain = writer.transport();
@@ -612,8 +556,7 @@ class StartTlsTest {
             assertArrayEquals(bytes("still fine\n"), t.run(s.reader().readline()));
             writer.close();
             assertNull(t.run(writer.waitClosed()));
-            server.close();
-            t.run(server.waitClosed());
+            t.closeAndWait(server);
         }
     }
 
@@ -621,10 +564,9 @@ class StartTlsTest {
     @MethodSource("loops")
     void startTlsOnAClosingTransportOrWithoutAContextFailsClearly(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-            Server server = t.run(t.loop.createServer(() -> serverSide, "127.0.0.1", 0));
+            Accepting<RecordingProtocol> server = Accepting.recording(t, ServerOptions.DEFAULTS);
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+            Transport raw = t.connect(client, server.port());
 
             IllegalArgumentException noContext = assertThrows(IllegalArgumentException.class,
                     () -> t.loop.startTls(raw, client, ConnectionOptions.DEFAULTS));
@@ -641,8 +583,7 @@ class StartTlsTest {
                     () -> t.loop.startTls(raw, client, CLIENT));
             assertEquals("start_tls(): transport " + raw + " is closing", closing.getMessage());
             assertNull(t.run(client.lost));
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -651,24 +592,18 @@ class StartTlsTest {
     void cancellingTheUpgradeAbortsTheConnection(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Future<RecordingProtocol> accepted = t.loop.createFuture();
-                Server server = t.run(t.loop.createServer(() -> {
-                    RecordingProtocol silent = new RecordingProtocol(t.loop);
-                    accepted.setResult(silent);
-                    return silent;
-                }, "127.0.0.1", 0));
+                Accepting<RecordingProtocol> server = Accepting.recording(t, ServerOptions.DEFAULTS);
                 RecordingProtocol client = new RecordingProtocol(t.loop);
-                Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
+                Transport raw = t.connect(client, server.port());
                 Future<Transport> upgrading = t.loop.startTls(raw, client, CLIENT);
-                RecordingProtocol serverSide = t.run(accepted);
+                RecordingProtocol serverSide = server.accepted();
                 t.run(serverSide.whenReceived(t.loop, 1));
                 assertFalse(upgrading.done(), "the silent server never answers the ClientHello");
                 upgrading.cancel();
                 assertNull(t.run(client.lost), "the protocol hears of the aborted connection");
                 t.run(serverSide.lost);
                 assertTrue(upgrading.cancelled());
-                server.close();
-                t.run(server.waitClosed());
+                server.closeAndWait();
             }
         });
     }
@@ -677,16 +612,14 @@ class StartTlsTest {
     @MethodSource("loops")
     void aServerThatNeverAnswersFailsTheUpgradeAfterTheHandshakeTimeout(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop), "127.0.0.1", 0));
+            Accepting<RecordingProtocol> server = Accepting.recording(t, ServerOptions.DEFAULTS);
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport raw = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port())).transport();
-            SSLContext context = TlsContexts.client();
+            Transport raw = t.connect(client, server.port());
             org.jasyncio.TimeoutException timeout = assertThrows(org.jasyncio.TimeoutException.class,
-                    () -> t.run(t.loop.startTls(raw, client, ConnectionOptions.DEFAULTS.withSsl(context).withSslHandshakeTimeout(0.2))));
+                    () -> t.run(t.loop.startTls(raw, client, CLIENT.withSslHandshakeTimeout(0.2))));
             assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", timeout.getMessage());
             assertSame(timeout, t.run(client.lost));
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 }

@@ -1,9 +1,12 @@
 package org.jasyncio.net;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.security.KeyStore;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -39,6 +42,14 @@ final class TlsContexts {
     /** A client trusting only the localhost certificate, speaking TLS 1.2 at most. */
     static SSLContext tls12Client() {
         return clientFor("TLSv1.2");
+    }
+
+    /**
+     * A blocking JDK TLS client ({@link #client()}) layered over the connected socket {@code tcp}, expecting
+     * {@code host}'s certificate; closing it leaves {@code tcp} to its owner.
+     */
+    static SSLSocket clientOver(Socket tcp, String host) throws IOException {
+        return (SSLSocket) client().getSocketFactory().createSocket(tcp, host, tcp.getPort(), false);
     }
 
     private static SSLContext serverWith(String keystore) {

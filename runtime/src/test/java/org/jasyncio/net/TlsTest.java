@@ -1,5 +1,7 @@
 package org.jasyncio.net;
 
+import static org.jasyncio.net.Payloads.bytes;
+import static org.jasyncio.net.Payloads.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,28 +12,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.net.Socket;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import org.jasyncio.AsyncIO;
 import org.jasyncio.Connection;
 import org.jasyncio.ConnectionOptions;
 import org.jasyncio.Future;
@@ -67,23 +63,6 @@ class TlsTest {
         return ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client());
     }
 
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] random(int size, long seed) {
-        byte[] data = new byte[size];
-        new Random(seed).nextBytes(data);
-        return data;
-    }
-
-    /** Collects what the loop reports to its exception handler. */
-    private static List<Map<String, Object>> reports(LoopUnderTest t) {
-        List<Map<String, Object>> reports = new ArrayList<>();
-        t.loop.setExceptionHandler((loop, context) -> reports.add(context));
-        return reports;
-    }
-
     /** Reads until EOF (an empty read), returning everything read. */
     private static byte[] readToEof(LoopUnderTest t, StreamReader reader) {
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
@@ -101,8 +80,8 @@ class TlsTest {
     void streamsEchoOverTls(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
-                Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient()));
+                Server server = t.startServer(StreamsTest::echo, tlsServer());
+                Streams s = t.openConnection(server.port(), tlsClient());
                 StreamWriter writer = s.writer();
                 writer.write(bytes("hello\nworld|"));
                 t.run(writer.drain());
@@ -119,8 +98,7 @@ class TlsTest {
                 writer.close();
                 assertNull(t.run(writer.waitClosed()));
                 assertTrue(s.reader().atEof() || t.run(s.reader().read(10)).length == 0);
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
             }
         });
     }
@@ -129,17 +107,15 @@ class TlsTest {
     @MethodSource("loops")
     void tls12EchoAndCloseNotifyBothWays(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
-            Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(),
-                    ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client())));
+            Server server = t.startServer(StreamsTest::echo, tlsServer());
+            Streams s = t.openConnection(server.port(), ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client()));
             assertEquals("TLSv1.2", ((SSLEngine) s.writer().getExtraInfo("ssl_object")).getSession().getProtocol());
             byte[] data = random(200_000, 4);
             s.writer().write(data);
             assertArrayEquals(data, t.run(s.reader().readexactly(data.length)));
             s.writer().close();
             assertNull(t.run(s.writer().waitClosed()));
-            server.close();
-            t.run(server.waitClosed());
+            t.closeAndWait(server);
         }
     }
 
@@ -147,16 +123,10 @@ class TlsTest {
     @MethodSource("loops")
     void writesDuringARenegotiationAreHeldBackAndArriveInOrder(LoopType type) throws SSLException {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<RecordingProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> {
-                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                accepted.setResult(serverSide);
-                return serverSide;
-            }, "127.0.0.1", 0, tlsServer()));
+            Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(),
-                    ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client()))).transport();
-            RecordingProtocol serverSide = t.run(accepted);
+            Transport transport = t.connect(client, server.port(), ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client()));
+            RecordingProtocol serverSide = server.accepted();
             Transport serverTransport = t.run(serverSide.made);
             byte[] before = random(100_000, 8);
             byte[] during = random(100_000, 9);
@@ -182,8 +152,7 @@ class TlsTest {
             transport.close();
             assertNull(t.run(client.lost));
             assertNull(t.run(serverSide.lost));
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -216,12 +185,8 @@ class TlsTest {
         @Override
         public void connectionMade(Transport made) {
             super.connectionMade(made);
-            try {
-                // Small kernel buffers, so that a peer that does not read pushes back long before 4 MiB.
-                ((NetworkChannel) made.getExtraInfo("socket")).setOption(bufferOption, 32 * 1024);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            // A peer that does not read pushes back long before 4 MiB.
+            KernelBuffers.shrink(made, bufferOption);
             if (pauseReadingAtOnce) {
                 made.pauseReading();
             }
@@ -265,17 +230,13 @@ class TlsTest {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 byte[] toServer = random(4 * MIB, 1);
                 byte[] toClient = random(4 * MIB, 2);
-                Future<Pusher> accepted = t.loop.createFuture();
-                Server server = t.run(t.loop.createServer(() -> {
-                    Pusher serverSide = new Pusher(t, toClient, false, StandardSocketOptions.SO_SNDBUF);
-                    accepted.setResult(serverSide);
-                    return serverSide;
-                }, "127.0.0.1", 0, tlsServer()));
+                Accepting<Pusher> server = Accepting.tcp(t,
+                        () -> new Pusher(t, toClient, false, StandardSocketOptions.SO_SNDBUF), tlsServer());
                 Pusher client = new Pusher(t, toServer, true, StandardSocketOptions.SO_RCVBUF);
                 Connection<Pusher> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient()));
                 assertSame(client, connection.protocol());
                 assertFalse(connection.transport().isReading());
-                Pusher serverSide = t.run(accepted);
+                Pusher serverSide = server.accepted();
 
                 long atPause = t.run(serverSide.firstPause);
                 assertTrue(atPause > 64 * 1024, "paused above the high-water mark: " + atPause);
@@ -299,8 +260,7 @@ class TlsTest {
                 assertNull(t.run(client.lost));
                 assertNull(t.run(serverSide.lost), "close_notify is a clean close");
                 assertEquals(List.of("eof", "lost"), serverSide.events.subList(serverSide.events.size() - 2, serverSide.events.size()));
-                server.close();
-                t.run(server.waitClosed());
+                server.closeAndWait();
             }
         });
     }
@@ -309,18 +269,11 @@ class TlsTest {
     @MethodSource("loops")
     void extraInfoShowsTheSession(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<Transport> serverTransport = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> new RecordingProtocol(t.loop) {
-                @Override
-                public void connectionMade(Transport made) {
-                    super.connectionMade(made);
-                    serverTransport.setResult(made);
-                }
-            }, "127.0.0.1", 0, tlsServer()));
+            Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
             SSLContext context = TlsContexts.client();
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(),
-                    ConnectionOptions.DEFAULTS.withSsl(context).withServerHostname("localhost"))).transport();
+            Transport transport = t.connect(client, server.port(),
+                    ConnectionOptions.DEFAULTS.withSsl(context).withServerHostname("localhost"));
 
             Certificate[] chain = (Certificate[]) transport.getExtraInfo("peercert");
             assertEquals("CN=localhost", ((X509Certificate) chain[0]).getSubjectX500Principal().getName());
@@ -331,12 +284,11 @@ class TlsTest {
             assertEquals(new InetSocketAddress("127.0.0.1", server.port()), transport.getExtraInfo("peername"));
             assertInstanceOf(NetworkChannel.class, transport.getExtraInfo("socket"));
             assertNull(transport.getExtraInfo("no such thing"));
-            assertNull(t.run(serverTransport).getExtraInfo("peercert"), "the client sent no certificate");
+            assertNull(t.run(server.accepted().made).getExtraInfo("peercert"), "the client sent no certificate");
 
             transport.abort();
             assertNull(t.run(client.lost));
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -345,14 +297,12 @@ class TlsTest {
     void anUntrustedCertificateFailsTheConnectAndLeaksNothing(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                List<Map<String, Object>> reports = reports(t);
-                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0,
-                        ServerOptions.DEFAULTS.withSsl(TlsContexts.untrustedServer())));
+                List<Map<String, Object>> reports = t.reports();
+                Server server = t.startServer(StreamsTest::echo, ServerOptions.DEFAULTS.withSsl(TlsContexts.untrustedServer()));
                 SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
-                        () -> t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient())));
+                        () -> t.openConnection(server.port(), tlsClient()));
                 assertTrue(failure.getMessage().contains("PKIX path building failed"), failure.getMessage());
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
                 assertTrue(reports.stream().allMatch(report -> "SSL handshake failed".equals(report.get("message"))),
                         "only the server's side of the same failure is reported: " + reports);
             }
@@ -363,18 +313,16 @@ class TlsTest {
     @MethodSource("loops")
     void aWrongServerHostnameFailsHostnameVerification(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            reports(t);
-            Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
+            t.reports();
+            Server server = t.startServer(StreamsTest::echo, tlsServer());
             SSLHandshakeException failure = assertThrows(SSLHandshakeException.class,
-                    () -> t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(),
-                            tlsClient().withServerHostname("example.com"))));
+                    () -> t.openConnection(server.port(), tlsClient().withServerHostname("example.com")));
             assertTrue(failure.getMessage().contains("example.com"), failure.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> t.loop.createConnection(() -> new RecordingProtocol(t.loop), "127.0.0.1", server.port(),
                             ConnectionOptions.DEFAULTS.withServerHostname("localhost")),
                     "server_hostname is only meaningful with ssl");
-            server.close();
-            t.run(server.waitClosed());
+            t.closeAndWait(server);
         }
     }
 
@@ -382,27 +330,25 @@ class TlsTest {
     @MethodSource("loops")
     void aServerReportsAFailedHandshakeAndServesTheNextClient(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<Map<String, Object>> reports = reports(t);
-            Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0, tlsServer()));
+            List<Map<String, Object>> reports = t.reports();
+            Server server = t.startServer(StreamsTest::echo, tlsServer());
             RecordingProtocol portCheck = new RecordingProtocol(t.loop);
-            t.run(t.loop.createConnection(() -> portCheck, "127.0.0.1", server.port())).transport().close();
+            t.connect(portCheck, server.port()).close();
             t.run(portCheck.lost);
 
             RecordingProtocol plain = new RecordingProtocol(t.loop);
-            Transport garbage = t.run(t.loop.createConnection(() -> plain, "127.0.0.1", server.port())).transport();
-            garbage.write(bytes("GET / HTTP/1.0\r\n\r\n"));
+            t.connect(plain, server.port()).write(bytes("GET / HTTP/1.0\r\n\r\n"));
             t.run(plain.lost);
             assertEquals(1, reports.size(), "a client that leaves before the handshake is no error, garbage is: " + reports);
             assertEquals("SSL handshake failed", reports.get(0).get("message"));
             assertInstanceOf(SSLException.class, reports.get(0).get("exception"));
 
-            Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient()));
+            Streams s = t.openConnection(server.port(), tlsClient());
             s.writer().write(bytes("still serving\n"));
             assertArrayEquals(bytes("still serving\n"), t.run(s.reader().readline()));
             s.writer().close();
             t.run(s.writer().waitClosed());
-            server.close();
-            t.run(server.waitClosed());
+            t.closeAndWait(server);
         }
     }
 
@@ -411,11 +357,10 @@ class TlsTest {
     void aClientThatNeverHandshakesIsDroppedAfterTheHandshakeTimeout(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                List<Map<String, Object>> reports = reports(t);
-                Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0,
-                        tlsServer().withSslHandshakeTimeout(0.2)));
+                List<Map<String, Object>> reports = t.reports();
+                Server server = t.startServer(StreamsTest::echo, tlsServer().withSslHandshakeTimeout(0.2));
                 RecordingProtocol silent = new RecordingProtocol(t.loop);
-                t.run(t.loop.createConnection(() -> silent, "127.0.0.1", server.port()));
+                t.connect(silent, server.port());
                 t.run(silent.lost);
                 assertEquals("made", silent.events.get(0));
                 assertEquals("lost", silent.events.get(silent.events.size() - 1), "the server dropped the connection");
@@ -423,8 +368,7 @@ class TlsTest {
                 assertEquals("SSL handshake failed", reports.get(0).get("message"));
                 TimeoutException timeout = assertInstanceOf(TimeoutException.class, reports.get(0).get("exception"));
                 assertEquals("SSL handshake is taking longer than 0.2 seconds: aborting the connection", timeout.getMessage());
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
             }
         });
     }
@@ -434,19 +378,12 @@ class TlsTest {
     void aServerThatNeverHandshakesFailsTheConnectWithTimeout(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Future<RecordingProtocol> accepted = t.loop.createFuture();
-                Server server = t.run(t.loop.createServer(() -> {
-                    RecordingProtocol silent = new RecordingProtocol(t.loop);
-                    accepted.setResult(silent);
-                    return silent;
-                }, "127.0.0.1", 0));
+                Accepting<RecordingProtocol> server = Accepting.recording(t, ServerOptions.DEFAULTS);
                 TimeoutException timeout = assertThrows(TimeoutException.class,
-                        () -> t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(),
-                                tlsClient().withSslHandshakeTimeout(0.2))));
+                        () -> t.openConnection(server.port(), tlsClient().withSslHandshakeTimeout(0.2)));
                 assertTrue(timeout.getMessage().startsWith("SSL handshake is taking longer than 0.2 seconds"), timeout.getMessage());
-                t.run(t.run(accepted).lost);
-                server.close();
-                t.run(server.waitClosed());
+                t.run(server.accepted().lost);
+                server.closeAndWait();
             }
         });
     }
@@ -456,22 +393,16 @@ class TlsTest {
     void cancellingTheConnectDuringTheHandshakeClosesTheSocket(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Future<RecordingProtocol> accepted = t.loop.createFuture();
-                Server server = t.run(t.loop.createServer(() -> {
-                    RecordingProtocol silent = new RecordingProtocol(t.loop);
-                    accepted.setResult(silent);
-                    return silent;
-                }, "127.0.0.1", 0));
+                Accepting<RecordingProtocol> server = Accepting.recording(t, ServerOptions.DEFAULTS);
                 Future<Connection<RecordingProtocol>> connecting = t.loop.createConnection(
                         () -> new RecordingProtocol(t.loop), "127.0.0.1", server.port(), tlsClient());
-                RecordingProtocol serverSide = t.run(accepted);
+                RecordingProtocol serverSide = server.accepted();
                 t.run(serverSide.whenReceived(t.loop, 1));
                 assertFalse(connecting.done(), "waiting for the server's handshake answer");
                 connecting.cancel();
                 t.run(serverSide.lost);
                 assertTrue(connecting.cancelled());
-                server.close();
-                t.run(server.waitClosed());
+                server.closeAndWait();
             }
         });
     }
@@ -480,7 +411,7 @@ class TlsTest {
     void aUnixServerServesTlsToo(@TempDir Path directory) {
         try (LoopUnderTest t = new LoopUnderTest(LoopType.all().get(0))) {
             assertInstanceOf(SelectorEventLoop.class, t.loop, "Unix sockets need a selector loop");
-            List<Map<String, Object>> reports = reports(t);
+            List<Map<String, Object>> reports = t.reports();
             String path = directory.resolve("tls.sock").toString();
             Server server = t.run(t.loop.createUnixServer(() -> new RecordingProtocol(t.loop), path, tlsServer()));
             RecordingProtocol plain = new RecordingProtocol(t.loop);
@@ -488,8 +419,7 @@ class TlsTest {
             t.run(plain.lost);
             assertEquals(1, reports.size(), reports.toString());
             assertEquals("SSL handshake failed", reports.get(0).get("message"));
-            server.close();
-            t.run(server.waitClosed());
+            t.closeAndWait(server);
         }
     }
 
@@ -508,15 +438,13 @@ class TlsTest {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 byte[] data = random(2 * MIB, 7);
                 Future<Void> serverClosed = t.loop.createFuture();
-                Server server = t.call(() -> AsyncIO.startServer(
-                        (reader, writer) -> sendAndClose(data, writer, serverClosed), "127.0.0.1", 0, tlsServer()));
-                Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port(), tlsClient()));
+                Server server = t.startServer((reader, writer) -> sendAndClose(data, writer, serverClosed), tlsServer());
+                Streams s = t.openConnection(server.port(), tlsClient());
                 assertArrayEquals(data, readToEof(t, s.reader()), "all data, then EOF (close_notify)");
                 assertTrue(s.reader().atEof());
                 assertNull(t.run(serverClosed), "the server's close completed cleanly");
                 assertNull(t.run(s.writer().waitClosed()), "the client answered close_notify and closed");
-                server.close();
-                t.run(server.waitClosed());
+                t.closeAndWait(server);
             }
         });
     }
@@ -526,16 +454,10 @@ class TlsTest {
     void aPeerThatNeverAnswersCloseNotifyIsAbortedAfterTheShutdownTimeout(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Future<RecordingProtocol> accepted = t.loop.createFuture();
-                Server server = t.run(t.loop.createServer(() -> {
-                    RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                    accepted.setResult(serverSide);
-                    return serverSide;
-                }, "127.0.0.1", 0, tlsServer()));
+                Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
                 RecordingProtocol client = new RecordingProtocol(t.loop);
-                Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(),
-                        tlsClient().withSslShutdownTimeout(0.2))).transport();
-                RecordingProtocol serverSide = t.run(accepted);
+                Transport transport = t.connect(client, server.port(), tlsClient().withSslShutdownTimeout(0.2));
+                RecordingProtocol serverSide = server.accepted();
                 // A server that does not read never sees the close_notify, so it never answers.
                 t.run(serverSide.made).pauseReading();
                 transport.close();
@@ -544,8 +466,7 @@ class TlsTest {
                 assertEquals("SSL shutdown timed out", timeout.getMessage());
                 t.run(serverSide.made).abort();
                 t.run(serverSide.lost);
-                server.close();
-                t.run(server.waitClosed());
+                server.closeAndWait();
             }
         });
     }
@@ -554,16 +475,11 @@ class TlsTest {
     @MethodSource("loops")
     void aPeerClosingTcpWithoutCloseNotifyIsACleanEof(LoopType type) throws IOException {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<RecordingProtocol> accepted = t.loop.createFuture();
-            Server server = t.run(t.loop.createServer(() -> {
-                RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                accepted.setResult(serverSide);
-                return serverSide;
-            }, "127.0.0.1", 0, tlsServer()));
+            Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
             RecordingProtocol client = new RecordingProtocol(t.loop);
-            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient())).transport();
+            Transport transport = t.connect(client, server.port(), tlsClient());
             transport.write(bytes("last words"));
-            RecordingProtocol serverSide = t.run(accepted);
+            RecordingProtocol serverSide = server.accepted();
             t.run(serverSide.whenReceived(t.loop, 10));
             // A FIN without close_notify: the TCP connection ends under TLS's feet.
             Object socket = transport.getExtraInfo("socket");
@@ -576,8 +492,7 @@ class TlsTest {
             assertEquals(List.of("made", "eof", "lost"), serverSide.events);
             assertArrayEquals(bytes("last words"), serverSide.received.toByteArray());
             t.run(client.lost);
-            server.close();
-            t.run(server.waitClosed());
+            server.closeAndWait();
         }
     }
 
@@ -586,19 +501,11 @@ class TlsTest {
     void aCorruptRecordEndsTheConnectionWithSslException(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
-                Future<RecordingProtocol> accepted = t.loop.createFuture();
-                Server server = t.run(t.loop.createServer(() -> {
-                    RecordingProtocol serverSide = new RecordingProtocol(t.loop);
-                    accepted.setResult(serverSide);
-                    return serverSide;
-                }, "127.0.0.1", 0, tlsServer()));
-                int port = server.port();
+                Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
                 // A blocking JDK client that completes the handshake, then writes an application-data record
                 // header and bytes no key encrypted straight on the TCP socket, under TLS's feet.
-                Future<Void> forged = t.loop.runInExecutor(null, () -> {
-                    try (Socket tcp = new Socket("127.0.0.1", port);
-                            SSLSocket tls = (SSLSocket) TlsContexts.client().getSocketFactory()
-                                    .createSocket(tcp, "127.0.0.1", port, false)) {
+                Future<Void> forged = t.blockingClient(server.port(), tcp -> {
+                    try (SSLSocket tls = TlsContexts.clientOver(tcp, "127.0.0.1")) {
                         tls.startHandshake();
                         byte[] record = new byte[5 + 40];
                         record[0] = 23;
@@ -619,13 +526,12 @@ class TlsTest {
                     }
                     return null;
                 });
-                RecordingProtocol serverSide = t.run(accepted);
+                RecordingProtocol serverSide = server.accepted();
                 SSLException broken = assertInstanceOf(SSLException.class, t.run(serverSide.lost));
                 assertTrue(broken.getMessage() != null && !broken.getMessage().isEmpty());
                 assertEquals(List.of("made", "lost"), serverSide.events);
                 t.run(forged);
-                server.close();
-                t.run(server.waitClosed());
+                server.closeAndWait();
             }
         });
     }
