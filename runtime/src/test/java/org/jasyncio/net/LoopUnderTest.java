@@ -129,6 +129,20 @@ final class LoopUnderTest implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs until {@code protocol} has received as many bytes as {@code expected} holds, then asserts
+     * that they are {@code expected}.
+     */
+    void assertReceives(RecordingProtocol protocol, byte[] expected) {
+        assertReceives(protocol, expected, null);
+    }
+
+    /** {@link #assertReceives(RecordingProtocol, byte[])} saying {@code message} if it fails. */
+    void assertReceives(RecordingProtocol protocol, byte[] expected, String message) {
+        run(protocol.whenReceived(loop, expected.length));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, protocol.received.toByteArray(), message);
+    }
+
     /** Runs {@code n} loop iterations. */
     void spin(int n) {
         for (int i = 0; i < n; i++) {

@@ -112,8 +112,7 @@ class StartTlsTest {
      */
     private static void askForTls(LoopUnderTest t, Transport raw, RecordingProtocol client) {
         raw.write(bytes("STARTTLS\n"));
-        t.run(client.whenReceived(t.loop, 3));
-        assertArrayEquals(bytes("GO\n"), client.received.toByteArray());
+        t.assertReceives(client, bytes("GO\n"));
         client.received.reset();
     }
 
@@ -248,8 +247,7 @@ class StartTlsTest {
 
                 byte[] data = random(200_000, 2);
                 tls.write(data);
-                t.run(client.whenReceived(t.loop, data.length));
-                assertArrayEquals(data, client.received.toByteArray(), "echoed over TLS");
+                t.assertReceives(client, data, "echoed over TLS");
                 assertArrayEquals(data, serverSide.received.toByteArray());
 
                 // The TLS transport's setProtocol: the plain bytes go to the new protocol from now on.
@@ -257,8 +255,7 @@ class StartTlsTest {
                 tls.setProtocol(next);
                 assertSame(next, tls.getProtocol());
                 tls.write(bytes("to the next one"));
-                t.run(next.whenReceived(t.loop, 15));
-                assertArrayEquals(bytes("to the next one"), next.received.toByteArray());
+                t.assertReceives(next, bytes("to the next one"));
                 assertEquals(data.length, client.received.size(), "the first protocol hears nothing more");
 
                 tls.close();
@@ -284,8 +281,7 @@ class StartTlsTest {
             assertTrue(noName.getMessage().startsWith("start_tls() needs a server_hostname: the peer "), noName.getMessage());
             Transport tls = t.run(t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost")));
             tls.write(bytes("over a unix socket"));
-            t.run(client.whenReceived(t.loop, 18));
-            assertArrayEquals(bytes("over a unix socket"), client.received.toByteArray());
+            t.assertReceives(client, bytes("over a unix socket"));
             tls.close();
             assertNull(t.run(client.lost));
             assertNull(t.run(server.accepted().lost));
@@ -327,8 +323,7 @@ class StartTlsTest {
                 raw.write(bytes("STARTTLS\n"));
                 Transport tls = t.run(t.loop.startTls(raw, client, CLIENT));
                 assertNull(t.run(upgraded));
-                t.run(client.whenReceived(t.loop, 6));
-                assertArrayEquals(bytes("READY\n"), client.received.toByteArray());
+                t.assertReceives(client, bytes("READY\n"));
                 tls.close();
                 assertNull(t.run(client.lost));
                 t.closeAndWait(server);
@@ -376,8 +371,7 @@ class StartTlsTest {
                 }
             });
             StarttlsServerProtocol serverSide = server.accepted();
-            t.run(serverSide.whenReceived(t.loop, 12));
-            assertArrayEquals(bytes("first words\n"), serverSide.received.toByteArray());
+            t.assertReceives(serverSide, bytes("first words\n"));
             assertEquals("first words", t.run(answer), "and the echo went back over TLS");
             assertNull(t.run(serverSide.lost));
             server.closeAndWait();
@@ -415,8 +409,7 @@ class StartTlsTest {
             Transport tls = t.run(clientTls);
             tls.write(bytes("hello"));
             RecordingProtocol serverSide = (RecordingProtocol) serverTls.getProtocol();
-            t.run(serverSide.whenReceived(t.loop, 5));
-            assertArrayEquals(bytes("hello"), serverSide.received.toByteArray());
+            t.assertReceives(serverSide, bytes("hello"));
             tls.close();
             assertNull(t.run(client.lost));
             t.closeAndWait(server);
@@ -438,16 +431,14 @@ class StartTlsTest {
             raw.setProtocol(second);
             assertSame(second, raw.getProtocol());
             serverRaw.write(bytes("for the second"));
-            t.run(second.whenReceived(t.loop, 14));
-            assertArrayEquals(bytes("for the second"), second.received.toByteArray());
+            t.assertReceives(second, bytes("for the second"));
 
             // The same water marks, for the new protocol: 4 MiB into a small kernel buffer pause it.
             KernelBuffers.shrink(raw, StandardSocketOptions.SO_SNDBUF);
             byte[] data = random(4 * 1024 * 1024, 4);
             raw.write(data);
             assertTrue(second.events.contains("pause"), second.events.toString());
-            t.run(serverSide.whenReceived(t.loop, data.length));
-            assertArrayEquals(data, serverSide.received.toByteArray());
+            t.assertReceives(serverSide, data);
 
             serverRaw.close();
             assertNull(t.run(second.lost));
@@ -493,12 +484,10 @@ class StartTlsTest {
             Transport raw = t.connect(client, server.port());
             raw.write(bytes("STARTTLS\n"));
             assertTrue(t.run(bufferedAtStartTls) > 0, "the reply was still buffered when TLS started");
-            t.run(client.whenReceived(t.loop, reply.length));
-            assertArrayEquals(reply, client.received.toByteArray(), "the whole plain reply, before any record");
+            t.assertReceives(client, reply, "the whole plain reply, before any record");
             client.received.reset();
             Transport tls = t.run(t.loop.startTls(raw, client, CLIENT));
-            t.run(client.whenReceived(t.loop, 9));
-            assertArrayEquals(bytes("over tls\n"), client.received.toByteArray());
+            t.assertReceives(client, bytes("over tls\n"));
             assertEquals(List.of("made", "pause", "resume"), server.accepted().events,
                     "paused by the plain reply, resumed once it drained under TLS");
             tls.close();
