@@ -78,45 +78,6 @@ class BothLoopTypesTransportTest {
         LoopUnderTest.assertNoMoreDescriptorsThan(fdsBefore);
     }
 
-    /** Writes 64 KiB chunks of {@code data} whenever its transport is not paused, until all are written. */
-    static final class Flood extends RecordingProtocol {
-        private final byte[] data;
-        int written;
-        boolean paused;
-
-        Flood(org.jasyncio.EventLoop loop, byte[] data) {
-            super(loop);
-            this.data = data;
-        }
-
-        @Override
-        public void connectionMade(Transport transport) {
-            super.connectionMade(transport);
-            writeWhileAllowed();
-        }
-
-        @Override
-        public void pauseWriting() {
-            super.pauseWriting();
-            paused = true;
-        }
-
-        @Override
-        public void resumeWriting() {
-            super.resumeWriting();
-            paused = false;
-            writeWhileAllowed();
-        }
-
-        private void writeWhileAllowed() {
-            while (!paused && written < data.length) {
-                int n = Math.min(64 * 1024, data.length - written);
-                transport.write(ByteBuffer.wrap(data, written, n));
-                written += n;
-            }
-        }
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("loops")
     void aClientThatDoesNotReadHoldsTheWriterPausedAndGetsEveryByteOnceItReads(LoopType type) {
@@ -124,7 +85,7 @@ class BothLoopTypesTransportTest {
             byte[] data = randomBytes(64 * 1024 * 1024, 2);
             List<Flood> serverSides = new ArrayList<>();
             Server server = t.call(() -> t.loop.createServer(() -> {
-                Flood flood = new Flood(t.loop, data);
+                Flood flood = new Flood(t, data);
                 serverSides.add(flood);
                 return flood;
             }, "127.0.0.1", 0));

@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
@@ -155,73 +154,6 @@ class TlsTest {
         }
     }
 
-    /**
-     * Writes its data in chunks while the transport lets it (pause/resume), records the largest write
-     * buffer it saw, and records what it receives.
-     */
-    static final class Pusher extends RecordingProtocol {
-        static final int CHUNK = 64 * 1024;
-
-        final byte[] data;
-        final Future<Long> firstPause;
-        final Future<Void> allWritten;
-        final boolean pauseReadingAtOnce;
-        final java.net.SocketOption<Integer> bufferOption;
-        int written;
-        int writtenAtFirstPause = -1;
-        long largestBuffer;
-        boolean paused;
-
-        Pusher(LoopUnderTest t, byte[] data, boolean pauseReadingAtOnce, java.net.SocketOption<Integer> bufferOption) {
-            super(t.loop);
-            this.data = data;
-            this.pauseReadingAtOnce = pauseReadingAtOnce;
-            this.bufferOption = bufferOption;
-            firstPause = t.loop.createFuture();
-            allWritten = t.loop.createFuture();
-        }
-
-        @Override
-        public void connectionMade(Transport made) {
-            super.connectionMade(made);
-            // A peer that does not read pushes back long before 4 MiB.
-            KernelBuffers.shrink(made, bufferOption);
-            if (pauseReadingAtOnce) {
-                made.pauseReading();
-            }
-            writeWhileAllowed();
-        }
-
-        @Override
-        public void pauseWriting() {
-            super.pauseWriting();
-            paused = true;
-            if (!firstPause.done()) {
-                writtenAtFirstPause = written;
-                firstPause.setResult(transport.getWriteBufferSize());
-            }
-        }
-
-        @Override
-        public void resumeWriting() {
-            super.resumeWriting();
-            paused = false;
-            writeWhileAllowed();
-        }
-
-        private void writeWhileAllowed() {
-            while (!paused && written < data.length) {
-                int n = Math.min(CHUNK, data.length - written);
-                transport.write(ByteBuffer.wrap(data, written, n));
-                written += n;
-                largestBuffer = Math.max(largestBuffer, transport.getWriteBufferSize());
-            }
-            if (written == data.length && !allWritten.done()) {
-                allWritten.setResult(null);
-            }
-        }
-    }
-
     @ParameterizedTest
     @MethodSource("loops")
     void fourMebibytesEachWayWithWriteFlowControl(LoopType type) {
@@ -229,13 +161,24 @@ class TlsTest {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 byte[] toServer = random(4 * MIB, 1);
                 byte[] toClient = random(4 * MIB, 2);
-                Accepting<Pusher> server = Accepting.tcp(t,
-                        () -> new Pusher(t, toClient, false, StandardSocketOptions.SO_SNDBUF), tlsServer());
-                Pusher client = new Pusher(t, toServer, true, StandardSocketOptions.SO_RCVBUF);
-                Connection<Pusher> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient()));
+                Accepting<Flood> server = Accepting.tcp(t, () -> new Flood(t, toClient) {
+                    @Override
+                    void whenConnected(Transport made) {
+                        // A peer that does not read pushes back long before 4 MiB.
+                        KernelBuffers.shrink(made, StandardSocketOptions.SO_SNDBUF);
+                    }
+                }, tlsServer());
+                Flood client = new Flood(t, toServer) {
+                    @Override
+                    void whenConnected(Transport made) {
+                        KernelBuffers.shrink(made, StandardSocketOptions.SO_RCVBUF);
+                        made.pauseReading();
+                    }
+                };
+                Connection<Flood> connection = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient()));
                 assertSame(client, connection.protocol());
                 assertFalse(connection.transport().isReading());
-                Pusher serverSide = server.accepted();
+                Flood serverSide = server.accepted();
 
                 long atPause = t.run(serverSide.firstPause);
                 assertTrue(atPause > 64 * 1024, "paused above the high-water mark: " + atPause);
@@ -250,7 +193,7 @@ class TlsTest {
                 t.run(client.allWritten);
                 assertArrayEquals(toClient, client.received.toByteArray());
                 assertArrayEquals(toServer, serverSide.received.toByteArray());
-                long bound = 64 * 1024 + 2 * Pusher.CHUNK;
+                long bound = 64 * 1024 + 2 * Flood.CHUNK;
                 assertTrue(serverSide.largestBuffer <= bound, "write buffer bounded: " + serverSide.largestBuffer);
                 assertTrue(client.largestBuffer <= bound, "write buffer bounded: " + client.largestBuffer);
                 assertTrue(serverSide.events.contains("resume"));
