@@ -1,5 +1,6 @@
 package org.jasyncio.net;
 
+import static org.jasyncio.net.Payloads.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Connection;
@@ -48,12 +48,6 @@ class BothLoopTypesTransportTest {
         }
     }
 
-    private static byte[] randomBytes(int n, long seed) {
-        byte[] bytes = new byte[n];
-        new Random(seed).nextBytes(bytes);
-        return bytes;
-    }
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("loops")
     void echoesEveryByteOfManyWritesAndLeavesNoDescriptorOpen(LoopType type) {
@@ -63,7 +57,7 @@ class BothLoopTypesTransportTest {
             RecordingProtocol client = new RecordingProtocol(t.loop);
             Connection<RecordingProtocol> connection = t.call(
                     () -> t.loop.createConnection(() -> client, "127.0.0.1", server.port()));
-            byte[] data = randomBytes(3 * 1024 * 1024 + 17, 1);
+            byte[] data = random(3 * 1024 * 1024 + 17, 1);
             for (int offset = 0; offset < data.length; offset += 10_000) {
                 connection.transport().write(ByteBuffer.wrap(data, offset, Math.min(10_000, data.length - offset)));
             }
@@ -82,7 +76,7 @@ class BothLoopTypesTransportTest {
     @MethodSource("loops")
     void aClientThatDoesNotReadHoldsTheWriterPausedAndGetsEveryByteOnceItReads(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            byte[] data = randomBytes(64 * 1024 * 1024, 2);
+            byte[] data = random(64 * 1024 * 1024, 2);
             List<Flood> serverSides = new ArrayList<>();
             Server server = t.call(() -> t.loop.createServer(() -> {
                 Flood flood = new Flood(t, data);

@@ -1,5 +1,7 @@
 package org.jasyncio.net;
 
+import static org.jasyncio.net.Payloads.bytes;
+import static org.jasyncio.net.Payloads.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,10 +58,6 @@ class StreamsTest {
                 }
             });
         });
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     @ParameterizedTest
@@ -173,8 +171,7 @@ class StreamsTest {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 Server server = t.call(() -> AsyncIO.startServer(StreamsTest::echo, "127.0.0.1", 0));
                 Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port()));
-                byte[] sent = new byte[1 << 20];
-                new java.util.Random(5).nextBytes(sent);
+                byte[] sent = random(1 << 20, 5);
                 s.writer().write(sent);
                 s.writer().writeEof();
                 ByteBuffer buffer = ByteBuffer.allocateDirect(10_000);

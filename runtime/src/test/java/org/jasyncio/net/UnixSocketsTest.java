@@ -1,5 +1,7 @@
 package org.jasyncio.net;
 
+import static org.jasyncio.net.Payloads.bytes;
+import static org.jasyncio.net.Payloads.random;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,10 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.Connection;
 import org.jasyncio.ConnectionException;
@@ -36,10 +36,6 @@ class UnixSocketsTest {
 
     @TempDir
     Path directory;
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
 
     @Test
     void streamsEchoOverASocketFileThatTheServerRemovesWhenItCloses() {
@@ -70,8 +66,7 @@ class UnixSocketsTest {
             Server server = t.call(() -> t.loop.createUnixServer(() -> accepted[0] = new RecordingProtocol(t.loop), path));
             Connection<RecordingProtocol> client = t.call(() -> t.loop.createUnixConnection(
                     () -> new RecordingProtocol(t.loop), path));
-            byte[] sent = new byte[1 << 20];
-            new Random(3).nextBytes(sent);
+            byte[] sent = random(1 << 20, 3);
             client.transport().write(sent);
             t.run(accepted[0].made);
             t.run(accepted[0].whenReceived(t.loop, sent.length));
