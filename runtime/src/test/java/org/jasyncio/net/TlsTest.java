@@ -14,12 +14,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -30,6 +34,7 @@ import javax.net.ssl.SSLSocket;
 import org.jasyncio.Connection;
 import org.jasyncio.ConnectionOptions;
 import org.jasyncio.Future;
+import org.jasyncio.Protocol;
 import org.jasyncio.SelectorEventLoop;
 import org.jasyncio.Server;
 import org.jasyncio.ServerOptions;
@@ -141,8 +146,8 @@ class TlsTest {
 
             t.run(client.whenReceived(t.loop, before.length + during.length));
             byte[] received = client.received.toByteArray();
-            assertArrayEquals(before, java.util.Arrays.copyOfRange(received, 0, before.length));
-            assertArrayEquals(during, java.util.Arrays.copyOfRange(received, before.length, received.length));
+            assertArrayEquals(before, Arrays.copyOfRange(received, 0, before.length));
+            assertArrayEquals(during, Arrays.copyOfRange(received, before.length, received.length));
             t.assertReceives(serverSide, fromClient);
             // The proactor counts a write until its completion reaches the loop, which may be after the peer read it.
             t.runUntil(() -> serverTransport.getWriteBufferSize() == 0);
@@ -205,6 +210,170 @@ class TlsTest {
                 server.closeAndWait();
             }
         });
+    }
+
+    /**
+     * A chat server's broadcast: the first connection's {@code dataReceived} writes to the second one (a
+     * large message first, then each chunk it gets), while the second one is renegotiating and receiving
+     * a stream of its own, so its writes pump its engine from inside the first one's pump. Both share the
+     * loop thread's scratch buffers: neither may use a buffer the other still has.
+     */
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aDataReceivedThatWritesToAnotherConnectionKeepsBothStreamsIntact(LoopType type) {
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(type)) {
+                byte[] banner = random(MIB, 23);
+                byte[] fromFirst = random(600_000, 24);
+                byte[] fromSecond = random(MIB, 27);
+                RecordingProtocol second = new RecordingProtocol(t.loop);
+                RecordingProtocol first = new RecordingProtocol(t.loop) {
+                    private boolean announced;
+
+                    @Override
+                    public void dataReceived(ByteBuffer data) {
+                        ByteBuffer relayed = data.duplicate();
+                        super.dataReceived(data);
+                        if (!announced) {
+                            announced = true;
+                            try {
+                                ((SSLEngine) second.transport.getExtraInfo("ssl_object")).beginHandshake();
+                            } catch (SSLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            second.transport.write(banner);
+                        }
+                        second.transport.write(relayed);
+                    }
+                };
+                Iterator<RecordingProtocol> accepting = List.of(second, first).iterator();
+                Server server = t.run(t.loop.createServer(accepting::next, "127.0.0.1", 0, tlsServer()));
+                RecordingProtocol secondPeer = new RecordingProtocol(t.loop);
+                Transport secondClient = t.connect(secondPeer, server.port(),
+                        ConnectionOptions.DEFAULTS.withSsl(TlsContexts.tls12Client()));
+                t.run(second.made);
+                RecordingProtocol firstPeer = new RecordingProtocol(t.loop);
+                Transport firstClient = t.connect(firstPeer, server.port(), tlsClient());
+                secondClient.write(fromSecond);
+                firstClient.write(fromFirst);
+
+                t.assertReceives(first, fromFirst, "the first connection's own data");
+                t.assertReceives(second, fromSecond, "the second connection's own data");
+                byte[] expected = Arrays.copyOf(banner, banner.length + fromFirst.length);
+                System.arraycopy(fromFirst, 0, expected, banner.length, fromFirst.length);
+                t.assertReceives(secondPeer, expected, "what the first connection's dataReceived wrote to the second");
+
+                firstClient.close();
+                secondClient.close();
+                assertNull(t.run(firstPeer.lost));
+                assertNull(t.run(secondPeer.lost));
+                t.closeAndWait(server);
+            }
+        });
+    }
+
+    /**
+     * A TCP relay between the client and the server cuts every chunk it gets into three (3 bytes, then up
+     * to the middle, then the rest) and sends the cuts 10 ms apart, so that the server reads most records,
+     * even the 5-byte header, in three pieces.
+     */
+    @ParameterizedTest
+    @MethodSource("loops")
+    void recordsCutAcrossThreeReadsArriveIntact(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
+            Server relay = t.run(t.loop.createServer(() -> new CuttingRelay(t, server.port()), "127.0.0.1", 0));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport transport = t.connect(client, relay.port(), tlsClient());
+            RecordingProtocol serverSide = server.accepted();
+            byte[] oneRecord = random(10_000, 25);
+            byte[] threeRecords = random(40_000, 26);
+
+            transport.write(oneRecord);
+            t.assertReceives(serverSide, oneRecord, "one record in three reads");
+            transport.write(threeRecords);
+            byte[] expected = Arrays.copyOf(oneRecord, oneRecord.length + threeRecords.length);
+            System.arraycopy(threeRecords, 0, expected, oneRecord.length, threeRecords.length);
+            t.assertReceives(serverSide, expected, "records cut anywhere, in order");
+            t.run(serverSide.made).write(bytes("ok"));
+            t.assertReceives(client, bytes("ok"));
+
+            transport.abort();
+            assertNull(t.run(client.lost));
+            t.run(serverSide.lost);
+            t.closeAndWait(relay);
+            server.closeAndWait();
+        }
+    }
+
+    /** The relay of {@link #recordsCutAcrossThreeReadsArriveIntact}: the server's bytes go back as they come. */
+    private static final class CuttingRelay implements Protocol {
+        private final LoopUnderTest t;
+        private final int serverPort;
+        private final ArrayDeque<byte[]> cuts = new ArrayDeque<>();
+        private Transport client;
+        private Transport server;
+        private boolean sending;
+
+        CuttingRelay(LoopUnderTest t, int serverPort) {
+            this.t = t;
+            this.serverPort = serverPort;
+        }
+
+        @Override
+        public void connectionMade(Transport transport) {
+            client = transport;
+            client.pauseReading();
+            t.loop.createConnection(() -> new Protocol() {
+                @Override
+                public void connectionMade(Transport made) {
+                    server = made;
+                    client.resumeReading();
+                }
+
+                @Override
+                public void dataReceived(ByteBuffer data) {
+                    client.write(data);
+                }
+
+                @Override
+                public void connectionLost(Throwable exception) {
+                    client.abort();
+                }
+            }, "127.0.0.1", serverPort);
+        }
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            byte[] chunk = new byte[data.remaining()];
+            data.get(chunk);
+            int header = Math.min(3, chunk.length);
+            int middle = Math.max(header, chunk.length / 2);
+            for (int[] cut : new int[][] {{0, header}, {header, middle}, {middle, chunk.length}}) {
+                if (cut[1] > cut[0]) {
+                    cuts.add(Arrays.copyOfRange(chunk, cut[0], cut[1]));
+                }
+            }
+            if (!sending) {
+                sendNextCut();
+            }
+        }
+
+        private void sendNextCut() {
+            byte[] cut = cuts.poll();
+            sending = cut != null;
+            if (sending && !server.isClosing()) {
+                server.write(cut);
+                t.loop.callLater(0.01, this::sendNextCut);
+            }
+        }
+
+        @Override
+        public void connectionLost(Throwable exception) {
+            if (server != null) {
+                server.abort();
+            }
+        }
     }
 
     @ParameterizedTest

@@ -10,26 +10,29 @@ import org.jasyncio.Transport;
 /**
  * The sending half of a TLS connection: wraps the application's bytes and the engine's own messages
  * (handshake, alerts, close_notify) into records, batched into one buffer and handed to the raw
- * transport by {@link #send()} (which copies what the socket does not take at once). While a
- * handshake holds the application's bytes back (a TLS 1.2 renegotiation), they wait in a backlog, in
- * order. Internal to jasyncio.
+ * transport by {@link #send()} (which copies what the socket does not take at once). The batch buffer
+ * is the thread's spare, borrowed when wrapping starts and given back by {@link #send()}, so a connection
+ * holds none between writes. While a handshake holds the application's bytes back (a TLS 1.2
+ * renegotiation), they wait in a backlog, in order. Internal to jasyncio.
  */
 final class CipherOutput {
 
     private static final ByteBuffer NOTHING = ByteBuffer.allocate(0);
     /** Records batched per hand-over to the raw transport. */
     private static final int BATCH = 4;
+    /** A batch buffer grown beyond this (for records larger than the usual packet) is not kept as the spare. */
+    private static final int KEEP_AT_MOST = 256 * 1024;
+    private static final TlsScratch SPARE = new TlsScratch(KEEP_AT_MOST);
 
     private final SSLEngine engine;
     private final ArrayDeque<ByteBuffer> backlog = new ArrayDeque<>();
     private long backlogBytes;
-    /** Records not handed over yet (write mode). */
+    /** Records not handed over yet (write mode); null when none is borrowed. */
     private ByteBuffer records;
     private Transport raw;
 
     CipherOutput(SSLEngine engine) {
         this.engine = engine;
-        this.records = ByteBuffer.allocate(BATCH * engine.getSession().getPacketBufferSize());
     }
 
     /** Sends to {@code transport} from now on. */
@@ -103,24 +106,30 @@ final class CipherOutput {
         return wrap(NOTHING).bytesProduced() > 0;
     }
 
-    /** Hands the batched records to the raw transport. */
+    /**
+     * Hands the batched records to the raw transport and gives the batch buffer back. The field is
+     * cleared first: the raw transport may call the application (pauseWriting), which may write again.
+     */
     void send() {
-        if (records.position() == 0 || raw == null) {
+        if (records == null || raw == null) {
             return;
         }
-        records.flip();
-        raw.write(records);
-        records.clear();
+        ByteBuffer batch = records;
+        records = null;
+        if (batch.position() > 0) {
+            raw.write(batch.flip());
+        }
+        SPARE.giveBack(batch);
     }
 
     private SSLEngineResult wrap(ByteBuffer plain) throws SSLException {
         while (true) {
             int packet = engine.getSession().getPacketBufferSize();
-            if (records.remaining() < packet) {
+            if (records != null && records.remaining() < packet) {
                 send();
-                if (records.capacity() < packet) {
-                    records = ByteBuffer.allocate(BATCH * packet);
-                }
+            }
+            if (records == null) {
+                records = SPARE.borrow(BATCH * packet);
             }
             SSLEngineResult result = engine.wrap(plain, records);
             if (result.getStatus() != SSLEngineResult.Status.BUFFER_OVERFLOW) {
@@ -129,7 +138,9 @@ final class CipherOutput {
             if (records.position() > 0) {
                 send();
             } else {
-                records = ByteBuffer.allocate(2 * records.capacity());
+                ByteBuffer small = records;
+                records = ByteBuffer.allocate(2 * small.capacity());
+                SPARE.giveBack(small);
             }
         }
     }

@@ -41,6 +41,9 @@ final class TlsProtocol implements Protocol {
     private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
     /** Records unwrapped per hand-over to the application at most (fewer, larger dataReceived calls). */
     private static final int BATCH = 4;
+    /** A plaintext buffer grown beyond this (for records larger than the usual ones) is not kept as the spare. */
+    private static final int KEEP_AT_MOST = 256 * 1024;
+    private static final TlsScratch SPARE = new TlsScratch(KEEP_AT_MOST);
 
     private enum State { CONNECTING, HANDSHAKING, OPEN, SHUTTING_DOWN, LOST }
 
@@ -58,6 +61,7 @@ final class TlsProtocol implements Protocol {
     private final CipherInput input;
     private final CipherOutput output;
     private final TlsTransport transport;
+    /** Unwrapped bytes not handed over yet: the thread's spare, borrowed for one pump; null between pumps. */
     private ByteBuffer plain;
     private Transport raw;
     private TransportFaults faults;
@@ -93,9 +97,8 @@ final class TlsProtocol implements Protocol {
         this.app = app;
         this.appMade = appConnected;
         this.handshake = handshake;
-        this.input = new CipherInput(engine.getSession().getPacketBufferSize());
+        this.input = new CipherInput(engine);
         this.output = new CipherOutput(engine);
-        this.plain = ByteBuffer.allocate(BATCH * engine.getSession().getApplicationBufferSize());
         this.transport = new TlsTransport(this);
         this.deadline = new TlsDeadline(loop);
         if (handshake != null) {
@@ -136,9 +139,16 @@ final class TlsProtocol implements Protocol {
             data.position(data.limit());
             return;
         }
-        input.append(data);
-        pump();
-        input.trim();
+        input.receive(data);
+        try {
+            pump();
+        } finally {
+            if (state == State.LOST) {
+                input.clear();
+            } else {
+                input.keepRest();
+            }
+        }
     }
 
     @Override
@@ -320,6 +330,7 @@ final class TlsProtocol implements Protocol {
             tlsFailed(e);
         } finally {
             pumping = false;
+            givePlainBack();
         }
         finishShutdownIfDone();
     }
@@ -395,12 +406,15 @@ final class TlsProtocol implements Protocol {
             return false;
         }
         int room = engine.getSession().getApplicationBufferSize();
-        if (plain.remaining() < room) {
+        if (plain != null && plain.remaining() < room) {
             if (plain.position() > 0) {
                 deliver();
                 return true;
             }
-            plain = ByteBuffer.allocate(BATCH * room);
+            givePlainBack();
+        }
+        if (plain == null) {
+            plain = SPARE.borrow(BATCH * room);
         }
         SSLEngineResult result = engine.unwrap(records, plain);
         switch (result.getStatus()) {
@@ -410,7 +424,9 @@ final class TlsProtocol implements Protocol {
                 if (plain.position() > 0) {
                     deliver();
                 } else {
-                    plain = ByteBuffer.allocate(2 * plain.capacity());
+                    int larger = 2 * plain.capacity();
+                    givePlainBack();
+                    plain = ByteBuffer.allocate(larger);
                 }
                 return true;
             case CLOSED:
@@ -423,11 +439,16 @@ final class TlsProtocol implements Protocol {
         }
     }
 
-    /** Hands the unwrapped bytes to the application (dropped unless it is connected and has not closed). */
+    /**
+     * Hands the unwrapped bytes to the application (dropped unless it is connected and has not closed).
+     * Records wrapped so far go out first, so the batch buffer is back as the spare while the
+     * application runs (it may write to other connections of this loop).
+     */
     private void deliver() {
-        if (plain.position() == 0) {
+        if (plain == null || plain.position() == 0) {
             return;
         }
+        output.send();
         plain.flip();
         if (state == State.OPEN && failure == null) {
             try {
@@ -441,7 +462,19 @@ final class TlsProtocol implements Protocol {
         plain.clear();
     }
 
+    private void givePlainBack() {
+        if (plain != null) {
+            ByteBuffer done = plain;
+            plain = null;
+            SPARE.giveBack(done);
+        }
+    }
+
     private void handshakeDone() {
+        // Handshake records unwrap to nothing: the spare is free while the application's connectionMade runs.
+        if (plain != null && plain.position() == 0) {
+            givePlainBack();
+        }
         deadline.cancel();
         state = State.OPEN;
         if (!appMade) {
