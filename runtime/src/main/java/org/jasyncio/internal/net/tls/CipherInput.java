@@ -4,12 +4,14 @@ import java.nio.ByteBuffer;
 import javax.net.ssl.SSLEngine;
 
 /**
- * The TLS records received and not yet unwrapped. During a read the engine unwraps straight from the
- * raw transport's read buffer, which is lent only for that call: what it leaves (a trailing partial
- * record, or records that wait while the application paused reading) is copied to a pending buffer,
- * borrowed from the thread's spare, and given back once unwrapped. The next read tops that buffer up
- * until its records are unwrapped, then unwrapping goes on from the read buffer. An idle connection
- * whose last read ended on a record boundary holds no buffer. Internal to jasyncio.
+ * The TLS records received and not yet unwrapped. The raw transport's read buffer is lent only for the
+ * call that delivers it. A heap read buffer is unwrapped from as it is; a direct one (the selector loop's)
+ * is copied to a heap buffer a packet at a time first, since the JDK's AES-GCM allocates temporary
+ * arrays for every record it decrypts in a direct buffer. What a read leaves (a trailing partial record,
+ * or records that wait while the application paused reading) stays in a pending buffer, borrowed from
+ * the thread's spare and given back once unwrapped; the next read tops it up when the engine asks for
+ * more. So a connection holds a buffer only while a partial record or paused records are pending, none
+ * when idle. Internal to jasyncio.
  */
 final class CipherInput {
 
@@ -19,11 +21,11 @@ final class CipherInput {
     private static final TlsScratch SPARE = new TlsScratch(KEEP_AT_MOST);
 
     private final SSLEngine engine;
-    /** Bytes not unwrapped from earlier reads, between position and limit (read mode); null when none. */
+    /** Bytes to unwrap before the lent ones, between position and limit (read mode); null when none. */
     private ByteBuffer pending;
     /** The raw transport's read buffer, during the read that lent it. */
     private ByteBuffer lent;
-    /** How many of the bytes at the end of {@link #pending} were copied from {@link #lent}. */
+    /** How many of the bytes at the end of {@link #pending} were copied from {@link #lent} during this read. */
     private int copied;
 
     CipherInput(SSLEngine engine) {
@@ -36,25 +38,49 @@ final class CipherInput {
         copied = 0;
     }
 
-    /**
-     * The records to unwrap from: the engine moves its position past what it consumed. The pending
-     * bytes while there are any (topped up from the lent buffer), else the lent buffer.
-     */
+    /** The records to unwrap from: the engine moves its position past what it consumed. */
     ByteBuffer records() {
-        if (pending != null && pending.remaining() <= copied) {
-            // What was pending before this read is unwrapped: the rest was copied from lent, which still has it.
-            if (copied > 0) {
+        if (pending != null) {
+            if (lent != null && lent.hasArray() && pending.remaining() <= copied) {
+                // What was pending before this read is unwrapped; the rest came from lent, which still has it.
                 lent.position(lent.position() - pending.remaining());
+                release();
+            } else if (!pending.hasRemaining() && !refill()) {
+                release();
             }
-            release();
         }
         if (pending == null) {
-            return lent != null ? lent : NOTHING;
-        }
-        if (lent != null && lent.hasRemaining()) {
-            topUp();
+            if (lent == null || !lent.hasRemaining()) {
+                return NOTHING;
+            }
+            if (lent.hasArray()) {
+                return lent;
+            }
+            pending = SPARE.borrow(engine.getSession().getPacketBufferSize()).flip();
+            refill();
         }
         return pending;
+    }
+
+    /**
+     * The engine needs more bytes than {@link #records()} gave it: moves lent bytes behind the pending
+     * ones, as many as fit (the buffer grows only when full: a record larger than it). Returns whether
+     * there were any to move.
+     */
+    boolean refill() {
+        if (pending == null || lent == null || !lent.hasRemaining()) {
+            return false;
+        }
+        if (pending.remaining() == pending.capacity()) {
+            grow(pending.capacity() + engine.getSession().getPacketBufferSize());
+        }
+        pending.compact();
+        int count = Math.min(pending.remaining(), lent.remaining());
+        int end = lent.limit();
+        pending.put(lent.limit(lent.position() + count)).flip();
+        lent.limit(end);
+        copied += count;
+        return true;
     }
 
     /** The read is over: what the engine did not unwrap from the lent buffer is copied to the pending buffer. */
@@ -79,19 +105,6 @@ final class CipherInput {
         if (pending != null) {
             release();
         }
-    }
-
-    /** Moves as many lent bytes to the pending buffer as it has room for, growing it only when it is full. */
-    private void topUp() {
-        if (pending.remaining() == pending.capacity()) {
-            // Full, and the engine asked for more: its packet size grew, or the records wait beyond a packet.
-            grow(pending.capacity() + engine.getSession().getPacketBufferSize());
-        }
-        pending.compact();
-        int count = Math.min(pending.remaining(), lent.remaining());
-        pending.put(lent.slice().limit(count)).flip();
-        lent.position(lent.position() + count);
-        copied += count;
     }
 
     private void append(ByteBuffer data) {

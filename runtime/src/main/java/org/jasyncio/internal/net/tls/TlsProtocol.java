@@ -419,7 +419,7 @@ final class TlsProtocol implements Protocol {
         SSLEngineResult result = engine.unwrap(records, plain);
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW:
-                return false;
+                return input.refill();
             case BUFFER_OVERFLOW:
                 if (plain.position() > 0) {
                     deliver();
@@ -435,7 +435,7 @@ final class TlsProtocol implements Protocol {
                 return false;
             default:
                 // Nothing taken and nothing made: the engine waits for the rest of a record.
-                return result.bytesConsumed() > 0 || result.bytesProduced() > 0;
+                return result.bytesConsumed() > 0 || result.bytesProduced() > 0 || input.refill();
         }
     }
 
