@@ -161,6 +161,42 @@ class TlsTest {
 
     @ParameterizedTest
     @MethodSource("loops")
+    void aWriteFromInsidePauseWritingWaitsForTheLargeWriteInProgress(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            byte[] big = random(2 * MIB, 4);
+            Accepting<RecordingProtocol> server = Accepting.recording(t, tlsServer());
+            RecordingProtocol client = new RecordingProtocol(t.loop) {
+                boolean marked;
+
+                @Override
+                public void pauseWriting() {
+                    super.pauseWriting();
+                    // The large write below is still being wrapped when its records fill the raw buffer.
+                    if (!marked) {
+                        marked = true;
+                        transport.write(bytes("MARK"));
+                    }
+                }
+            };
+            Transport transport = t.run(t.loop.createConnection(() -> client, "127.0.0.1", server.port(), tlsClient()))
+                    .transport();
+            KernelBuffers.shrink(transport, StandardSocketOptions.SO_SNDBUF);
+            transport.write(big);
+            assertTrue(client.events.contains("pause"), "the write filled the buffer: " + client.events);
+            RecordingProtocol serverSide = server.accepted();
+            t.run(serverSide.whenReceived(t.loop, big.length + 4));
+            byte[] received = serverSide.received.toByteArray();
+            assertArrayEquals(big, java.util.Arrays.copyOfRange(received, 0, big.length), "the large write arrived whole");
+            assertArrayEquals(bytes("MARK"), java.util.Arrays.copyOfRange(received, big.length, received.length),
+                    "and the write made inside pauseWriting after it");
+            transport.close();
+            assertNull(t.run(client.lost));
+            server.closeAndWait();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
     void fourMebibytesEachWayWithWriteFlowControl(LoopType type) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {

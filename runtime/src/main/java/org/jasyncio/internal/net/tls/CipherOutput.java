@@ -30,6 +30,12 @@ final class CipherOutput {
     /** Records not handed over yet (write mode); null when none is borrowed. */
     private ByteBuffer records;
     private Transport raw;
+    /**
+     * Set while application bytes are being wrapped. Handing a batch to the raw transport can call
+     * the application back ({@code pauseWriting}); a write it makes then goes to the backlog, behind
+     * the bytes still being wrapped, instead of overtaking them.
+     */
+    private boolean wrapping;
 
     CipherOutput(SSLEngine engine) {
         this.engine = engine;
@@ -46,16 +52,22 @@ final class CipherOutput {
      * the engine's outbound side closed are dropped.
      */
     void write(ByteBuffer data) throws SSLException {
-        if (backlog.isEmpty() && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
-            while (data.hasRemaining()) {
-                SSLEngineResult result = wrap(data);
-                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                    data.position(data.limit());
-                    return;
+        if (!wrapping && backlog.isEmpty()
+                && engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NOT_HANDSHAKING) {
+            wrapping = true;
+            try {
+                while (data.hasRemaining()) {
+                    SSLEngineResult result = wrap(data);
+                    if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                        data.position(data.limit());
+                        return;
+                    }
+                    if (result.bytesConsumed() == 0) {
+                        break;
+                    }
                 }
-                if (result.bytesConsumed() == 0) {
-                    break;
-                }
+            } finally {
+                wrapping = false;
             }
         }
         if (data.hasRemaining()) {
@@ -66,8 +78,24 @@ final class CipherOutput {
         }
     }
 
-    /** Wraps the backlog as far as the engine takes it; returns whether it is empty now. */
+    /**
+     * Wraps the backlog as far as the engine takes it; returns whether it is empty now. Not while
+     * other application bytes are being wrapped (a pump from inside their hand-over): the backlog
+     * goes after them.
+     */
     boolean flushBacklog() throws SSLException {
+        if (wrapping) {
+            return false;
+        }
+        wrapping = true;
+        try {
+            return wrapBacklog();
+        } finally {
+            wrapping = false;
+        }
+    }
+
+    private boolean wrapBacklog() throws SSLException {
         while (!backlog.isEmpty()) {
             ByteBuffer head = backlog.peek();
             SSLEngineResult result = wrap(head);
