@@ -1,8 +1,6 @@
 package org.jasyncio.benchmarks.memory;
 
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -37,7 +35,6 @@ import org.jasyncio.Transport;
  * certificate is for localhost (the tests' {@code runtime/src/test/resources/tls/localhost.p12}).
  */
 public final class IdleTlsFootprint {
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final char[] PASSWORD = "changeit".toCharArray();
     private static final int WARM_UP = 50;
 
@@ -64,9 +61,9 @@ public final class IdleTlsFootprint {
         clients.clear();
         settle(loop);
         servers.clear();
-        long before = liveHeap();
+        long before = LiveHeap.bytes();
         open(loop, server.port(), options, count, clients, servers);
-        long after = liveHeap();
+        long after = LiveHeap.bytes();
         long open = clients.stream().filter(t -> !t.isClosing()).count()
                 + servers.stream().filter(t -> !t.isClosing()).count();
         double perConnection = (after - before) / (double) count;
@@ -105,16 +102,6 @@ public final class IdleTlsFootprint {
         Future<Void> done = loop.createFuture();
         loop.callLater(0.5, () -> done.setResult(null));
         loop.runUntilComplete(done);
-    }
-
-    /** The smallest used heap over a few full collections: System.gc() may leave some garbage behind. */
-    private static long liveHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 
     private static KeyStore load(Path file) throws Exception {

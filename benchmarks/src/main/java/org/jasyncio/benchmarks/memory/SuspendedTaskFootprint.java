@@ -1,7 +1,5 @@
 package org.jasyncio.benchmarks.memory;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +22,6 @@ import org.jasyncio.Task;
  * in the awaited future's callback list and in the weak registry of all tasks.
  */
 public final class SuspendedTaskFootprint {
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
     private static final Map<String, Function<Future<Integer>, Task<?>>> CASES = Map.of(
             "noLocals", never -> SuspendedFixtures.noLocals(never),
             "twoLocals", never -> SuspendedFixtures.twoLocals(never, 7L, "x"));
@@ -41,7 +38,7 @@ public final class SuspendedTaskFootprint {
         EventLoop loop = AsyncIO.newEventLoop();
         Future<Integer> never = loop.createFuture();
         Task<?>[] tasks = new Task<?>[count];
-        long before = liveHeap();
+        long before = LiveHeap.bytes();
         loop.callSoon(() -> {
             for (int i = 0; i < count; i++) {
                 tasks[i] = call.apply(never);
@@ -49,20 +46,10 @@ public final class SuspendedTaskFootprint {
             loop.stop();
         });
         loop.runForever();
-        long after = liveHeap();
+        long after = LiveHeap.bytes();
         long suspended = Arrays.stream(tasks).filter(task -> !task.done()).count();
         System.out.printf("%-10s JDK %s: %,d tasks suspended, %.1f bytes retained per task%n",
                 args[0], System.getProperty("java.version"), suspended, (after - before) / (double) count);
         loop.close();
-    }
-
-    /** The smallest used heap over a few full collections: System.gc() may leave some garbage behind. */
-    private static long liveHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            used = Math.min(used, MEMORY.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }
