@@ -616,6 +616,28 @@ public final class AsyncIO {
      * @param limit the reader's limit (see {@link StreamReader})
      * @return a future of the streams
      */
+    /**
+     * {@link #openUnixConnection(String)} with options, e.g. TLS:
+     * {@code ConnectionOptions.DEFAULTS.withSsl(context).withServerHostname("db.internal")} (a path names
+     * no host, so {@code serverHostname} is required with {@code ssl}; see
+     * {@link EventLoop#createUnixConnection(java.util.function.Supplier, String, ConnectionOptions)}).
+     *
+     * @param path the socket file's path
+     * @param options {@code ssl}, {@code serverHostname}, the TLS timeouts
+     * @return a future of the streams, failing as {@link #openConnection(String, int, ConnectionOptions)}'s does
+     */
+    public static Future<Streams> openUnixConnection(String path, ConnectionOptions options) {
+        return openStreams(StreamReader.DEFAULT_LIMIT,
+                (loop, protocol) -> loop.createUnixConnection(() -> protocol, path, options));
+    }
+
+    /**
+     * {@link #openUnixConnection(String)} with the reader's {@code limit}.
+     *
+     * @param path the socket file's path
+     * @param limit the reader's limit (see {@link StreamReader})
+     * @return a future of the streams
+     */
     public static Future<Streams> openUnixConnection(String path, int limit) {
         return openStreams(limit, (loop, protocol) -> loop.createUnixConnection(() -> protocol, path));
     }

@@ -728,16 +728,24 @@ public abstract class EventLoop {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(options, "options");
-        if (options.ssl() == null && options.serverHostname() != null) {
-            throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
-        }
         NetworkDriver driver = driver();
-        Supplier<? extends Protocol> perConnection = options.ssl() == null ? factory
-                : TlsLayer.client(this, options.ssl(), options.serverHostname() == null ? host : options.serverHostname(),
-                        port, new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory);
+        Supplier<? extends Protocol> perConnection = perConnection(factory, options, host, port);
         Future<Transport> raw = FutureChain.then(this, getaddrinfo(host, port),
                 addresses -> ConnectionAttempts.connectAny(this, driver, addresses, perConnection));
-        return connection(options.ssl() == null ? raw : FutureChain.then(this, raw, TlsLayer::handshake));
+        return connection(raw, options);
+    }
+
+    /** The protocols a client connection gets: {@code factory}'s, under TLS when {@code options} has {@code ssl}. */
+    private Supplier<? extends Protocol> perConnection(Supplier<? extends Protocol> factory, ConnectionOptions options,
+            String host, int port) {
+        if (options.ssl() == null) {
+            if (options.serverHostname() != null) {
+                throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
+            }
+            return factory;
+        }
+        return TlsLayer.client(this, options.ssl(), options.serverHostname() == null ? host : options.serverHostname(),
+                port, new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory);
     }
 
     /**
@@ -818,13 +826,33 @@ public abstract class EventLoop {
      *     TCP only (asyncio's proactor has no Unix sockets either)
      */
     public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, String path) {
-        Objects.requireNonNull(factory, "factory");
-        Objects.requireNonNull(path, "path");
-        return connection(unixDriver().connect(UnixDomainSocketAddress.of(path), factory));
+        return createUnixConnection(factory, path, ConnectionOptions.DEFAULTS);
     }
 
+    /**
+     * {@link #createUnixConnection(Supplier, String)} with options: with {@code ssl} the connection
+     * speaks TLS (see {@link ConnectionOptions}), and since a path names no host, {@code serverHostname}
+     * is required then: the name the server's certificate must carry ({@code ""}: none checked).
+     *
+     * @throws IllegalArgumentException "you have to pass server_hostname when using ssl" (asyncio's
+     *     words), or "server_hostname is only meaningful with ssl"
+     */
+    public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, String path,
+            ConnectionOptions options) {
+        Objects.requireNonNull(factory, "factory");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        if (options.ssl() != null && options.serverHostname() == null) {
+            throw new IllegalArgumentException("you have to pass server_hostname when using ssl");
+        }
+        Supplier<? extends Protocol> perConnection = perConnection(factory, options, null, -1);
+        return connection(unixDriver().connect(UnixDomainSocketAddress.of(path), perConnection), options);
+    }
+
+    /** The connection {@code raw} makes, once its TLS handshake (if {@code options} has {@code ssl}) succeeded. */
     @SuppressWarnings("unchecked")
-    private <P extends Protocol> Future<Connection<P>> connection(Future<Transport> transport) {
+    private <P extends Protocol> Future<Connection<P>> connection(Future<Transport> raw, ConnectionOptions options) {
+        Future<Transport> transport = options.ssl() == null ? raw : FutureChain.then(this, raw, TlsLayer::handshake);
         return FutureChain.map(this, transport, made -> new Connection<>(made, (P) made.getProtocol()), Transport::abort);
     }
 

@@ -15,13 +15,16 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.net.ssl.SSLEngine;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.Connection;
 import org.jasyncio.ConnectionException;
+import org.jasyncio.ConnectionOptions;
 import org.jasyncio.ConnectionRefusedException;
 import org.jasyncio.ProactorEventLoop;
 import org.jasyncio.SelectorEventLoop;
 import org.jasyncio.Server;
+import org.jasyncio.ServerOptions;
 import org.jasyncio.Streams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +118,29 @@ class UnixSocketsTest {
                 ConnectionRefusedException refused = assertThrows(ConnectionRefusedException.class,
                         () -> t.call(() -> AsyncIO.openUnixConnection(abandoned.toString())));
                 assertEquals("Connect call failed " + abandoned + ": Connection refused", refused.getMessage());
+            }
+        });
+    }
+
+    @Test
+    void streamsSpeakTlsOverAUnixSocketWhenNamingTheServer() {
+        String path = directory.resolve("tls.sock").toString();
+        LoopUnderTest.assertNoLeak(() -> {
+            try (LoopUnderTest t = new LoopUnderTest(SELECTOR)) {
+                Server server = t.call(() -> AsyncIO.startUnixServer(StreamsTest::echo, path,
+                        ServerOptions.DEFAULTS.withSsl(TlsContexts.server())));
+                ConnectionOptions tls = ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client());
+                assertEquals("you have to pass server_hostname when using ssl",
+                        assertThrows(IllegalArgumentException.class, () -> t.loop.createUnixConnection(
+                                () -> new RecordingProtocol(t.loop), path, tls)).getMessage());
+                Streams s = t.call(() -> AsyncIO.openUnixConnection(path, tls.withServerHostname("localhost")));
+                assertInstanceOf(SSLEngine.class, s.writer().getExtraInfo("ssl_object"));
+                s.writer().write(bytes("private line\n"));
+                assertArrayEquals(bytes("private line\n"), t.run(s.reader().readline()));
+                s.writer().close();
+                t.run(s.writer().waitClosed());
+                server.close();
+                t.run(server.waitClosed());
             }
         });
     }
