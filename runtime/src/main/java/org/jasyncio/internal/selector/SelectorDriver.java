@@ -1,4 +1,4 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.selector;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,16 @@ import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.ServerOptions;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.loop.SelectorPoller;
+import org.jasyncio.internal.net.ConnectionErrors;
+import org.jasyncio.internal.net.Readiness;
+import org.jasyncio.internal.net.TransportMaker;
+import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.internal.net.SocketCalls;
+import org.jasyncio.internal.net.ServerConnections;
+import org.jasyncio.internal.net.QuietClose;
+import org.jasyncio.internal.net.ChannelInterest;
+import org.jasyncio.internal.net.SocketSetup;
+import org.jasyncio.internal.net.Listener;
 
 /**
  * {@link NetworkDriver} of a selector loop: readiness callbacks on the loop's {@link SelectorPoller},
