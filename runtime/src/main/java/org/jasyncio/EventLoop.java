@@ -99,6 +99,8 @@ public abstract class EventLoop {
     final PendingTasks pendingTasks = new PendingTasks();
     /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
     final FailureWatch failureWatch = new FailureWatch(this);
+    /** Armed "exception was never retrieved" reports not sent yet: {@link #close()} sends them. */
+    final OwedReports owedReports = new OwedReports();
 
     /**
      * For loop implementations: a loop that polls with {@code poller} and reads time from
@@ -346,9 +348,12 @@ public abstract class EventLoop {
     }
 
     /**
-     * Closes the loop: drops pending callbacks and timers, shuts the default executor down without
-     * waiting for it, and releases the poller. Idempotent. Afterwards every scheduling call throws
-     * {@code IllegalStateException("Event loop is closed")}.
+     * Closes the loop: reports to the exception handler every failed future or task whose exception
+     * nobody retrieved ("Task exception was never retrieved", as the garbage collector would, which may
+     * never run before the program ends; such a report is never sent twice), drops pending callbacks
+     * and timers, shuts the default executor down without waiting for it, and releases the poller.
+     * Idempotent. Afterwards every scheduling call throws {@code IllegalStateException("Event loop is
+     * closed")}.
      *
      * @throws IllegalStateException "Cannot close a running event loop"
      */
@@ -362,6 +367,7 @@ public abstract class EventLoop {
         if (debug) {
             LOGGER.log(System.Logger.Level.DEBUG, "Close " + this);
         }
+        owedReports.sendAll();
         closed = true;
         ready.clear();
         inbox.clear();

@@ -23,7 +23,8 @@ import org.jasyncio.internal.loop.CurrentLoop;
  *
  * <p>A future whose exception nobody retrieved (through {@link #result()},
  * {@link #exception()} or an {@code await}) is reported to the loop's exception handler
- * as "Future exception was never retrieved" when it is garbage-collected.
+ * as "Future exception was never retrieved" when it is garbage-collected, or when its loop
+ * closes if that comes first; once either way.
  *
  * @param <T> the type of the result
  */
