@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import org.jasyncio.internal.PlainCompletableFuture;
 import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.FutureChain;
 
@@ -503,8 +504,10 @@ public final class AsyncIO {
     /**
      * asyncio's {@code wrap_future()}: a future of {@link #getEventLoop()} that completes as
      * {@code stage} does, through the loop's thread-safe queue when another thread completes it.
-     * Cancelling the returned future cancels {@code stage} if it is a
-     * {@link CompletableFuture}.
+     * Cancelling the returned future cancels {@code stage} if it is a plain
+     * {@link CompletableFuture}; any other stage (a subclass such as
+     * {@link CompletableFuture#minimalCompletionStage()}, or a stage of another library) is only
+     * used through {@link CompletionStage#whenComplete}.
      *
      * @param stage a completion stage
      * @param <T> the type of the result
@@ -525,7 +528,7 @@ public final class AsyncIO {
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
         Objects.requireNonNull(stage, "stage");
         Future<T> future = new Future<>(loop);
-        if (stage instanceof CompletableFuture) {
+        if (PlainCompletableFuture.is(stage)) {
             CompletableFuture<T> source = (CompletableFuture<T>) stage;
             future.addDoneCallback(f -> {
                 if (f.cancelled()) {

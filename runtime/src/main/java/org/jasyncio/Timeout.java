@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  */
 public final class Timeout {
     private final EventLoop loop;
+    /** The loop time the timeout was made at: its limit is {@code when - started}. */
+    private final double started;
     private double when;
     private TimerHandle timer;
     private Future<?> work;
@@ -30,6 +32,7 @@ public final class Timeout {
 
     Timeout(EventLoop loop, double when) {
         this.loop = loop;
+        this.started = loop.time();
         this.when = when;
     }
 
@@ -127,7 +130,7 @@ public final class Timeout {
             timer = null;
         }
         if (done.cancelled() && expired && !outcome.cancelRequested) {
-            outcome.finishException(new TimeoutException("Timed out: the deadline at loop time "
+            outcome.finishException(TimeoutException.after(when - started, ": the deadline at loop time "
                     + String.format("%.3f", when) + " passed before the work finished"));
         } else {
             outcome.adoptOutcome(done);

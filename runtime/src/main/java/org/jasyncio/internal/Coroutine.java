@@ -133,7 +133,9 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /**
-     * The fast-path check of an {@code await}.
+     * The fast-path check of an {@code await}. Any stage but a plain {@link CompletableFuture}
+     * (see {@link PlainCompletableFuture}) counts as not done: {@link #suspendOn} waits for it
+     * through {@code whenComplete}, the one thing every stage supports.
      *
      * @param awaitable a {@link Future} or {@link CompletionStage}
      * @return whether it is done, so that {@link #resultOf} will not block
@@ -142,7 +144,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         if (awaitable instanceof Future) {
             return ((Future<?>) awaitable).done();
         }
-        if (awaitable instanceof CompletableFuture) {
+        if (PlainCompletableFuture.is(awaitable)) {
             return ((CompletableFuture<?>) awaitable).isDone();
         }
         if (awaitable instanceof CompletionStage) {
@@ -154,7 +156,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     /**
      * The value of a done awaitable.
      *
-     * @param awaitable a done {@link Future} or {@link CompletableFuture}
+     * @param awaitable a done {@link Future} or plain {@link CompletableFuture}
      * @return its result
      * @throws CancelledException if it was cancelled; its own exception if it failed
      */
