@@ -7,10 +7,7 @@ import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InnerClassNode;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -18,11 +15,9 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Rewrites the {@code @Async} methods of a class file into state machines. Bytes in, bytes
  * out: the compiler does no I/O of its own and may be shared between threads.
  *
- * <p>The pipeline, one pass a class (see docs/compiler.md): {@link Refusals} checks the
- * contract; per method, {@link MethodSplitter} moves the body, {@link NewHoister} moves
- * allocations out of the way of awaits, {@link SuspensionPoints} analyses types and liveness,
- * {@link StateMachineEmitter} writes the state machine, and {@link FrameComputer} computes
- * frames for the new code from the {@link ClassHierarchy}.
+ * <p>The class is read once; {@link Refusals} checks the contract; every {@code @Async} method
+ * then goes through the passes of {@link Pipeline}, in the order docs/compiler.md lists them;
+ * the class is marked {@link RewrittenMarker rewritten} and written.
  */
 public final class AsyncCompiler {
 
@@ -52,22 +47,25 @@ public final class AsyncCompiler {
         }
         try {
             int version = ConstantPoolScan.majorVersion(classFile);
-            if (version > RuntimeNames.MAX_VERSION) {
+            if (version > ClassFileVersions.MAX) {
                 String name = new ClassReader(classFile).getClassName();
                 diagnostics.add(classError(name, null, "class file version " + version + " (Java "
-                        + RuntimeNames.javaVersion(version) + ") is newer than this jasyncio can rewrite (up to "
-                        + RuntimeNames.MAX_VERSION + ", Java " + RuntimeNames.javaVersion(RuntimeNames.MAX_VERSION)
-                        + "): upgrade jasyncio or compile with --release " + RuntimeNames.javaVersion(RuntimeNames.MAX_VERSION)));
+                        + ClassFileVersions.javaVersion(version) + ") is newer than this jasyncio can rewrite (up to "
+                        + ClassFileVersions.MAX + ", Java " + ClassFileVersions.javaVersion(ClassFileVersions.MAX)
+                        + "): upgrade jasyncio or compile with --release "
+                        + ClassFileVersions.javaVersion(ClassFileVersions.MAX)));
                 return new Result(name.replace('/', '.'), classFile, 0, diagnostics);
             }
-            new ClassReader(classFile).accept(owner, 0);
+            // Read once, for every pass; frames expanded, so that each of javac's frames stands
+            // on its own for DeclaredSupertypes (writing compresses them again).
+            new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
         } catch (RuntimeException unreadable) {
             String name = headerName(classFile);
             diagnostics.add(classError(name, null, "not a readable class file: " + unreadable));
             return new Result(name == null ? null : name.replace('/', '.'), classFile, 0, diagnostics);
         }
         String className = owner.name.replace('/', '.');
-        if (alreadyRewritten(owner)) {
+        if (RewrittenMarker.isMarked(owner)) {
             return new Result(className, classFile, 0, diagnostics);
         }
         try {
@@ -93,9 +91,9 @@ public final class AsyncCompiler {
         if (asyncMethods.isEmpty() || !diagnostics.isEmpty()) {
             return new Result(className, classFile, 0, diagnostics);
         }
-        if (owner.version < RuntimeNames.MIN_VERSION) {
+        if (owner.version < ClassFileVersions.MIN) {
             diagnostics.add(classError(owner.name, owner.sourceFile, "class file version " + owner.version
-                    + " (Java " + RuntimeNames.javaVersion(owner.version) + ") is older than jasyncio supports: "
+                    + " (Java " + ClassFileVersions.javaVersion(owner.version) + ") is older than jasyncio supports: "
                     + "compile with --release 8 or later"));
             return new Result(className, classFile, 0, diagnostics);
         }
@@ -107,9 +105,8 @@ public final class AsyncCompiler {
         for (MethodNode method : asyncMethods) {
             int line = SourceLines.firstLine(method);
             try {
-                DeclaredSupertypes.learn(owner.name, classFile, method, hierarchy);
-                generated.addAll(FrameComputer.compute(owner, rewrite(new AsyncMethod(owner, method, ordinal++), hierarchy),
-                        hierarchy));
+                generated.addAll(Pipeline.rewrite(new MethodContext(owner, new AsyncMethod(owner, method, ordinal++),
+                        hierarchy)));
             } catch (RefusalException refused) {
                 diagnostics.add(methodError(owner, method, refused.line(), refused.getMessage()));
             } catch (MethodTooLargeException tooLarge) {
@@ -129,7 +126,7 @@ public final class AsyncCompiler {
         }
         owner.methods.removeAll(asyncMethods);
         owner.methods.addAll(generated);
-        markRewritten(owner);
+        RewrittenMarker.mark(owner);
         try {
             ClassWriter writer = new ClassWriter(0);
             owner.accept(writer);
@@ -149,52 +146,12 @@ public final class AsyncCompiler {
         return new Result(className, classFile, 0, diagnostics);
     }
 
-    private static List<MethodNode> rewrite(AsyncMethod method, ClassHierarchy hierarchy)
-            throws AnalyzerException, RefusalException {
-        int line = SourceLines.firstLine(method.original);
-        MethodNode body = MethodSplitter.body(method);
-        List<LocalVariableNode> locals = body.localVariables;
-        int firstTemp = NewHoister.hoist(method.owner.name, body, body.maxLocals);
-        body.maxLocals = firstTemp;
-        SuspensionPoints points = SuspensionPoints.of(method.owner.name, body, method.isStatic, method.parameters,
-                method.coroutineSlot, firstTemp, hierarchy);
-        StateMachineEmitter.emit(method, body, points);
-        MethodSplitter.entry(method, locals, line);
-        return List.of(method.original, body, MethodSplitter.bridge(method, line));
-    }
-
     /** The class's name when the header up to {@code this_class} is intact, else {@code null}. */
     private static String headerName(byte[] classFile) {
         try {
             return new ClassReader(classFile).getClassName();
         } catch (RuntimeException unreadable) {
             return null;
-        }
-    }
-
-    private static boolean alreadyRewritten(ClassNode owner) {
-        if (owner.invisibleAnnotations != null) {
-            for (AnnotationNode annotation : owner.invisibleAnnotations) {
-                if (annotation.desc.equals(RuntimeNames.REWRITTEN_DESC)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static void markRewritten(ClassNode owner) {
-        AnnotationNode marker = new AnnotationNode(RuntimeNames.REWRITTEN_DESC);
-        marker.values = new ArrayList<>(List.of("protocol", RuntimeNames.PROTOCOL_VERSION));
-        if (owner.invisibleAnnotations == null) {
-            owner.invisibleAnnotations = new ArrayList<>();
-        }
-        owner.invisibleAnnotations.add(marker);
-        boolean hasLookup = owner.innerClasses.stream().anyMatch(inner -> inner.name.equals("java/lang/invoke/MethodHandles$Lookup"));
-        if (!hasLookup) {
-            owner.innerClasses.add(new InnerClassNode("java/lang/invoke/MethodHandles$Lookup",
-                    "java/lang/invoke/MethodHandles", "Lookup",
-                    Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL));
         }
     }
 

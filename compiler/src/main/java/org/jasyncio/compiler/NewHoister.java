@@ -33,13 +33,12 @@ final class NewHoister {
     private NewHoister() {
     }
 
-    /** Rewrites the method in place; returns the next free local slot. */
-    static int hoist(String owner, MethodNode method, int nextLocal) throws AnalyzerException, RefusalException {
-        List<Site> sites = findSites(owner, method);
-        for (Site site : sites) {
-            nextLocal = moveAllocation(method.instructions, site, nextLocal);
+    /** Rewrites the body in place, keeping the moved arguments in fresh locals. */
+    static void hoist(MethodContext context) throws AnalyzerException, RefusalException {
+        MethodNode body = context.body();
+        for (Site site : findSites(context.owner.name, body)) {
+            moveAllocation(body.instructions, site, context.locals());
         }
-        return nextLocal;
     }
 
     private static List<Site> findSites(String owner, MethodNode method) throws AnalyzerException, RefusalException {
@@ -93,14 +92,13 @@ final class NewHoister {
         return next;
     }
 
-    private static int moveAllocation(InsnList code, Site site, int nextLocal) {
+    private static void moveAllocation(InsnList code, Site site, LocalSlots locals) {
         code.remove(site.allocation());
         code.remove(site.dup());
         Type[] arguments = Type.getArgumentTypes(site.constructor().desc);
         int[] slots = new int[arguments.length];
         for (int a = 0; a < arguments.length; a++) {
-            slots[a] = nextLocal;
-            nextLocal += arguments[a].getSize();
+            slots[a] = locals.allocate(arguments[a]);
         }
         InsnList before = new InsnList();
         for (int a = arguments.length - 1; a >= 0; a--) {
@@ -112,6 +110,5 @@ final class NewHoister {
             before.add(new VarInsnNode(arguments[a].getOpcode(Opcodes.ILOAD), slots[a]));
         }
         code.insertBefore(site.constructor(), before);
-        return nextLocal;
     }
 }
