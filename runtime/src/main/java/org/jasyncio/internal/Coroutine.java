@@ -142,8 +142,13 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             try {
                 return future.result();
             } catch (Throwable failure) {
-                if (recordsAwait(failure) && !failedOnCallersStack(future)) {
-                    recordCallersAwait(failure);
+                if (recordsAwait(failure)) {
+                    if (failedOnCallersStack(future)) {
+                        // its trace already shows the awaiting callers: only the loop's frames go
+                        recordAwait(failure, null);
+                    } else {
+                        recordCallersAwait(failure);
+                    }
                 }
                 throw sneakyThrow(failure);
             }
