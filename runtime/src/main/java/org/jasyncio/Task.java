@@ -132,11 +132,15 @@ public class Task<T> extends Future<T> {
      * meanwhile.
      *
      * @param message carried by the {@link CancelledException}, or {@code null}
-     * @return {@code false} if the task is already done, else {@code true}
+     * @return {@code false} if the task is already done (a failed one's exception is then no
+     *     longer reported as never retrieved, as in asyncio), else {@code true}
      */
     @Override
     public boolean cancel(String message) {
         if (done()) {
+            if (failed()) {
+                markRetrieved();
+            }
             return false;
         }
         cancelsRequested++;
