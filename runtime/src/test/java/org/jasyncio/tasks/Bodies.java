@@ -141,6 +141,53 @@ final class Bodies {
 
     /**
      * <pre>{@code
+     * @Async static Task<Object> awaitRecovering(Object awaitable, Function<Throwable, Object> recover) {
+     *     try { return Task.completed(await(awaitable)); }                 // line 9
+     *     catch (Throwable t) { return Task.completed(recover.apply(t)); } // recover may throw
+     * }
+     * }</pre>
+     */
+    static Task<Object> awaitRecovering(Object awaitable, java.util.function.Function<Throwable, Object> recover) {
+        return awaitRecovering$async(awaitable, recover, null);
+    }
+
+    private static final Coroutine.Resumer AWAIT_RECOVERING = co -> awaitRecovering$async(null, null, co);
+
+    @SuppressWarnings("unchecked")
+    private static Task awaitRecovering$async(Object awaitable, java.util.function.Function<Throwable, Object> recover,
+            Coroutine co) {
+        try {
+            if (co != null) {
+                awaitable = co.refs[0];
+                recover = (java.util.function.Function<Throwable, Object>) co.refs[1];
+            }
+            Object value;
+            try {
+                if (co != null && co.state == 1) {
+                    value = co.resumeValue();
+                } else if (Coroutine.isDone(awaitable)) {
+                    value = Coroutine.resultOf(awaitable);
+                } else {
+                    if (co == null) {
+                        co = Coroutine.create(AWAIT_RECOVERING, 2, 0,
+                                "org.jasyncio.tasks.Bodies.awaitRecovering(Bodies.java)");
+                    }
+                    co.refs[0] = awaitable;
+                    co.refs[1] = recover;
+                    co.suspendOn(awaitable, 1, 9);
+                    return co;
+                }
+            } catch (Throwable t) {
+                value = recover.apply(t);
+            }
+            return Coroutine.complete(Task.completed(value), co);
+        } catch (Throwable t) {
+            return Coroutine.fail(t, co);
+        }
+    }
+
+    /**
+     * <pre>{@code
      * @Async static Task<Integer> yieldMany(int n) {
      *     for (int i = 0; i < n; i++) await(sleep(0));       // line 3
      *     return Task.completed(n);
