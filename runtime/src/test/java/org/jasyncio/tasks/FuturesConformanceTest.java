@@ -211,6 +211,12 @@ class FuturesConformanceTest {
     }
 
     @Test
+    void testWrapFutureFuture() {
+        Future<Object> f1 = new Future<>(loop);
+        assertSame(f1, AsyncIO.ensureFuture(f1), "a loop future is not a CompletionStage: ensureFuture returns it");
+    }
+
+    @Test
     void testWrapFutureWithoutLoop() throws Exception {
         IllegalStateException refused = onAThreadWithoutALoop(() -> assertThrows(IllegalStateException.class,
                 () -> AsyncIO.wrapFuture(new CompletableFuture<>())));

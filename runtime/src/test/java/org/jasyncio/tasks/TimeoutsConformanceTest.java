@@ -250,6 +250,50 @@ class TimeoutsConformanceTest {
         assertEquals("<Timeout [active] when=None>", cm.toString());
     }
 
+    /** asyncio's {@code with assertRaises(E): block}: the block's outcome if it raised {@code E}, else it rethrows. */
+    private static Task<Object> expecting(Class<? extends Throwable> expected, Future<?> block) {
+        return Bodies.awaitRecovering(block, t -> {
+            if (expected.isInstance(t)) {
+                return t;
+            }
+            throw (RuntimeException) t;
+        });
+    }
+
+    @Test
+    void testNestedTimeoutInFinally() {
+        Task<?>[] cleanup = new Task<?>[1];
+        Future<Object> result = AsyncIO.timeout(0.01).run(Bodies.awaitWithCleanup(AsyncIO.sleep(1),
+                () -> cleanup[0] = expecting(TimeoutException.class, AsyncIO.timeout(0.01).run(Bodies.sleepTwice(5)))));
+        assertThrows(TimeoutException.class, () -> loop.runUntilComplete(result));
+        assertInstanceOf(TimeoutException.class, cleanup[0].result(), "the timeout inside the finally raised its own");
+    }
+
+    @Test
+    void testTimeoutAfterCancellation() {
+        Task<?>[] cleanup = new Task<?>[1];
+        Task<Object> task = loop.createTask(() -> Bodies.awaitRecovering(Bodies.awaitWithCleanup(AsyncIO.sleep(1),
+                () -> cleanup[0] = expecting(TimeoutException.class, AsyncIO.timeout(0.0).run(Bodies.sleepTwice(0.5)))),
+                t -> t));
+        loop.callSoon(task::cancel);
+        assertInstanceOf(CancelledException.class, loop.runUntilComplete(task), "the work cancelled, caught");
+        assertInstanceOf(TimeoutException.class, cleanup[0].result());
+    }
+
+    @Test
+    void testCancelInTimeoutAfterCancellation() {
+        Task<?>[] cleanup = new Task<?>[1];
+        Task<Object> task = loop.createTask(() -> Bodies.awaitRecovering(Bodies.awaitWithCleanup(AsyncIO.sleep(1),
+                () -> {
+                    Future<String> guarded = AsyncIO.timeout(1.0).run(Bodies.sleepTwice(1));
+                    AsyncIO.getRunningLoop().callSoon(guarded::cancel); // current_task().cancel() inside the block
+                    return cleanup[0] = expecting(CancelledException.class, guarded);
+                }), t -> t));
+        loop.callSoon(task::cancel);
+        assertInstanceOf(CancelledException.class, loop.runUntilComplete(task));
+        assertInstanceOf(CancelledException.class, cleanup[0].result(), "cancelled, not timed out");
+    }
+
     @Test
     void testTimeoutExceptionCause() {
         Future<String> result = AsyncIO.timeout(0).run(Bodies.sleepTwice(0.5));
