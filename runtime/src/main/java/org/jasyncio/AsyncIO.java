@@ -78,8 +78,9 @@ public final class AsyncIO {
      * asyncio's {@code run()}: runs {@code main} (e.g. {@code () -> main(args)}) on a new event
      * loop set as this thread's loop, and returns its result or throws its exception. On the
      * way out it cancels the tasks left over and waits for them (reporting their failures to
-     * the exception handler), shuts the default executor down, closes the loop and resets this
-     * thread's loop.
+     * the exception handler), shuts the default executor down, closes the loop (which reports
+     * every failed task whose exception nobody retrieved, see {@link EventLoop#close()}) and
+     * resets this thread's loop.
      *
      * @param main an {@code @Async} call
      * @param <T> the type of the result

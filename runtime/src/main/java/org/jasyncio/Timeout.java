@@ -17,9 +17,12 @@ import java.util.function.Supplier;
  * fails with {@link TimeoutException} if the work ended cancelled because of this deadline,
  * and carries the work's own outcome otherwise (work that caught the cancellation and returned
  * a value gives that value). Cancelling the returned future cancels the work and ends
- * cancelled, never timed out, so with nested timeouts only the one that expired raises. A
- * deadline already past fires on the loop's next iteration. {@link #reschedule} moves the
- * deadline while the work runs.
+ * cancelled, never timed out, so with nested timeouts only the one that expired raises. The
+ * {@link TimeoutException} says the limit that expired and is caused by the work's
+ * {@link CancelledException}, as asyncio raises {@code TimeoutError} from the {@code CancelledError}.
+ * {@link #run} enters the timeout before it starts the body, as {@code async with} does, so a
+ * deadline already past fires on the loop's next iteration before the body's first wake-up.
+ * {@link #reschedule} moves the deadline while the work runs.
  */
 public final class Timeout {
     private final EventLoop loop;
