@@ -13,9 +13,10 @@ import org.jasyncio.internal.Coroutine;
  * reader needs instead is who awaited it.
  *
  * <p>When an awaited future's exception is thrown into an awaiting {@code @Async} method, the
- * exception's stack trace is cut where the loop's machinery starts (the compiler's bridge
- * {@code load$resume$0}, {@code Coroutine}, {@code EventLoop}, {@code Handle}), and that method
- * with the line of its {@code await} is appended; each further await appends its own frame:
+ * exception's stack trace is cut where the loop handed control to the code that threw (the
+ * compiler's bridge {@code load$resume$0}, a coroutine's step, the loop running a callback), and
+ * that method with the line of its {@code await} is appended; each further await appends its own
+ * frame:
  *
  * <pre>
  * java.lang.IllegalStateException: no such user
@@ -44,9 +45,10 @@ final class AsyncStackTrace {
     private static final String BODY_SUFFIX = "$async";
     /** In the name of the compiler's bridge the loop resumes a body through: "load$resume$0". */
     private static final String BRIDGE_MARK = "$resume$";
-    /** The runtime classes through which the loop runs steps and callbacks. */
-    private static final List<String> LOOP_CLASSES = List.of(Coroutine.class.getName(),
-            EventLoop.class.getName(), Handle.class.getName(), TimerHandle.class.getName());
+    private static final String COROUTINE = Coroutine.class.getName();
+    private static final String EVENT_LOOP = EventLoop.class.getName();
+    private static final String HANDLE = Handle.class.getName();
+    private static final String FUTURE = Future.class.getName();
 
     private AsyncStackTrace() {
     }
@@ -90,8 +92,23 @@ final class AsyncStackTrace {
         }
     }
 
+    /**
+     * Whether {@code element} is where the loop hands control to a step or a callback, the frames
+     * below which are the loop's. Only those dispatch frames count: an exception thrown by a loop
+     * method the program called ({@code callSoon} on a closed loop) keeps that method and its caller.
+     */
     private static boolean isLoop(StackTraceElement element) {
-        return element.getMethodName().contains(BRIDGE_MARK) || LOOP_CLASSES.contains(element.getClassName());
+        String type = element.getClassName();
+        String method = element.getMethodName();
+        if (method.contains(BRIDGE_MARK)) {
+            return true;
+        }
+        if (type.equals(COROUTINE)) {
+            // a step, or the supplier of createTask called by its first step
+            return method.equals("run") || method.startsWith("lambda$");
+        }
+        return type.equals(EVENT_LOOP) && method.equals("invoke") || type.equals(HANDLE) && method.equals("runCallback")
+                || type.equals(FUTURE) && method.startsWith("lambda$dispatch");
     }
 
     private static boolean isEntryOf(StackTraceElement element, String type, String method) {

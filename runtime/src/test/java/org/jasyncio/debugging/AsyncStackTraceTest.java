@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
@@ -127,6 +128,23 @@ class AsyncStackTraceTest {
         assertEquals(new StackTraceElement(Relay.class.getName(), "relay", "Relay.java", trace.get(1).getLineNumber()),
                 trace.get(1), "relay$async, resumed through relay$resume");
         assertEquals(CHAIN.get(2), trace.get(2));
+    }
+
+    @Test
+    void anExceptionFromALoopMethodTheBodyCalledKeepsThatMethodAndTheBody() {
+        Future<Task<Object>> started = loop.createFuture();
+        loop.callSoon(() -> {
+            Task<Object> failing = Relay.awaitThen(gate, value -> loop.callSoon(null));
+            started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, failing));
+        });
+        Task<Object> outer = loop.runUntilComplete(started);
+        loop.callSoon(() -> gate.setResult("go"));
+        Throwable thrown = assertThrows(NullPointerException.class, () -> loop.runUntilComplete(outer));
+        List<String> methods = Arrays.stream(thrown.getStackTrace())
+                .map(frame -> frame.getClassName() + "." + frame.getMethodName()).collect(Collectors.toList());
+        assertTrue(methods.contains("org.jasyncio.EventLoop.callSoon"), methods::toString);
+        assertEquals(List.of(Relay.class.getName() + ".relay", "pkg.Outer.outer"),
+                methods.subList(methods.size() - 2, methods.size()), methods::toString);
     }
 
     @Test
