@@ -39,8 +39,11 @@ public final class AsyncIO {
     /**
      * Suspends the calling {@code @Async} method until {@code future} is done and returns its
      * result, or throws its exception itself (checked ones too), or {@link CancelledException}
-     * if the calling task is cancelled meanwhile. The compiler replaces every call; this
-     * method only runs in code that was not rewritten.
+     * if the calling task is cancelled meanwhile. A thrown exception's stack trace then shows the
+     * awaiting {@code @Async} methods and the lines of their awaits in place of the event loop's
+     * frames, as the same program run synchronously would ({@code -Djasyncio.asyncStackTraces=false}
+     * leaves traces as they are). The compiler replaces every call; this method only runs in code
+     * that was not rewritten.
      *
      * @param future what to wait for
      * @param <T> the type of the result
@@ -75,8 +78,9 @@ public final class AsyncIO {
      * asyncio's {@code run()}: runs {@code main} (e.g. {@code () -> main(args)}) on a new event
      * loop set as this thread's loop, and returns its result or throws its exception. On the
      * way out it cancels the tasks left over and waits for them (reporting their failures to
-     * the exception handler), shuts the default executor down, closes the loop and resets this
-     * thread's loop.
+     * the exception handler), shuts the default executor down, closes the loop (which reports
+     * every failed task whose exception nobody retrieved, see {@link EventLoop#close()}) and
+     * resets this thread's loop.
      *
      * @param main an {@code @Async} call
      * @param <T> the type of the result

@@ -161,12 +161,12 @@ public abstract class EventLoop {
         if (Double.isNaN(delaySeconds)) {
             throw new IllegalArgumentException("delay is NaN");
         }
-        return callLaterNanos(secondsToNanos(delaySeconds), callback);
+        return callLaterSeconds(delaySeconds, callback);
     }
 
     /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
     public TimerHandle callLater(Duration delay, Runnable callback) {
-        return callLaterNanos(durationToNanos(delay), callback);
+        return callLaterSeconds(durationToNanos(delay) / 1e9, callback);
     }
 
     /**
@@ -208,10 +208,12 @@ public abstract class EventLoop {
         timers.noteCancelled();
     }
 
-    private TimerHandle callLaterNanos(long delayNanos, Runnable callback) {
+    /** asyncio's {@code call_later}: {@code callAt(time() + delay)}, from one clock reading. */
+    private TimerHandle callLaterSeconds(double delaySeconds, Runnable callback) {
         checkSchedulable(callback);
-        long deadline = clock.nanoTime() + delayNanos;
-        return addTimer(deadline, deadline / 1e9, callback);
+        long now = clock.nanoTime();
+        double when = now / 1e9 + delaySeconds;
+        return addTimer(whenToDeadline(when, now), when, callback);
     }
 
     private TimerHandle addTimer(long deadline, double when, Runnable callback) {
@@ -224,6 +226,8 @@ public abstract class EventLoop {
      * The clock reading {@code when} stands for. It depends on {@code when} alone, not on the time of
      * the call, so that equal {@code when}s are equal deadlines and run in the order they were
      * scheduled; only a {@code when} too far from {@code now} to compare by subtraction is clamped.
+     * Rounded down, so that {@code callLater(0)} is never a nanosecond late (which would cost a
+     * millisecond's poll).
      */
     private static long whenToDeadline(double when, long now) {
         double nanos = when * 1e9;
@@ -231,7 +235,7 @@ public abstract class EventLoop {
         if (ahead >= MAX_DELAY_NANOS) {
             return now + MAX_DELAY_NANOS;
         }
-        return ahead <= -MAX_DELAY_NANOS ? now - MAX_DELAY_NANOS : (long) nanos;
+        return ahead <= -MAX_DELAY_NANOS ? now - MAX_DELAY_NANOS : (long) Math.floor(nanos);
     }
 
     private void schedule(Object callback) {

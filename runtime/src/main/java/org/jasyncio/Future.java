@@ -167,12 +167,17 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     /**
      * Cancels the future and schedules its done callbacks; {@link #result()} then throws a
-     * {@link CancelledException} carrying {@code message}.
+     * {@link CancelledException} carrying {@code message}. On a future that already failed it
+     * changes nothing but this: its exception is no longer reported as never retrieved (asking to
+     * cancel says the outcome is not wanted, as in asyncio).
      *
      * @param message why, or {@code null}
      * @return {@code false} if the future was already done, else {@code true}
      */
     public boolean cancel(String message) {
+        if (state == FAILED) {
+            markRetrieved();
+        }
         return cancelFuture(message);
     }
 
@@ -474,7 +479,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return state == PENDING ? "PENDING" : state == CANCELLED ? "CANCELLED" : "FINISHED";
     }
 
-    private void markRetrieved() {
+    final void markRetrieved() {
         exceptionSeen = true;
         LostOutcome report = lostOutcome;
         if (report != null) {

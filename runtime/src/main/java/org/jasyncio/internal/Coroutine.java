@@ -166,8 +166,13 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             try {
                 return future.result();
             } catch (Throwable failure) {
-                if (TASKS.recordsAwait(failure) && !TASKS.failedOnCallersStack(future)) {
-                    recordCallersAwait(failure);
+                if (TASKS.recordsAwait(failure)) {
+                    if (TASKS.failedOnCallersStack(future)) {
+                        // its trace already shows the awaiting callers: only the loop's frames go
+                        TASKS.recordAwait(failure, null);
+                    } else {
+                        recordCallersAwait(failure);
+                    }
                 }
                 throw sneakyThrow(failure);
             }
