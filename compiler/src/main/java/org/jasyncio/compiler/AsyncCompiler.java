@@ -81,13 +81,9 @@ public final class AsyncCompiler {
 
     private Result rewrite(ClassNode owner, byte[] classFile, List<Diagnostic> diagnostics) {
         String className = owner.name.replace('/', '.');
-        diagnostics.addAll(Refusals.in(owner));
-        List<MethodNode> asyncMethods = new ArrayList<>();
-        for (MethodNode method : owner.methods) {
-            if (Refusals.isAsync(method) && (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
-                asyncMethods.add(method);
-            }
-        }
+        AsyncBodies bodies = AsyncBodies.of(owner);
+        diagnostics.addAll(Refusals.in(owner, bodies));
+        List<MethodNode> asyncMethods = bodies.withCode(owner);
         if (asyncMethods.isEmpty() || !diagnostics.isEmpty()) {
             return new Result(className, classFile, 0, diagnostics);
         }
@@ -108,12 +104,12 @@ public final class AsyncCompiler {
                 generated.addAll(Pipeline.rewrite(new MethodContext(owner, new AsyncMethod(owner, method, ordinal++),
                         hierarchy)));
             } catch (RefusalException refused) {
-                diagnostics.add(methodError(owner, method, refused.line(), refused.getMessage()));
+                diagnostics.add(methodError(owner, bodies.userMethod(method), refused.line(), refused.getMessage()));
             } catch (MethodTooLargeException tooLarge) {
-                diagnostics.add(methodError(owner, method, line, "the rewritten method would exceed the JVM's 64 KiB "
+                diagnostics.add(methodError(owner, bodies.userMethod(method), line, "the rewritten method would exceed the JVM's 64 KiB "
                         + "code limit: split the method into smaller @Async methods"));
             } catch (RuntimeException | AnalyzerException failed) {
-                diagnostics.add(methodError(owner, method, line, "cannot rewrite: " + failed));
+                diagnostics.add(methodError(owner, bodies.userMethod(method), line, "cannot rewrite: " + failed));
             }
         }
         for (String missing : hierarchy.missing()) {
@@ -134,9 +130,8 @@ public final class AsyncCompiler {
         } catch (MethodTooLargeException tooLarge) {
             // Frames were computed method by method; writing the whole class can still grow a
             // body past the limit (long jumps widened), so this is checked here as well.
-            String method = tooLarge.getMethodName();
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ERROR, className,
-                    method.contains("$") ? method.substring(0, method.indexOf('$')) : method, owner.sourceFile, 0,
+                    userMethodOf(tooLarge.getMethodName(), asyncMethods, bodies), owner.sourceFile, 0,
                     "the rewritten method would exceed the JVM's 64 KiB code limit: split the method into smaller "
                             + "@Async methods"));
         } catch (ClassTooLargeException tooLarge) {
@@ -160,8 +155,19 @@ public final class AsyncCompiler {
                 null, sourceFile, 0, message);
     }
 
-    private static Diagnostic methodError(ClassNode owner, MethodNode method, int line, String message) {
-        return new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'), method.name, owner.sourceFile, line,
+    private static Diagnostic methodError(ClassNode owner, String method, int line, String message) {
+        return new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'), method, owner.sourceFile, line,
                 message);
+    }
+
+    /** The user's name for the async method that a generated method (entry, body or bridge) came from. */
+    private static String userMethodOf(String generated, List<MethodNode> asyncMethods, AsyncBodies bodies) {
+        for (MethodNode method : asyncMethods) {
+            if (generated.equals(method.name) || generated.startsWith(method.name + "$async")
+                    || generated.startsWith(method.name + "$resume$")) {
+                return bodies.userMethod(method);
+            }
+        }
+        return generated;
     }
 }

@@ -64,7 +64,7 @@ class RefusalsTest {
                 "Bad.java:28: fx.Bad.<init>: @Async on a constructor",
                 "Bad.java:32: fx.Bad.notATask: @Async method returns int",
                 "Bad.java:36: fx.Bad.methodReference: AsyncIO::await is used as a method reference",
-                "Bad.java:24: fx.Bad.lambda$inLambda$0: await inside a lambda body");
+                "Bad.java:24: fx.Bad.inLambda: await inside a lambda body");
         assertEquals(expected.size(), reported.size(), String.join("\n", reported));
         for (String prefix : expected) {
             assertTrue(reported.stream().anyMatch(r -> r.startsWith(prefix)), "missing: " + prefix + "\nin:\n"
