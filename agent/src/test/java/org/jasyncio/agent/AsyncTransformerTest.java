@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jasyncio.testing.DemoSources;
 import org.jasyncio.testing.JavaSources;
@@ -100,6 +101,31 @@ class AsyncTransformerTest {
         assertTrue(warnings.contains("jasyncio: demo.Refused was not rewritten; an await in it throws IllegalStateException"),
                 warnings::toString);
         assertTrue(log.messages(Level.INFO).isEmpty(), () -> log.messages(Level.INFO).toString());
+    }
+
+    @Test
+    void rewritesLambdasThatAwait(@TempDir Path dir) throws Exception {
+        Path lambdas = JavaSources.compile(dir, Map.of("demo/Lambdas.java", """
+                package demo;
+
+                import static org.jasyncio.AsyncIO.await;
+
+                import org.jasyncio.AsyncIO;
+                import org.jasyncio.Task;
+
+                public class Lambdas {
+                    public static void main(String[] args) {
+                        int answer = AsyncIO.run(() -> {
+                            Task<Integer> task = AsyncIO.createTask(() -> Task.completed(await(AsyncIO.sleep(0.001, 20)) + 1));
+                            return Task.completed(await(task) * 2);
+                        });
+                        System.out.println(answer);
+                    }
+                }
+                """));
+        TransformingLoader loader = new TransformingLoader(lambdas, transformer(AgentOptions.parse(null)));
+        assertEquals("42\n", runMain(loader, "demo.Lambdas"));
+        assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
     }
 
     private AsyncTransformer transformer(AgentOptions options) {
