@@ -23,15 +23,19 @@ final class Refusals {
 
     private final ClassNode owner;
     private final AsyncBodies bodies;
-    private final List<Diagnostic> found = new ArrayList<>();
+    private final List<Refusal> found = new ArrayList<>();
 
     private Refusals(ClassNode owner, AsyncBodies bodies) {
         this.owner = owner;
         this.bodies = bodies;
     }
 
+    /** One refusal: the method it is about, and what to tell the user. */
+    record Refusal(MethodNode method, Diagnostic diagnostic) {
+    }
+
     /** Every refusal in the class, in method order. */
-    static List<Diagnostic> in(ClassNode owner, AsyncBodies bodies) {
+    static List<Refusal> in(ClassNode owner, AsyncBodies bodies) {
         Refusals refusals = new Refusals(owner, bodies);
         for (MethodNode method : owner.methods) {
             refusals.check(method);
@@ -110,7 +114,7 @@ final class Refusals {
     }
 
     private void refuse(MethodNode method, int line, String message) {
-        found.add(new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'), bodies.userMethod(method),
-                owner.sourceFile, line, message));
+        found.add(new Refusal(method, new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'),
+                bodies.userMethod(method), owner.sourceFile, line, message)));
     }
 }
