@@ -18,8 +18,10 @@ import org.jasyncio.compiler.Result;
  * itself) is skipped by name and everything else by {@link AsyncCompiler#mayNeedRewrite}, a
  * constant-pool scan, before any real work.
  *
- * <p>The transformer never throws: a class it cannot or may not rewrite is logged and loads
- * as it was, so an {@code await} in it fails with the runtime's error naming the cause.
+ * <p>The transformer never throws. A class it cannot read or rewrite at all is logged and
+ * loads as it was, so an {@code await} in it fails with the runtime's error; in a class it can
+ * read, each refused method is logged and left unrewritten, its {@code await} throwing
+ * {@code IllegalStateException} with the refusal, and the other methods are rewritten.
  */
 final class AsyncTransformer implements ClassFileTransformer {
 
@@ -83,14 +85,15 @@ final class AsyncTransformer implements ClassFileTransformer {
             logger().log(Level.WARNING, "jasyncio: " + diagnostic.about(className.replace('/', '.')));
         }
         if (result.failed()) {
-            logger().log(Level.WARNING, "jasyncio: " + className.replace('/', '.')
-                    + " was not rewritten; an await in it throws IllegalStateException");
-            return null;
+            logger().log(Level.WARNING, "jasyncio: " + className.replace('/', '.') + (result.changed()
+                    ? ": the methods refused above were not rewritten; an await in them throws IllegalStateException "
+                            + "with the refusal"
+                    : " was not rewritten; an await in it throws IllegalStateException"));
         }
         if (!result.changed()) {
             return null;
         }
-        if (options.verbose()) {
+        if (options.verbose() && result.rewrittenMethods() > 0) {
             logger().log(Level.INFO, "jasyncio: rewrote " + result.rewrittenMethods() + " methods in "
                     + className.replace('/', '.'));
         }
