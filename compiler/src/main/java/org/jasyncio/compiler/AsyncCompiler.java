@@ -51,20 +51,15 @@ public final class AsyncCompiler {
             return new Result(null, classFile, 0, diagnostics);
         }
         try {
-            int version = ConstantPoolScan.majorVersion(classFile);
-            if (version > RuntimeNames.MAX_VERSION) {
-                String name = new ClassReader(classFile).getClassName();
-                diagnostics.add(classError(name, null, "class file version " + version + " (Java "
-                        + RuntimeNames.javaVersion(version) + ") is newer than this jasyncio can rewrite (up to "
-                        + RuntimeNames.MAX_VERSION + ", Java " + RuntimeNames.javaVersion(RuntimeNames.MAX_VERSION)
-                        + "): upgrade jasyncio or compile with --release " + RuntimeNames.javaVersion(RuntimeNames.MAX_VERSION)));
-                return new Result(name.replace('/', '.'), classFile, 0, diagnostics);
-            }
             new ClassReader(classFile).accept(owner, 0);
         } catch (RuntimeException unreadable) {
-            String name = headerName(classFile);
-            diagnostics.add(classError(name, null, "not a readable class file: " + unreadable));
-            return new Result(name == null ? null : name.replace('/', '.'), classFile, 0, diagnostics);
+            ClassHeader header = ClassHeader.of(classFile);
+            int version = ConstantPoolScan.majorVersion(classFile);
+            diagnostics.add(classError(header.name(), header.sourceFile(), header.onlyVersionUnreadable()
+                    ? "class file version " + version + " (Java " + RuntimeNames.javaVersion(version) + ") is newer than "
+                            + "this jasyncio can read: upgrade jasyncio or compile with an older --release"
+                    : "not a readable class file: " + unreadable));
+            return new Result(header.name() == null ? null : header.name().replace('/', '.'), classFile, 0, diagnostics);
         }
         String className = owner.name.replace('/', '.');
         if (alreadyRewritten(owner)) {
@@ -161,15 +156,6 @@ public final class AsyncCompiler {
         StateMachineEmitter.emit(method, body, points);
         MethodSplitter.entry(method, locals, line);
         return List.of(method.original, body, MethodSplitter.bridge(method, line));
-    }
-
-    /** The class's name when the header up to {@code this_class} is intact, else {@code null}. */
-    private static String headerName(byte[] classFile) {
-        try {
-            return new ClassReader(classFile).getClassName();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
     }
 
     private static boolean alreadyRewritten(ClassNode owner) {

@@ -21,8 +21,8 @@ final class RuntimeNames {
     static final String RESUMER = "org/jasyncio/internal/Coroutine$Resumer";
     static final String RESUME_DESC = "(" + COROUTINE_DESC + ")" + TASK_DESC;
 
+    /** The oldest class file version rewritten; every newer one ASM reads is rewritten too. */
     static final int MIN_VERSION = 52;
-    static final int MAX_VERSION = 69;
 
     private RuntimeNames() {
     }
