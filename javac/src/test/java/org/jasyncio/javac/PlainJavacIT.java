@@ -27,7 +27,7 @@ class PlainJavacIT {
     @MethodSource("releases")
     void rewritesEachClassAsJavacWritesIt(Jdk jdk, int release, @TempDir Path work) {
         List<String> arguments = new ArrayList<>(List.of("--release", String.valueOf(release),
-                "-processorpath", Jdk.PROCESSOR_JAR.toString(), "-cp", Jdk.runtime().toString(), "-d", "out"));
+                "-processorpath", Jdk.processorJar().toString(), "-cp", Jdk.runtime().toString(), "-d", "out"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
 
         Jdk.Run compiled = jdk.javac(work, arguments);
@@ -45,7 +45,7 @@ class PlainJavacIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jasyncio.javac.Jdk#installed")
     void rewritesClassFilesBesideTheirSourcesWithoutAnOutputDirectory(Jdk jdk, @TempDir Path work) {
-        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.PROCESSOR_JAR.toString(),
+        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
                 "-cp", Jdk.runtime().toString(), "-Ajasyncio.keepLocals=true"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
 
