@@ -48,23 +48,17 @@ public final class AsyncCompiler {
             return Result.unchanged(null, classFile, diagnostics);
         }
         try {
-            int version = ConstantPoolScan.majorVersion(classFile);
-            if (version > ClassFileVersions.MAX) {
-                String name = new ClassReader(classFile).getClassName();
-                diagnostics.add(classError(name, null, "class file version " + version + " (Java "
-                        + ClassFileVersions.javaVersion(version) + ") is newer than this jasyncio can rewrite (up to "
-                        + ClassFileVersions.MAX + ", Java " + ClassFileVersions.javaVersion(ClassFileVersions.MAX)
-                        + "): upgrade jasyncio or compile with --release "
-                        + ClassFileVersions.javaVersion(ClassFileVersions.MAX)));
-                return Result.unchanged(name.replace('/', '.'), classFile, diagnostics);
-            }
             // Read once, for every pass; frames expanded, so that each of javac's frames stands
             // on its own for DeclaredSupertypes (writing compresses them again).
             new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
         } catch (RuntimeException unreadable) {
-            String name = headerName(classFile);
-            diagnostics.add(classError(name, null, "not a readable class file: " + unreadable));
-            return Result.unchanged(name == null ? null : name.replace('/', '.'), classFile, diagnostics);
+            ClassHeader header = ClassHeader.of(classFile);
+            int version = ConstantPoolScan.majorVersion(classFile);
+            diagnostics.add(classError(header.name(), header.sourceFile(), header.onlyVersionUnreadable()
+                    ? "class file version " + version + " (Java " + ClassFileVersions.javaVersion(version) + ") is newer than "
+                            + "this jasyncio can read: upgrade jasyncio or compile with an older --release"
+                    : "not a readable class file: " + unreadable));
+            return Result.unchanged(header.name() == null ? null : header.name().replace('/', '.'), classFile, diagnostics);
         }
         String className = owner.name.replace('/', '.');
         if (RewrittenMarker.isMarked(owner)) {
@@ -175,15 +169,6 @@ public final class AsyncCompiler {
                     + "code limit: split the method into smaller @Async methods");
         }
         return methodError(owner, name, line, "cannot rewrite: " + failed);
-    }
-
-    /** The class's name when the header up to {@code this_class} is intact, else {@code null}. */
-    private static String headerName(byte[] classFile) {
-        try {
-            return new ClassReader(classFile).getClassName();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
     }
 
     private static Diagnostic classError(String internalName, String sourceFile, String message) {

@@ -1,5 +1,7 @@
 package org.jasyncio.javac;
 
+import javax.lang.model.element.TypeElement;
+
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
 
@@ -22,8 +24,17 @@ final class ClassWriteListener implements TaskListener {
     public void finished(TaskEvent event) {
         if (event.getKind() == TaskEvent.Kind.ANALYZE && event.getTypeElement() != null) {
             sources.index(event.getTypeElement());
-        } else if (event.getKind() == TaskEvent.Kind.GENERATE && event.getTypeElement() != null) {
+        } else if (event.getKind() == TaskEvent.Kind.GENERATE && event.getTypeElement() != null
+                && !isDescriptor(event.getTypeElement())) {
             rewriter.rewrite(event.getTypeElement(), event.getCompilationUnit());
         }
+    }
+
+    /**
+     * {@code module-info} and {@code package-info} have no methods to rewrite, and javac's model
+     * places {@code module-info} in no package, so the class file could not even be named.
+     */
+    private static boolean isDescriptor(TypeElement type) {
+        return type.getSimpleName().contentEquals("module-info") || type.getSimpleName().contentEquals("package-info");
     }
 }

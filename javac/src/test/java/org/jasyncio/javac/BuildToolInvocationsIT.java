@@ -59,7 +59,7 @@ class BuildToolInvocationsIT {
         List<String> arguments = new ArrayList<>(List.of("-source", "17", "-target", "17",
                 "-d", "build/classes/java/main", "-encoding", "UTF-8",
                 "-h", "build/generated/sources/headers/java/main", "-g", "-sourcepath", "",
-                "-processorpath", Jdk.PROCESSOR_JAR.toString(),
+                "-processorpath", Jdk.processorJar().toString(),
                 "-s", "build/generated/sources/annotationProcessor/java/main",
                 "-XDuseUnsharedTable=true", "-classpath", Jdk.runtime().toString()));
         arguments.addAll(Sources.write(work.resolve("src/main/java"), Map.of("demo/Greeter.java", Sources.GREETER)));
@@ -99,7 +99,7 @@ class BuildToolInvocationsIT {
 
     private static List<String> intellijArguments(String generatedSources, String classes, String classpath) {
         return List.of("-g", "-deprecation", "-encoding", "UTF-8", "-source", "17", "-target", "17", "-parameters",
-                "-s", generatedSources, "-processorpath", Jdk.PROCESSOR_JAR.toString(), "-d", classes,
+                "-s", generatedSources, "-processorpath", Jdk.processorJar().toString(), "-d", classes,
                 "-classpath", classes + File.pathSeparator + classpath);
     }
 
@@ -113,7 +113,7 @@ class BuildToolInvocationsIT {
         try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
              PrintWriter out = new PrintWriter(diagnostics, true, StandardCharsets.UTF_8)) {
             compiled = javac.getTask(out, files, null,
-                    List.of("-processorpath", Jdk.PROCESSOR_JAR.toString(), "-cp", Jdk.runtime().toString(),
+                    List.of("-processorpath", Jdk.processorJar().toString(), "-cp", Jdk.runtime().toString(),
                             "-d", work.resolve("classes").toString()),
                     null, files.getJavaFileObjectsFromStrings(sources)).call();
         }

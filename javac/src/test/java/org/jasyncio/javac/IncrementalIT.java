@@ -88,7 +88,7 @@ class IncrementalIT {
     }
 
     private static List<String> arguments(String classpath) {
-        return List.of("-processorpath", Jdk.PROCESSOR_JAR.toString(), "-cp", classpath, "-d", "out");
+        return List.of("-processorpath", Jdk.processorJar().toString(), "-cp", classpath, "-d", "out");
     }
 
     private static String run(Jdk jdk, Path work) {

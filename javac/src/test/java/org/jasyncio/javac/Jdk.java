@@ -15,9 +15,6 @@ import org.jasyncio.AsyncIO;
 /** An installed JDK whose {@code javac} and {@code java} the tests run as a user would, in a process of their own. */
 record Jdk(int feature, Path home) {
 
-    /** The jar under test, as a user gets it. */
-    static final Path PROCESSOR_JAR = Path.of(System.getProperty("jasyncio.javac.jar"));
-
     /** The release numbers tried, where a JDK supports them: the LTS releases since 8. */
     private static final int[] RELEASES = {8, 11, 17, 21, 25};
 
@@ -38,6 +35,11 @@ record Jdk(int feature, Path home) {
             jdks.add(new Jdk(25, jdk25));
         }
         return jdks;
+    }
+
+    /** The jar under test, as a user gets it: packaged, so only the integration tests have it. */
+    static Path processorJar() {
+        return Path.of(System.getProperty("jasyncio.javac.jar"));
     }
 
     /** The jasyncio runtime, as the tests were given it: a jar or a classes directory. */

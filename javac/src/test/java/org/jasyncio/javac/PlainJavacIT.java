@@ -3,6 +3,7 @@ package org.jasyncio.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class PlainJavacIT {
     @MethodSource("releases")
     void rewritesEachClassAsJavacWritesIt(Jdk jdk, int release, @TempDir Path work) {
         List<String> arguments = new ArrayList<>(List.of("--release", String.valueOf(release),
-                "-processorpath", Jdk.PROCESSOR_JAR.toString(), "-cp", Jdk.runtime().toString(), "-d", "out"));
+                "-processorpath", Jdk.processorJar().toString(), "-cp", Jdk.runtime().toString(), "-d", "out"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
 
         Jdk.Run compiled = jdk.javac(work, arguments);
@@ -45,7 +46,7 @@ class PlainJavacIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jasyncio.javac.Jdk#installed")
     void rewritesClassFilesBesideTheirSourcesWithoutAnOutputDirectory(Jdk jdk, @TempDir Path work) {
-        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.PROCESSOR_JAR.toString(),
+        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
                 "-cp", Jdk.runtime().toString(), "-Ajasyncio.keepLocals=true"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
 
@@ -55,6 +56,26 @@ class PlainJavacIT {
         assertFalse(compiled.output().contains("warning"), "the option is known: " + compiled);
         assertTrue(ClassFiles.isRewritten(work.resolve("src/demo/Greeter.class")));
         assertGreets(jdk, work, work.resolve("src"));
+    }
+
+    /** A named module, compiled in javac's multi-module mode: its classes go under {@code out/app/}, beside its module-info. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jasyncio.javac.Jdk#installed")
+    void rewritesTheClassesOfAModule(Jdk jdk, @TempDir Path work) {
+        assumeTrue(Jdk.runtime().toString().endsWith(".jar"), "the runtime is a jar, an automatic module");
+        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
+                "--module-path", Jdk.runtime().toString(), "--module-source-path", "src", "-d", "out"));
+        arguments.addAll(Sources.write(work.resolve("src"), Map.of(
+                "app/module-info.java", "module app { requires jasyncio.runtime; }",
+                "app/demo/Greeter.java", Sources.GREETER)));
+
+        Jdk.Run compiled = jdk.javac(work, arguments);
+
+        assertEquals(0, compiled.exitCode(), compiled::toString);
+        assertTrue(ClassFiles.isRewritten(work.resolve("out/app/demo/Greeter.class")));
+        Jdk.Run ran = jdk.java(work, List.of("--module-path", "out" + File.pathSeparator + Jdk.runtime(), "-m", "app/demo.Greeter"));
+        assertEquals(0, ran.exitCode(), ran::toString);
+        assertEquals(Sources.GREETER_OUTPUT, ran.output().strip());
     }
 
     static void assertGreets(Jdk jdk, Path work, Path classes) {

@@ -17,7 +17,7 @@ class ProcessorJarIT {
 
     @Test
     void isSelfContainedWithItsAsmRelocated() throws IOException {
-        try (JarFile jar = new JarFile(Jdk.PROCESSOR_JAR.toFile())) {
+        try (JarFile jar = new JarFile(Jdk.processorJar().toFile())) {
             List<String> names = jar.stream().map(e -> e.getName()).toList();
             assertTrue(names.contains("org/jasyncio/javac/AsyncProcessor.class"));
             assertTrue(names.contains("org/jasyncio/compiler/AsyncCompiler.class"));

@@ -55,7 +55,7 @@ class RefusalsIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jasyncio.javac.Jdk#installed")
     void refusalsAreJavacErrorsAtTheirLines(Jdk jdk, @TempDir Path work) {
-        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.PROCESSOR_JAR.toString(),
+        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
                 "-cp", Jdk.runtime().toString(), "-d", "out"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("bad/Bad.java", BAD)));
 

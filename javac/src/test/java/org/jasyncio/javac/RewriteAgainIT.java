@@ -26,7 +26,7 @@ class RewriteAgainIT {
     @Test
     void theCompilerLeavesProcessedClassesAsTheyAre(@TempDir Path work) throws IOException {
         Jdk jdk = Jdk.installed().get(0);
-        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.PROCESSOR_JAR.toString(),
+        List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
                 "-cp", Jdk.runtime().toString(), "-d", "out"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
         Jdk.Run compiled = jdk.javac(work, arguments);
