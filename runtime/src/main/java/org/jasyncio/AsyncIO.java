@@ -17,7 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import org.jasyncio.internal.PlainCompletableFuture;
+import org.jasyncio.internal.loop.PlainCompletableFuture;
 import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.FutureChain;
 

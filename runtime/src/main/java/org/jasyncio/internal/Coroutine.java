@@ -14,6 +14,7 @@ import org.jasyncio.internal.access.Access;
 import org.jasyncio.internal.access.CoroutineAccess;
 import org.jasyncio.internal.access.TaskAccess;
 import org.jasyncio.internal.loop.CurrentLoop;
+import org.jasyncio.internal.loop.PlainCompletableFuture;
 
 /**
  * The task of an {@code @Async} call that suspended (or was started lazily): the state

@@ -1,4 +1,4 @@
-package org.jasyncio.internal;
+package org.jasyncio.internal.loop;
 
 import java.util.concurrent.CompletableFuture;
 
