@@ -1,5 +1,7 @@
 package org.jasyncio.compiler;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -69,8 +71,14 @@ final class UninitializedObjects {
         return frames[index];
     }
 
-    /** Makes each {@code NEW} push a value of its own, and keeps it apart from other values where paths meet. */
+    /**
+     * Makes each {@code NEW} push a value of its own, the same one each time the analysis runs
+     * through it (the verifier's "uninitialized(offset)"), and keeps it apart from other values
+     * where paths meet.
+     */
     private static final class Tracking extends BasicInterpreter {
+
+        private final Map<AbstractInsnNode, Uninitialized> allocations = new HashMap<>();
 
         Tracking() {
             super(Opcodes.ASM9);
@@ -78,7 +86,9 @@ final class UninitializedObjects {
 
         @Override
         public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
-            return insn.getOpcode() == Opcodes.NEW ? new Uninitialized((TypeInsnNode) insn) : super.newOperation(insn);
+            return insn.getOpcode() == Opcodes.NEW
+                    ? allocations.computeIfAbsent(insn, allocation -> new Uninitialized((TypeInsnNode) allocation))
+                    : super.newOperation(insn);
         }
 
         @Override

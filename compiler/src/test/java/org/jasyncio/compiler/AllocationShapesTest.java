@@ -45,6 +45,39 @@ class AllocationShapesTest {
         }));
     }
 
+    /**
+     * javac's shape after a merge of paths whose locals differ (the ends of a try, its catch and
+     * its finally): the analysis runs through the {@code NEW} more than once and must still see
+     * one object.
+     */
+    @Test
+    void javacsShapeWhereTheAnalysisPassesTwiceIsRewritten() {
+        Fixtures fx = Fixtures.compile("Merging", """
+                package fx;
+                import org.jasyncio.*;
+                import static org.jasyncio.AsyncIO.*;
+
+                public class Merging {
+                    @Async public static Task<Integer> sum(int n) {
+                        int sum = 0;
+                        for (int i = 0; i < n; i++) {
+                            try {
+                                sum += 1;
+                            } catch (RuntimeException e) {
+                                String message = e.getMessage();
+                                sum += message.length();
+                            } finally {
+                                sum += 10;
+                            }
+                            sum += new StringBuilder(await(Later.value("ab"))).length();
+                        }
+                        return Task.completed(sum);
+                    }
+                }
+                """).load();
+        assertEquals(3 * (1 + 10 + 2), (int) fx.run("fx.Merging", "sum", 3));
+    }
+
     @Test
     void withoutDupIsRefused() throws Exception {
         assertRefused(code -> {
