@@ -17,10 +17,11 @@ import com.sun.source.util.Trees;
  * registers a {@link ClassWriteListener}, which rewrites each class file after javac has written
  * it, so that javac alone builds classes whose {@code @Async} methods work.
  *
- * <p>It claims every annotation type ({@code "*"}) only so that javac starts it in every
- * compilation, including one whose sources call {@code await} without any {@code @Async}
- * (which must be refused); it never claims them from other processors ({@link #process}
- * returns false).
+ * <p>It supports and claims {@code @Async} alone, so that {@code -Xlint:processing} has
+ * nothing to say about it and {@code -Werror} builds pass. javac still starts it in every
+ * compilation, including one that calls {@code await} without any {@code @Async} (which must
+ * be refused): javac offers each round to one processor after another for as long as any
+ * annotation present, or the absence of any, is unclaimed.
  */
 public final class AsyncProcessor extends AbstractProcessor {
 
@@ -33,7 +34,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
+        return Set.of("org.jasyncio.Async");
     }
 
     @Override
@@ -71,8 +72,9 @@ public final class AsyncProcessor extends AbstractProcessor {
         task.addTaskListener(new ClassWriteListener(sources, rewriter));
     }
 
+    /** The work happens as classes are written, not in rounds; no other processor has a use for {@code @Async}. */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
-        return false;
+        return true;
     }
 }

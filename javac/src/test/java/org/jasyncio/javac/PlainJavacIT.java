@@ -58,6 +58,20 @@ class PlainJavacIT {
         assertGreets(jdk, work, work.resolve("src"));
     }
 
+    /** The processor claims {@code @Async}, so javac's lint of processing finds nothing to warn about. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jasyncio.javac.Jdk#installed")
+    void passesAStrictBuild(Jdk jdk, @TempDir Path work) {
+        List<String> arguments = new ArrayList<>(List.of("-Xlint:all", "-Werror", "-processorpath",
+                Jdk.processorJar().toString(), "-cp", Jdk.runtime().toString(), "-d", "out"));
+        arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
+
+        Jdk.Run compiled = jdk.javac(work, arguments);
+
+        assertEquals(0, compiled.exitCode(), compiled::toString);
+        assertGreets(jdk, work, work.resolve("out"));
+    }
+
     /** A named module, compiled in javac's multi-module mode: its classes go under {@code out/app/}, beside its module-info. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jasyncio.javac.Jdk#installed")
