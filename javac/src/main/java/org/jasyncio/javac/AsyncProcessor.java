@@ -18,10 +18,11 @@ import com.sun.source.util.Trees;
  * it, so that javac alone builds classes whose {@code @Async} methods work.
  *
  * <p>It supports and claims {@code @Async} alone, so that {@code -Xlint:processing} has
- * nothing to say about it and {@code -Werror} builds pass. javac still starts it in every
- * compilation, including one that calls {@code await} without any {@code @Async} (which must
- * be refused): javac offers each round to one processor after another for as long as any
- * annotation present, or the absence of any, is unclaimed.
+ * nothing to say about it and {@code -Werror} builds pass. javac offers each round to one
+ * processor after another for as long as an annotation present (or, in a round without any,
+ * the absence of one) is unclaimed, so it starts this processor in every compilation that uses
+ * {@code @Async}, and in any other unless the processors before it claim everything present;
+ * only then would an {@code await} outside {@code @Async} code go unreported until it runs.
  */
 public final class AsyncProcessor extends AbstractProcessor {
 
