@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.jasyncio.internal.loop.CurrentLoop;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 
 /**
  * asyncio's module functions: {@code import static org.jasyncio.AsyncIO.*;} and write

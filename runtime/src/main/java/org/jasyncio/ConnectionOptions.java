@@ -46,8 +46,8 @@ public record ConnectionOptions(SSLContext ssl, String serverHostname, double ss
      * @throws IllegalArgumentException if a timeout is not positive
      */
     public ConnectionOptions {
-        TlsTimeouts.check("ssl_handshake_timeout", sslHandshakeTimeout);
-        TlsTimeouts.check("ssl_shutdown_timeout", sslShutdownTimeout);
+        TlsTimeouts.check("sslHandshakeTimeout", sslHandshakeTimeout);
+        TlsTimeouts.check("sslShutdownTimeout", sslShutdownTimeout);
     }
 
     /** These options with TLS through {@code context}, or plain TCP if {@code null}. */

@@ -1,6 +1,5 @@
 package org.jasyncio;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -11,7 +10,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,26 +23,22 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jasyncio.internal.access.Access;
+import org.jasyncio.internal.access.LoopAccess;
 import org.jasyncio.internal.loop.CallbackDescription;
-import org.jasyncio.internal.loop.Clock;
+import org.jasyncio.spi.Clock;
 import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.DaemonThreadFactory;
 import org.jasyncio.internal.loop.DebugSetting;
 import org.jasyncio.internal.loop.ExecutorCall;
-import org.jasyncio.internal.loop.Poller;
+import org.jasyncio.spi.Poller;
 import org.jasyncio.internal.loop.SlowCallbackReporter;
 import org.jasyncio.internal.loop.SourceLocation;
 import org.jasyncio.internal.loop.ThreadsafeInbox;
 import org.jasyncio.internal.loop.TimerQueue;
-import org.jasyncio.internal.net.ConnectionAttempts;
-import org.jasyncio.internal.net.FutureChain;
-import org.jasyncio.internal.net.HostResolver;
 import org.jasyncio.internal.net.NetworkDriver;
-import org.jasyncio.internal.net.SocketCalls;
-import org.jasyncio.internal.net.UnixSocketFile;
-import org.jasyncio.internal.net.tls.TlsLayer;
-import org.jasyncio.internal.net.tls.TlsTimeouts;
 
 /**
  * asyncio's event loop: runs callbacks, timers and I/O callbacks one iteration at a time on a single
@@ -78,6 +72,10 @@ public abstract class EventLoop {
     /** asyncio's limit on waiting for the default executor's threads in {@code shutdownDefaultExecutor}. */
     private static final long EXECUTOR_SHUTDOWN_TIMEOUT_SECONDS = 300;
 
+    static {
+        Access.install((LoopAccess) loop -> loop.network.driver());
+    }
+
     private final long id = IDS.incrementAndGet();
     private final Poller poller;
     private final Clock clock;
@@ -99,15 +97,26 @@ public abstract class EventLoop {
     final PendingTasks pendingTasks = new PendingTasks();
     /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
     final FailureWatch failureWatch = new FailureWatch(this);
+    private final LoopNetwork network;
 
     /**
-     * For loop implementations: a loop that polls with {@code poller} and reads time from
-     * {@code clock}. Both types are jasyncio internals.
+     * For loop implementations (see {@link org.jasyncio.spi}): a loop that polls with {@code poller}
+     * and reads time from {@code clock}, e.g. a test loop in virtual time. It has no network I/O:
+     * its network calls throw {@link UnsupportedOperationException}.
+     *
+     * @param poller waits for I/O or a wake-up, or advances a virtual clock
+     * @param clock the loop's time source
      */
     protected EventLoop(Poller poller, Clock clock) {
+        this(poller, clock, loop -> null);
+    }
+
+    /** A loop whose network I/O is done by the driver {@code network} makes for it. */
+    EventLoop(Poller poller, Clock clock, Function<EventLoop, NetworkDriver> network) {
         this.poller = Objects.requireNonNull(poller, "poller");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inbox = new ThreadsafeInbox(poller::wakeup);
+        this.network = new LoopNetwork(this, network.apply(this));
     }
 
     // ---- scheduling ------------------------------------------------------------------------------
@@ -354,6 +363,7 @@ public abstract class EventLoop {
             ((ExecutorService) executor).shutdown();
         }
         poller.close();
+        network.close();
     }
 
     /** A process-unique id of this loop. */
@@ -443,7 +453,7 @@ public abstract class EventLoop {
         }
     }
 
-    private void checkClosed() {
+    void checkClosed() {
         if (closed) {
             throw new IllegalStateException("Event loop is closed");
         }
@@ -458,7 +468,7 @@ public abstract class EventLoop {
         }
     }
 
-    private void checkThread() {
+    void checkThread() {
         Thread running = thread;
         if (running != null && running != Thread.currentThread()) {
             throw new IllegalStateException(
@@ -585,23 +595,7 @@ public abstract class EventLoop {
         return executor;
     }
 
-    // ---- network I/O -----------------------------------------------------------------------------
-
-    /**
-     * For loop implementations: the loop type's network I/O (a jasyncio internal). The default throws
-     * {@link UnsupportedOperationException}; {@link SelectorEventLoop} overrides it.
-     */
-    protected NetworkDriver networkDriver() {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not support network I/O");
-    }
-
-    private NetworkDriver driver() {
-        checkClosed();
-        if (debug) {
-            checkThread();
-        }
-        return networkDriver();
-    }
+    // ---- network I/O: asyncio's network calls, served by this loop type's LoopNetwork ----------
 
     /**
      * Calls {@code callback} on the loop whenever {@code channel} is readable (for a server channel:
@@ -611,14 +605,12 @@ public abstract class EventLoop {
      * @throws IllegalStateException "Event loop is closed", or if the channel is closed
      */
     public void addReader(SelectableChannel channel, Runnable callback) {
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(callback, "callback");
-        driver().socketCalls().addReader(channel, callback);
+        network.addReader(channel, callback);
     }
 
     /** Stops watching {@code channel} for reading; returns whether a reader was registered (false after {@link #close()}). */
     public boolean removeReader(SelectableChannel channel) {
-        return !closed && driver().socketCalls().removeReader(channel);
+        return network.removeReader(channel);
     }
 
     /**
@@ -629,14 +621,12 @@ public abstract class EventLoop {
      * @throws IllegalStateException "Event loop is closed", or if the channel is closed
      */
     public void addWriter(SelectableChannel channel, Runnable callback) {
-        Objects.requireNonNull(channel, "channel");
-        Objects.requireNonNull(callback, "callback");
-        driver().socketCalls().addWriter(channel, callback);
+        network.addWriter(channel, callback);
     }
 
     /** Stops watching {@code channel} for writing; returns whether a writer was registered (false after {@link #close()}). */
     public boolean removeWriter(SelectableChannel channel) {
-        return !closed && driver().socketCalls().removeWriter(channel);
+        return network.removeWriter(channel);
     }
 
     /**
@@ -647,12 +637,12 @@ public abstract class EventLoop {
      *     Connection refused") or another {@link ConnectionException}
      */
     public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
-        return driver().socketCalls().connect(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(address, "address"));
+        return network.sockConnect(channel, address);
     }
 
     /** asyncio's {@code sock_accept}: the next connection of {@code channel}, in non-blocking mode. */
     public Future<SocketChannel> sockAccept(ServerSocketChannel channel) {
-        return driver().socketCalls().accept(Objects.requireNonNull(channel, "channel"));
+        return network.sockAccept(channel);
     }
 
     /**
@@ -660,19 +650,17 @@ public abstract class EventLoop {
      * stream. Cancelling the future before data arrives consumes nothing.
      */
     public Future<byte[]> sockRecv(SocketChannel channel, int n) {
-        ByteBuffer buffer = ByteBuffer.allocate(n);
-        return FutureChain.map(this, sockRecvInto(channel, buffer),
-                count -> Arrays.copyOf(buffer.array(), Math.max(count, 0)), count -> { });
+        return network.sockRecv(channel, n);
     }
 
     /** asyncio's {@code sock_recv_into}: reads into {@code buffer} once bytes are there; how many (-1 at end of stream). */
     public Future<Integer> sockRecvInto(SocketChannel channel, ByteBuffer buffer) {
-        return driver().socketCalls().recvInto(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(buffer, "buffer"));
+        return network.sockRecvInto(channel, buffer);
     }
 
     /** asyncio's {@code sock_sendall}: writes all remaining bytes of {@code data}, waiting for the socket as needed. */
     public Future<Void> sockSendall(SocketChannel channel, ByteBuffer data) {
-        return driver().socketCalls().sendall(Objects.requireNonNull(channel, "channel"), Objects.requireNonNull(data, "data"));
+        return network.sockSendall(channel, data);
     }
 
     /** {@link #sockSendall(SocketChannel, ByteBuffer)} of a whole array. */
@@ -688,15 +676,7 @@ public abstract class EventLoop {
      * @return a future failing with {@link java.io.UncheckedIOException} "getaddrinfo failed for ..."
      */
     public Future<List<InetSocketAddress>> getaddrinfo(String host, int port) {
-        checkClosed();
-        if (HostResolver.isLiteral(host)) {
-            try {
-                return FutureChain.completed(this, HostResolver.resolve(host, port));
-            } catch (RuntimeException e) {
-                return FutureChain.failed(this, e);
-            }
-        }
-        return runInExecutor(null, () -> HostResolver.resolve(host, port));
+        return network.getaddrinfo(host, port);
     }
 
     /**
@@ -725,27 +705,7 @@ public abstract class EventLoop {
      */
     public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
             ConnectionOptions options) {
-        Objects.requireNonNull(factory, "factory");
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(options, "options");
-        NetworkDriver driver = driver();
-        Supplier<? extends Protocol> perConnection = perConnection(factory, options, host, port);
-        Future<Transport> raw = FutureChain.then(this, getaddrinfo(host, port),
-                addresses -> ConnectionAttempts.connectAny(this, driver, addresses, perConnection));
-        return connection(raw, options);
-    }
-
-    /** The protocols a client connection gets: {@code factory}'s, under TLS when {@code options} has {@code ssl}. */
-    private Supplier<? extends Protocol> perConnection(Supplier<? extends Protocol> factory, ConnectionOptions options,
-            String host, int port) {
-        if (options.ssl() == null) {
-            if (options.serverHostname() != null) {
-                throw new IllegalArgumentException("server_hostname is only meaningful with ssl");
-            }
-            return factory;
-        }
-        return TlsLayer.client(this, options.ssl(), options.serverHostname() == null ? host : options.serverHostname(),
-                port, new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory);
+        return network.createConnection(factory, host, port, options);
     }
 
     /**
@@ -784,7 +744,7 @@ public abstract class EventLoop {
      *     ({@code protocol} gets {@link Protocol#connectionLost} with the same exception); cancelling it
      *     aborts the connection
      * @throws IllegalArgumentException if {@code options.ssl()} is {@code null}; if {@code transport} is
-     *     TLS already ("transport ... is not supported by start_tls(): it is TLS already", also while an
+     *     TLS already ("transport ... is not supported by startTls() (start_tls): it is TLS already", also while an
      *     earlier {@code startTls} is under way) or cannot change its protocol; if a server is given a
      *     {@code serverHostname}, or a client none and the peer has no IP address
      * @throws IllegalStateException if {@code transport} is closing, or the loop is closed
@@ -801,18 +761,7 @@ public abstract class EventLoop {
      */
     Future<Transport> startTls(Transport transport, Protocol protocol, ConnectionOptions options, boolean serverSide,
             Supplier<ByteBuffer> unread) {
-        Objects.requireNonNull(transport, "transport");
-        Objects.requireNonNull(protocol, "protocol");
-        Objects.requireNonNull(options, "options");
-        if (options.ssl() == null) {
-            throw new IllegalArgumentException("start_tls() needs an SSLContext: options.ssl() is null");
-        }
-        checkClosed();
-        if (debug) {
-            checkThread();
-        }
-        return TlsLayer.upgrade(this, transport, protocol, options.ssl(), options.serverHostname(), serverSide,
-                new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), unread);
+        return network.startTls(transport, protocol, options, serverSide, unread);
     }
 
     /**
@@ -834,26 +783,12 @@ public abstract class EventLoop {
      * speaks TLS (see {@link ConnectionOptions}), and since a path names no host, {@code serverHostname}
      * is required then: the name the server's certificate must carry ({@code ""}: none checked).
      *
-     * @throws IllegalArgumentException "you have to pass server_hostname when using ssl" (asyncio's
-     *     words), or "server_hostname is only meaningful with ssl"
+     * @throws IllegalArgumentException "you have to pass serverHostname (server_hostname) when using ssl" (asyncio's
+     *     words), or "serverHostname (server_hostname) is only meaningful with ssl"
      */
     public <P extends Protocol> Future<Connection<P>> createUnixConnection(Supplier<P> factory, String path,
             ConnectionOptions options) {
-        Objects.requireNonNull(factory, "factory");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(options, "options");
-        if (options.ssl() != null && options.serverHostname() == null) {
-            throw new IllegalArgumentException("you have to pass server_hostname when using ssl");
-        }
-        Supplier<? extends Protocol> perConnection = perConnection(factory, options, null, -1);
-        return connection(unixDriver().connect(UnixDomainSocketAddress.of(path), perConnection), options);
-    }
-
-    /** The connection {@code raw} makes, once its TLS handshake (if {@code options} has {@code ssl}) succeeded. */
-    @SuppressWarnings("unchecked")
-    private <P extends Protocol> Future<Connection<P>> connection(Future<Transport> raw, ConnectionOptions options) {
-        Future<Transport> transport = options.ssl() == null ? raw : FutureChain.then(this, raw, TlsLayer::handshake);
-        return FutureChain.map(this, transport, made -> new Connection<>(made, (P) made.getProtocol()), Transport::abort);
+        return network.createUnixConnection(factory, path, options);
     }
 
     /** {@link #createServer(Supplier, String, int, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
@@ -873,11 +808,7 @@ public abstract class EventLoop {
      *     attempting to bind on address ...") if an address cannot be bound
      */
     public Future<Server> createServer(Supplier<? extends Protocol> factory, String host, int port, ServerOptions options) {
-        Objects.requireNonNull(factory, "factory");
-        Objects.requireNonNull(options, "options");
-        NetworkDriver driver = driver();
-        return FutureChain.map(this, getaddrinfo(host, port),
-                addresses -> listenOn(driver, addresses, factory, options), addresses -> { });
+        return network.createServer(factory, host, port, options);
     }
 
     /** {@link #createUnixServer(Supplier, String, ServerOptions)} with {@link ServerOptions#DEFAULTS}. */
@@ -898,50 +829,7 @@ public abstract class EventLoop {
      *     {@link #createUnixConnection})
      */
     public Future<Server> createUnixServer(Supplier<? extends Protocol> factory, String path, ServerOptions options) {
-        Objects.requireNonNull(factory, "factory");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(options, "options");
-        NetworkDriver driver = unixDriver();
-        try {
-            return FutureChain.completed(this, listenOn(driver, List.of(UnixSocketFile.forBinding(path)), factory, options));
-        } catch (IOException e) {
-            return FutureChain.failed(this, bindFailure(path, e));
-        } catch (RuntimeException e) {
-            return FutureChain.failed(this, e);
-        }
-    }
-
-    /** A server listening on every one of {@code addresses}, or none if one cannot be bound. */
-    private Server listenOn(NetworkDriver driver, List<? extends SocketAddress> addresses,
-            Supplier<? extends Protocol> factory, ServerOptions options) {
-        Server server = new Server(this, options.ssl() == null ? factory : TlsLayer.server(this, options.ssl(),
-                new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory));
-        for (SocketAddress address : addresses) {
-            try {
-                server.addListener(driver.listen(address, options, server.connections()));
-            } catch (IOException | RuntimeException e) {
-                server.close();
-                throw bindFailure(SocketCalls.describe(address), e);
-            }
-        }
-        if (options.startServing()) {
-            server.startServing();
-        }
-        return server;
-    }
-
-    private static UncheckedIOException bindFailure(String address, Exception e) {
-        return new UncheckedIOException("error while attempting to bind on address " + address + ": " + e.getMessage(),
-                e instanceof IOException ? (IOException) e : new IOException(e));
-    }
-
-    private NetworkDriver unixDriver() {
-        NetworkDriver driver = driver();
-        if (!driver.supportsUnixSockets()) {
-            throw new UnsupportedOperationException(getClass().getSimpleName()
-                    + " has no Unix-domain sockets (NIO.2's asynchronous channels are TCP only); use a SelectorEventLoop");
-        }
-        return driver;
+        return network.createUnixServer(factory, path, options);
     }
 
     /**
@@ -951,24 +839,7 @@ public abstract class EventLoop {
      */
     public <P extends DatagramProtocol> Future<DatagramEndpoint<P>> createDatagramEndpoint(Supplier<P> factory,
             String localHost, int localPort, String remoteHost, int remotePort) {
-        Objects.requireNonNull(factory, "factory");
-        NetworkDriver driver = driver();
-        Future<List<InetSocketAddress>> local = localHost == null ? FutureChain.completed(this, List.of())
-                : getaddrinfo(localHost, localPort);
-        return FutureChain.then(this, local, locals -> {
-            Future<List<InetSocketAddress>> remote = remoteHost == null ? FutureChain.completed(this, List.of())
-                    : getaddrinfo(remoteHost, remotePort);
-            return FutureChain.map(this, remote, remotes -> {
-                P protocol = factory.get();
-                try {
-                    DatagramTransport transport = driver.openDatagram(locals.isEmpty() ? null : locals.get(0),
-                            remotes.isEmpty() ? null : remotes.get(0), protocol);
-                    return new DatagramEndpoint<>(transport, protocol);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Cannot open a datagram endpoint: " + e.getMessage(), e);
-                }
-            }, remotes -> { });
-        });
+        return network.createDatagramEndpoint(factory, localHost, localPort, remoteHost, remotePort);
     }
 
     // ---- debug -----------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.jasyncio.internal.Coroutine;
 import org.jasyncio.internal.loop.CurrentLoop;
 
 /**
@@ -211,7 +210,9 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * @param callback receives this future
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
-        addCallback(Objects.requireNonNull(callback, "callback"));
+        Objects.requireNonNull(callback, "callback");
+        // a registered Runnable is a task step to queue as it is: hide a callback that happens to be one
+        addCallback(callback instanceof Runnable ? new DoneCallback<>(callback) : callback);
     }
 
     /**
@@ -223,10 +224,10 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     public int removeDoneCallback(Consumer<? super Future<T>> callback) {
         if (callbacks instanceof CallbackList list) {
             int before = list.size();
-            list.removeIf(callback::equals);
+            list.removeIf(target -> registers(target, callback));
             return before - list.size();
         }
-        if (callback.equals(callbacks)) {
+        if (registers(callbacks, callback)) {
             callbacks = null;
             return 1;
         }
@@ -399,7 +400,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return outcome;
     }
 
-    /** Registers a done callback or a coroutine to wake; both run through the loop queue. */
+    /** Registers a done callback (a {@link Consumer}) or a task step to wake (a {@link Runnable}); both run through the loop queue. */
     final void addCallback(Object target) {
         if (state != PENDING) {
             dispatch(target, loop != null ? loop : AsyncIO.getEventLoop());
@@ -430,6 +431,18 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         }
     }
 
+    private static boolean registers(Object target, Consumer<?> callback) {
+        return callback.equals(target instanceof DoneCallback ? ((DoneCallback<?>) target).callback() : target);
+    }
+
+    /** A done callback that is also a {@link Runnable}, so that it is not taken for a task step. */
+    private record DoneCallback<F>(Consumer<? super F> callback) implements Consumer<F> {
+        @Override
+        public void accept(F future) {
+            callback.accept(future);
+        }
+    }
+
     /** More than one done callback; its own type, so that it cannot be mistaken for a callback. */
     private static final class CallbackList extends ArrayList<Object> {
         CallbackList() {
@@ -439,8 +452,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     @SuppressWarnings("unchecked")
     private void dispatch(Object target, EventLoop on) {
-        if (target instanceof Coroutine) {
-            on.enqueue((Coroutine<?>) target);
+        if (target instanceof Runnable) {
+            on.enqueue((Runnable) target);
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) target;
             on.enqueue(() -> consumer.accept(this));

@@ -1,7 +1,6 @@
 package org.jasyncio;
 
-import org.jasyncio.internal.loop.Clock;
-import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.spi.Clock;
 import org.jasyncio.internal.proactor.ParkingPoller;
 import org.jasyncio.internal.proactor.ProactorDriver;
 
@@ -23,32 +22,14 @@ import org.jasyncio.internal.proactor.ProactorDriver;
  * group, so the first of them starts one daemon "selector thread" per loop that watches those channels
  * and posts their callbacks to the loop's thread (as Tornado does for asyncio's proactor). They cost a
  * thread hand-off per readiness event; a {@link SelectorEventLoop} serves them directly.
+ *
+ * <p>{@link #close()} also shuts the loop's channel group down, which closes every socket still open on
+ * it, and stops its selector thread.
  */
 public class ProactorEventLoop extends EventLoop {
 
-    private final ProactorDriver driver;
-
     /** A loop on the system clock; its channel group starts with its first socket. */
     public ProactorEventLoop() {
-        super(new ParkingPoller(), Clock.SYSTEM);
-        this.driver = new ProactorDriver(this, this::enqueueThreadsafe);
-    }
-
-    /** The completion-based network I/O: NIO.2 channels, completions posted to this loop. */
-    @Override
-    protected NetworkDriver networkDriver() {
-        return driver;
-    }
-
-    /**
-     * Closes the loop as {@link EventLoop#close()} does, then shuts its channel group down, which closes
-     * every socket still open on it, and stops its selector thread.
-     *
-     * @throws IllegalStateException "Cannot close a running event loop"
-     */
-    @Override
-    public void close() {
-        super.close();
-        driver.close();
+        super(new ParkingPoller(), Clock.SYSTEM, loop -> new ProactorDriver(loop, loop::enqueueThreadsafe));
     }
 }

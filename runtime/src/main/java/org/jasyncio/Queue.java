@@ -151,12 +151,12 @@ public class Queue<T> {
     /**
      * Tells the queue that an item got earlier is processed, for {@link #join()}.
      *
-     * @throws IllegalArgumentException "task_done() called too many times" if more items were
+     * @throws IllegalArgumentException "taskDone() called too many times" if more items were
      *     marked done than were put
      */
     public void taskDone() {
         if (unfinishedTasks <= 0) {
-            throw new IllegalArgumentException("task_done() called too many times");
+            throw new IllegalArgumentException("taskDone() called too many times");
         }
         unfinishedTasks--;
         if (unfinishedTasks == 0) {

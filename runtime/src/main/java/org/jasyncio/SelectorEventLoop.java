@@ -1,9 +1,8 @@
 package org.jasyncio;
 
-import org.jasyncio.internal.loop.Clock;
-import org.jasyncio.internal.loop.SelectorPoller;
-import org.jasyncio.internal.net.NetworkDriver;
-import org.jasyncio.internal.net.SelectorDriver;
+import org.jasyncio.internal.selector.SelectorDriver;
+import org.jasyncio.internal.selector.SelectorPoller;
+import org.jasyncio.spi.Clock;
 
 /**
  * The default event loop, polling a {@link java.nio.channels.Selector}, like asyncio's
@@ -11,22 +10,12 @@ import org.jasyncio.internal.net.SelectorDriver;
  */
 public class SelectorEventLoop extends EventLoop {
 
-    private final SelectorDriver driver;
-
     /** A loop on the platform's default selector and the system clock. */
     public SelectorEventLoop() {
-        this(new SelectorPoller(), Clock.SYSTEM);
+        this(new SelectorPoller());
     }
 
-    /** For tests and subclasses: a loop on {@code poller} reading time from {@code clock} (internals). */
-    protected SelectorEventLoop(SelectorPoller poller, Clock clock) {
-        super(poller, clock);
-        this.driver = new SelectorDriver(this, poller, this::enqueue);
-    }
-
-    /** The selector-based network I/O: readiness callbacks, {@code sock*} calls and socket transports. */
-    @Override
-    protected NetworkDriver networkDriver() {
-        return driver;
+    private SelectorEventLoop(SelectorPoller poller) {
+        super(poller, Clock.SYSTEM, loop -> new SelectorDriver(loop, poller, loop::enqueue));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.ServerConnections;
 

@@ -39,8 +39,8 @@ public record ServerOptions(int backlog, boolean reuseAddress, boolean reusePort
         if (backlog <= 0) {
             throw new IllegalArgumentException("backlog must be > 0, got " + backlog);
         }
-        TlsTimeouts.check("ssl_handshake_timeout", sslHandshakeTimeout);
-        TlsTimeouts.check("ssl_shutdown_timeout", sslShutdownTimeout);
+        TlsTimeouts.check("sslHandshakeTimeout", sslHandshakeTimeout);
+        TlsTimeouts.check("sslShutdownTimeout", sslShutdownTimeout);
     }
 
     /** These options with {@code SO_REUSEPORT} set as given. */

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Objects;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 
 /**
  * asyncio's {@code StreamReader}: buffered reads of a connection, returning futures to {@code await}.

@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 
 /**
  * asyncio's {@code StreamReaderProtocol}: feeds a {@link StreamReader}, tracks write pause for
@@ -54,7 +54,7 @@ final class StreamReaderProtocol implements Protocol {
             Throwable failure = done.exception();
             if (failure != null) {
                 Map<String, Object> context = new LinkedHashMap<>();
-                context.put("message", "Unhandled exception in client_connected_cb");
+                context.put("message", "Unhandled exception in the clientConnected callback (client_connected_cb)");
                 context.put("exception", failure);
                 context.put("transport", this.transport);
                 loop.callExceptionHandler(context);

@@ -3,7 +3,7 @@ package org.jasyncio;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 
 /**
  * asyncio's {@code StreamWriter}: writes to a connection. {@link #write} never waits; after writing,
@@ -130,7 +130,7 @@ public class StreamWriter {
      *     {@link javax.net.ssl.SSLHandshakeException} or {@link TimeoutException}, after which the
      *     connection is closed and the reader fails with the same exception
      * @throws IllegalArgumentException if {@code options.ssl()} is {@code null} or the connection is TLS
-     *     already (or on its way): "transport ... is not supported by start_tls(): it is TLS already"
+     *     already (or on its way): "transport ... is not supported by startTls() (start_tls): it is TLS already"
      * @throws IllegalStateException if the connection is closing
      */
     public Future<Void> startTls(ConnectionOptions options) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
-import org.jasyncio.internal.Coroutine;
+import org.jasyncio.internal.access.Access;
 
 /**
  * asyncio's {@code Task}: a {@link Future} driven by an {@link Async} method's body.
@@ -19,14 +19,18 @@ import org.jasyncio.internal.Coroutine;
  * the exception escapes. {@link #setResult} and {@link #setException} are refused: a task's
  * outcome is its body's.
  *
- * <p>The protected final members are the hooks of the runtime's coroutine implementation
- * ({@code org.jasyncio.internal.Coroutine}); they are not meant for other subclasses.
+ * <p>The runtime's coroutine implementation drives a task through package-private operations
+ * (see {@code TaskHooks}); a subclass sees only the public API.
  *
  * @param <T> the type of the result
  */
 public class Task<T> extends Future<T> {
     private static final AtomicInteger NAME_COUNTER = new AtomicInteger();
     private static final Task<Void> COMPLETED = new Task<>(false, null);
+
+    static {
+        Access.install(new TaskHooks());
+    }
 
     /** The number of the default name "Task-N"; 0 until a loop-less done task is named. */
     private int number;
@@ -86,7 +90,7 @@ public class Task<T> extends Future<T> {
      * finishes. Called once, when a task really needs to exist: a coroutine that suspends or
      * starts lazily.
      */
-    protected final void registerPending() {
+    void registerPending() {
         loop.pendingTasks.add(this, loop.getDebug());
     }
 
@@ -104,7 +108,7 @@ public class Task<T> extends Future<T> {
      * @param thrown what escaped the body
      * @return a done task
      */
-    protected static Task<?> failedTask(Throwable thrown) {
+    static Task<?> failedTask(Throwable thrown) {
         if (thrown instanceof CancelledException) {
             return new Task<>(thrown.getMessage());
         }
@@ -121,7 +125,7 @@ public class Task<T> extends Future<T> {
      * cancelled returned task cancels it.
      */
     static <T> Task<T> lazy(EventLoop loop, Supplier<? extends Task<T>> body) {
-        return Coroutine.deferred(loop, body);
+        return Access.coroutines().deferred(loop, body);
     }
 
     /**
@@ -258,7 +262,7 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public void setResult(T value) {
-        throw new UnsupportedOperationException("Task does not support set_result operation");
+        throw new UnsupportedOperationException("Task does not support setResult (set_result): its result is what its body returns");
     }
 
     /**
@@ -268,7 +272,7 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public void setException(Throwable exception) {
-        throw new UnsupportedOperationException("Task does not support set_exception operation");
+        throw new UnsupportedOperationException("Task does not support setException (set_exception): its exception is what escapes its body");
     }
 
     /**
@@ -290,25 +294,16 @@ public class Task<T> extends Future<T> {
         return text.append('>').toString();
     }
 
-    /**
-     * The body's part of {@link #toString()}: which method, and where it is suspended.
-     *
-     * @return a description, or {@code null} for a task without a body
-     */
-    protected String describeBody() {
-        return null;
+    /** The body's part of {@link #toString()}: which method, and where it is suspended; null without a body. */
+    private String describeBody() {
+        return Access.coroutines().describeBody(this);
     }
 
-    // ---- hooks for org.jasyncio.internal.Coroutine ----
+    // ---- operations of the coroutine implementation, reached through TaskHooks ----
 
-    /**
-     * The method and line of the {@code await} the body is suspended at, for
-     * {@link #getStack()}.
-     *
-     * @return the frame, or {@code null} when the task is not suspended in a body
-     */
-    protected StackTraceElement suspensionFrame() {
-        return null;
+    /** The method and line of the {@code await} the body is suspended at, or null, for {@link #getStack()}. */
+    private StackTraceElement suspensionFrame() {
+        return Access.coroutines().suspensionFrame(this);
     }
 
     /**
@@ -318,7 +313,7 @@ public class Task<T> extends Future<T> {
      * @param failure what the awaited future failed with
      * @return whether to call {@link #recordAwait}
      */
-    protected static boolean recordsAwait(Throwable failure) {
+    static boolean recordsAwait(Throwable failure) {
         return AsyncStackTrace.ENABLED && !(failure instanceof CancelledException);
     }
 
@@ -328,7 +323,7 @@ public class Task<T> extends Future<T> {
      * @param failure what the awaited future failed with
      * @param frame the awaiting method and the line of its {@code await}
      */
-    protected static void recordAwait(Throwable failure, StackTraceElement frame) {
+    static void recordAwait(Throwable failure, StackTraceElement frame) {
         AsyncStackTrace.append(failure, frame);
     }
 
@@ -340,7 +335,7 @@ public class Task<T> extends Future<T> {
      * @param awaited a done future
      * @return whether its failure needs no await frame
      */
-    protected static boolean failedOnCallersStack(Future<?> awaited) {
+    static boolean failedOnCallersStack(Future<?> awaited) {
         return awaited.loop == null && awaited.failed();
     }
 
@@ -349,14 +344,14 @@ public class Task<T> extends Future<T> {
      *
      * @return the task that was current before, for {@link #leaveStep}
      */
-    protected final Task<?> enterStep() {
+    Task<?> enterStep() {
         Task<?> previous = loop.currentTask();
         loop.currentTask(this);
         return previous;
     }
 
     /** @param previous what {@link #enterStep} returned */
-    protected final void leaveStep(Task<?> previous) {
+    void leaveStep(Task<?> previous) {
         loop.currentTask(previous);
     }
 
@@ -365,7 +360,7 @@ public class Task<T> extends Future<T> {
      *
      * @param step the step to run on the loop's next iteration
      */
-    protected final void scheduleStep(Runnable step) {
+    void scheduleStep(Runnable step) {
         loop.enqueue(step);
     }
 
@@ -377,7 +372,7 @@ public class Task<T> extends Future<T> {
      * @param wakeUp the coroutine to queue when {@code awaited} is done
      * @throws IllegalStateException if {@code awaited} is this task or belongs to another loop
      */
-    protected final void suspendOnFuture(Future<?> awaited, Coroutine<?> wakeUp) {
+    void suspendOnFuture(Future<?> awaited, Runnable wakeUp) {
         if (awaited == this) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
@@ -406,7 +401,7 @@ public class Task<T> extends Future<T> {
      * @throws CancelledException if the task was cancelled while suspended, even if the
      *     awaited future completed normally meanwhile; the awaited future's exception otherwise
      */
-    protected final Object takeAwaitedResult() {
+    Object takeAwaitedResult() {
         Future<?> awaited = waiter;
         waiter = null;
         if (mustCancel) {
@@ -425,7 +420,7 @@ public class Task<T> extends Future<T> {
      *
      * @return whether the task was cancelled instead of started
      */
-    protected final boolean cancelIfRequestedBeforeStart() {
+    boolean cancelIfRequestedBeforeStart() {
         if (!mustCancel) {
             return false;
         }
@@ -442,7 +437,7 @@ public class Task<T> extends Future<T> {
      * @param wakeUp the coroutine to queue when {@code returned} is done
      * @return whether the task is done now
      */
-    protected final boolean finishAs(Task<?> returned, Coroutine<?> wakeUp) {
+    boolean finishAs(Task<?> returned, Runnable wakeUp) {
         if (returned != null && !returned.done()) {
             if (returned == this) {
                 finishException(new IllegalStateException("Task cannot await on itself: " + this));
@@ -473,7 +468,7 @@ public class Task<T> extends Future<T> {
      *
      * @param thrown what escaped the body
      */
-    protected final void finishThrown(Throwable thrown) {
+    void finishThrown(Throwable thrown) {
         waiter = null;
         mustCancel = false;
         if (thrown instanceof CancelledException) {
@@ -484,7 +479,7 @@ public class Task<T> extends Future<T> {
     }
 
     /** @return the task whose outcome this one adopts (see {@link #finishAs}) */
-    protected final Task<?> adopted() {
+    Task<?> adopted() {
         return (Task<?>) waiter;
     }
 }

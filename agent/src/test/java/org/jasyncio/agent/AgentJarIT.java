@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import javax.tools.ToolProvider;
 
 import org.jasyncio.Async;
 import org.jasyncio.testing.DemoSources;
@@ -89,13 +90,62 @@ class AgentJarIT {
         assertEquals("", run.stderr(), "nothing from an agent that is not there");
     }
 
+    @Test
+    void rewritesAModularApplicationOnTheModulePath(@TempDir Path app) throws Exception {
+        Path sources = app.resolve("src");
+        write(sources.resolve("module-info.java"), "module demo.modular { requires org.jasyncio; }\n");
+        write(sources.resolve("demo/modular/Main.java"), String.join("\n",
+                "package demo.modular;",
+                "import org.jasyncio.Async;",
+                "import org.jasyncio.AsyncIO;",
+                "import org.jasyncio.Task;",
+                "import static org.jasyncio.AsyncIO.*;",
+                "public class Main {",
+                "    @Async static Task<Integer> twice(int n) {",
+                "        await(sleep(0.01));",
+                "        return Task.completed(2 * n);",
+                "    }",
+                "    @Async static Task<String> work() {",
+                "        Task<Integer> t = createTask(() -> twice(20));",
+                "        int a = await(t);",
+                "        int b = await(twice(1));",
+                "        return Task.completed(Main.class.getModule().getName() + \" \" + (a + b));",
+                "    }",
+                "    public static void main(String[] args) {",
+                "        System.out.println(AsyncIO.run(Main::work));",
+                "    }",
+                "}", ""));
+        String runtime = Path.of(Async.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        Path modClasses = app.resolve("classes");
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-g", "--module-path", runtime,
+                "-d", modClasses.toString(), sources.resolve("module-info.java").toString(),
+                sources.resolve("demo/modular/Main.java").toString());
+        assertEquals(0, compiled, "the modular fixture compiles");
+
+        Run run = run(List.of("-javaagent:" + AGENT_JAR + "=verbose", "--module-path",
+                modClasses + File.pathSeparator + runtime, "--module", "demo.modular/demo.modular.Main"));
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("demo.modular 42", run.stdout().strip(), "ran as a named module, rewritten");
+        assertTrue(run.stderr().contains("INFO: jasyncio: rewrote 2 methods in demo.modular.Main"), run::toString);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
     record Run(int exitCode, String stdout, String stderr) {
     }
 
     private static Run java(String jvmOption, String mainClass) throws Exception {
         String runtime = Path.of(Async.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                jvmOption, "-cp", classes + File.pathSeparator + runtime, mainClass));
+        return run(List.of(jvmOption, "-cp", classes + File.pathSeparator + runtime, mainClass));
+    }
+
+    private static Run run(List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
         Path out = Files.createTempFile(work, "stdout", ".txt");
         Path err = Files.createTempFile(work, "stderr", ".txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

@@ -10,6 +10,9 @@ import org.jasyncio.CancelledException;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
+import org.jasyncio.internal.access.Access;
+import org.jasyncio.internal.access.CoroutineAccess;
+import org.jasyncio.internal.access.TaskAccess;
 import org.jasyncio.internal.loop.CurrentLoop;
 
 /**
@@ -30,12 +33,33 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     /** The compiler's name for the method holding a rewritten body: "greet" becomes "greet$async". */
     private static final String BODY_SUFFIX = "$async";
     private static final String UNKNOWN_SOURCE = "unknown source";
+    /** Task's package-private operations; a coroutine is a task that the runtime drives. */
+    private static final TaskAccess TASKS = Access.tasks();
     private static final Resumer DEFERRED_BODY = co -> {
         @SuppressWarnings("unchecked")
         Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) co.refs[0];
         co.refs = null;
         return complete(body.get(), co);
     };
+
+    static {
+        Access.install(new CoroutineAccess() {
+            @Override
+            public <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body) {
+                return Coroutine.deferred(loop, body);
+            }
+
+            @Override
+            public String describeBody(Task<?> task) {
+                return task instanceof Coroutine ? ((Coroutine<?>) task).describeBody() : null;
+            }
+
+            @Override
+            public StackTraceElement suspensionFrame(Task<?> task) {
+                return task instanceof Coroutine ? ((Coroutine<?>) task).suspensionFrame() : null;
+            }
+        });
+    }
 
     /** The suspension point to resume at; 0 before the body started. */
     public int state;
@@ -68,7 +92,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         this.where = where;
         this.refs = nRefs == 0 ? null : new Object[nRefs];
         this.prims = nPrims == 0 ? null : new long[nPrims];
-        registerPending();
+        TASKS.registerPending(this);
     }
 
     /**
@@ -96,7 +120,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /** The lazily started task of {@code createTask}: see {@code Task.lazy}. */
-    public static <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body) {
+    private static <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body) {
         Coroutine<T> co = new Coroutine<>(loop, DEFERRED_BODY, 1, 0, describe(body));
         co.refs[0] = body;
         co.startSoon();
@@ -105,7 +129,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
 
     /** Queues the first step (state 0) on the loop's next iteration. */
     public void startSoon() {
-        scheduleStep(this);
+        TASKS.scheduleStep(this, this);
     }
 
     /**
@@ -140,7 +164,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             try {
                 return future.result();
             } catch (Throwable failure) {
-                if (recordsAwait(failure) && !failedOnCallersStack(future)) {
+                if (TASKS.recordsAwait(failure) && !TASKS.failedOnCallersStack(future)) {
                     recordCallersAwait(failure);
                 }
                 throw sneakyThrow(failure);
@@ -151,7 +175,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             return stage.getNow(null);
         } catch (CompletionException e) {
             Throwable failure = e.getCause() != null ? e.getCause() : e;
-            if (recordsAwait(failure)) {
+            if (TASKS.recordsAwait(failure)) {
                 recordCallersAwait(failure);
             }
             throw sneakyThrow(failure);
@@ -167,7 +191,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     private static void recordCallersAwait(Throwable failure) {
         StackWalker.getInstance()
                 .walk(frames -> frames.filter(f -> f.getMethodName().endsWith(BODY_SUFFIX)).findFirst())
-                .ifPresent(f -> recordAwait(failure, new StackTraceElement(f.getClassName(),
+                .ifPresent(f -> TASKS.recordAwait(failure, new StackTraceElement(f.getClassName(),
                         f.getMethodName().substring(0, f.getMethodName().length() - BODY_SUFFIX.length()),
                         f.getFileName(), f.getLineNumber())));
     }
@@ -188,7 +212,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         Future<?> future = awaitable instanceof Future
                 ? (Future<?>) awaitable
                 : AsyncIO.wrapFuture((CompletionStage<?>) awaitable, getLoop());
-        suspendOnFuture(future, this);
+        TASKS.suspendOnFuture(this, future, this);
     }
 
     /**
@@ -199,10 +223,10 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      */
     public Object resumeValue() {
         try {
-            return takeAwaitedResult();
+            return TASKS.takeAwaitedResult(this);
         } catch (Throwable failure) {
-            if (recordsAwait(failure)) {
-                recordAwait(failure, suspensionFrame());
+            if (TASKS.recordsAwait(failure)) {
+                TASKS.recordAwait(failure, suspensionFrame());
             }
             throw sneakyThrow(failure);
         }
@@ -219,7 +243,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         if (co == null) {
             return returned != null ? returned : Task.completed();
         }
-        if (!co.finishAs(returned, co)) {
+        if (!TASKS.finishAs(co, returned, co)) {
             co.state = ADOPTING;
         }
         return co;
@@ -234,9 +258,9 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      */
     public static Task<?> fail(Throwable thrown, Coroutine<?> co) {
         if (co == null) {
-            return failedTask(thrown);
+            return TASKS.failedTask(thrown);
         }
-        co.finishThrown(thrown);
+        TASKS.finishThrown(co, thrown);
         return co;
     }
 
@@ -247,28 +271,27 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             return;
         }
         if (state == ADOPTING) {
-            finishAs(adopted(), this);
+            TASKS.finishAs(this, TASKS.adopted(this), this);
             return;
         }
-        if (state == 0 && cancelIfRequestedBeforeStart()) {
+        if (state == 0 && TASKS.cancelIfRequestedBeforeStart(this)) {
             return;
         }
-        Task<?> previous = enterStep();
+        Task<?> previous = TASKS.enterStep(this);
         try {
             resumer.resume(this);
         } catch (Throwable bridgeFailure) {
             // the body's own catch-all handles its exceptions; this is a failing bridge
-            finishThrown(bridgeFailure);
+            TASKS.finishThrown(this, bridgeFailure);
         } finally {
-            leaveStep(previous);
+            TASKS.leaveStep(this, previous);
         }
     }
 
-    @Override
-    protected String describeBody() {
-        if (resumer == DEFERRED_BODY && state == ADOPTING && adopted() instanceof Coroutine) {
+    private String describeBody() {
+        if (resumer == DEFERRED_BODY && state == ADOPTING && TASKS.adopted(this) instanceof Coroutine) {
             // createTask's lambda only started the @Async call: name the method the user wrote
-            return ((Coroutine<?>) adopted()).describeBody();
+            return ((Coroutine<?>) TASKS.adopted(this)).describeBody();
         }
         String method = shortName();
         if (done()) {
@@ -281,8 +304,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /** "pkg.Greeter.greet(Greeter.java)" at line 12 -> pkg.Greeter.greet(Greeter.java:12). */
-    @Override
-    protected StackTraceElement suspensionFrame() {
+    private StackTraceElement suspensionFrame() {
         if (done() || state <= 0) {
             return null;
         }

@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
-import org.jasyncio.SelectorEventLoop;
-import org.jasyncio.internal.loop.Clock;
-import org.jasyncio.internal.loop.SelectorPoller;
+import org.jasyncio.EventLoop;
+import org.jasyncio.spi.Clock;
+import org.jasyncio.internal.selector.SelectorPoller;
 import org.jasyncio.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
@@ -178,7 +178,7 @@ class SelectorPollerTest {
         SpinningSelector spinning = new SpinningSelector(false);
         List<Selector> opened = new ArrayList<>();
         SelectorPoller poller = pollerStartingOn(spinning, opened);
-        SelectorEventLoop loop = new SelectorEventLoop(poller, Clock.SYSTEM) { };
+        EventLoop loop = new EventLoop(poller, Clock.SYSTEM) { };
         try (LogCapture logs = LogCapture.start()) {
             List<String> events = new ArrayList<>();
             loop.callLater(0.2, () -> {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.jasyncio.EventLoop;
-import org.jasyncio.internal.loop.Clock;
-import org.jasyncio.internal.loop.Poller;
-import org.jasyncio.internal.loop.SelectorPoller;
+import org.jasyncio.spi.Clock;
+import org.jasyncio.spi.Poller;
+import org.jasyncio.internal.selector.SelectorPoller;
 import org.junit.jupiter.api.Test;
 
 /** asyncio's {@code test_events.test_timeout_rounding}, on a real selector and the system clock. */

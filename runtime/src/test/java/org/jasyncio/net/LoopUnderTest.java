@@ -19,7 +19,7 @@ import org.jasyncio.Server;
 import org.jasyncio.ServerOptions;
 import org.jasyncio.Streams;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 
 /**
  * A fresh loop of one {@link LoopType}, set as the thread's loop, that a test drives step by step:

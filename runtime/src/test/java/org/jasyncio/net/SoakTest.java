@@ -24,7 +24,9 @@ import org.jasyncio.ServerOptions;
 import org.jasyncio.Transport;
 import org.jasyncio.internal.net.AcceptFailures;
 import org.jasyncio.internal.net.Listener;
-import org.jasyncio.internal.net.SelectorDriver;
+import org.jasyncio.EventLoop;
+import org.jasyncio.internal.access.Access;
+import org.jasyncio.internal.selector.SelectorDriver;
 import org.jasyncio.internal.net.ServerConnections;
 import org.jasyncio.SelectorEventLoop;
 import org.junit.jupiter.api.Test;
@@ -156,16 +158,14 @@ class SoakTest {
         });
     }
 
-    /** A loop whose network driver the test can reach, to listen with a failing accept call. */
-    private static final class InspectableLoop extends SelectorEventLoop {
-        SelectorDriver driver() {
-            return (SelectorDriver) networkDriver();
-        }
+    /** The loop's network driver, to listen with a failing accept call. */
+    private static SelectorDriver driverOf(EventLoop loop) {
+        return (SelectorDriver) Access.loops().networkDriver(loop);
     }
 
     @Test
     void runningOutOfFileDescriptorsPausesAcceptingForOneSecond() throws IOException {
-        InspectableLoop loop = new InspectableLoop();
+        SelectorEventLoop loop = new SelectorEventLoop();
         org.jasyncio.AsyncIO.setEventLoop(loop);
         try {
             List<String> reports = new ArrayList<>();
@@ -193,7 +193,7 @@ class SoakTest {
                     reports.add(message + " / " + exception.getMessage());
                 }
             };
-            Listener listener = loop.driver().listen(new InetSocketAddress("127.0.0.1", 0), ServerOptions.DEFAULTS,
+            Listener listener = driverOf(loop).listen(new InetSocketAddress("127.0.0.1", 0), ServerOptions.DEFAULTS,
                     connections, channel -> {
                         acceptTimes.add(loop.time());
                         if (failuresLeft[0]-- > 0) {

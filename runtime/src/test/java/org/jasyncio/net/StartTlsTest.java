@@ -39,7 +39,7 @@ import org.jasyncio.StreamWriter;
 import org.jasyncio.Streams;
 import org.jasyncio.Task;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -235,7 +235,7 @@ class StartTlsTest {
                 Future<Transport> upgrading = t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost"));
                 IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
                         () -> t.loop.startTls(raw, client, CLIENT), "twice, while the first handshake is under way");
-                assertTrue(again.getMessage().endsWith("is not supported by start_tls(): it is TLS already"), again.getMessage());
+                assertTrue(again.getMessage().endsWith("is not supported by startTls() (start_tls): it is TLS already"), again.getMessage());
                 Transport tls = t.run(upgrading);
                 assertSame(client, tls.getProtocol());
                 assertNotSame(client, raw.getProtocol(), "the raw transport feeds TLS now");
@@ -278,7 +278,7 @@ class StartTlsTest {
             askForTls(t, raw, client);
             IllegalArgumentException noName = assertThrows(IllegalArgumentException.class,
                     () -> t.loop.startTls(raw, client, CLIENT));
-            assertTrue(noName.getMessage().startsWith("start_tls() needs a server_hostname: the peer "), noName.getMessage());
+            assertTrue(noName.getMessage().startsWith("startTls() needs a serverHostname: the peer "), noName.getMessage());
             Transport tls = t.run(t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost")));
             tls.write(bytes("over a unix socket"));
             t.assertReceives(client, bytes("over a unix socket"));
@@ -536,7 +536,7 @@ class StartTlsTest {
 
             IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
                     () -> writer.startTls(TlsContexts.client()));
-            assertEquals("transport " + writer.transport() + " is not supported by start_tls(): it is TLS already",
+            assertEquals("transport " + writer.transport() + " is not supported by startTls() (start_tls): it is TLS already",
                     twice.getMessage());
             assertThrows(IllegalArgumentException.class,
                     () -> t.loop.startTls(plain, plain.getProtocol(), CLIENT), "nor under the TLS transport");
@@ -559,10 +559,10 @@ class StartTlsTest {
 
             IllegalArgumentException noContext = assertThrows(IllegalArgumentException.class,
                     () -> t.loop.startTls(raw, client, ConnectionOptions.DEFAULTS));
-            assertEquals("start_tls() needs an SSLContext: options.ssl() is null", noContext.getMessage());
+            assertEquals("startTls() needs an SSLContext: options.ssl() is null", noContext.getMessage());
             IllegalArgumentException hostnameOnAServer = assertThrows(IllegalArgumentException.class,
                     () -> t.loop.startTls(raw, client, SERVER.withServerHostname("localhost"), true));
-            assertTrue(hostnameOnAServer.getMessage().startsWith("server_hostname is only meaningful for a client"),
+            assertTrue(hostnameOnAServer.getMessage().startsWith("serverHostname (server_hostname) is only meaningful for a client"),
                     hostnameOnAServer.getMessage());
             assertSame(client, raw.getProtocol(), "a refused startTls changes nothing");
             assertTrue(raw.isReading());
@@ -570,7 +570,7 @@ class StartTlsTest {
             raw.close();
             IllegalStateException closing = assertThrows(IllegalStateException.class,
                     () -> t.loop.startTls(raw, client, CLIENT));
-            assertEquals("start_tls(): transport " + raw + " is closing", closing.getMessage());
+            assertEquals("startTls(): transport " + raw + " is closing", closing.getMessage());
             assertNull(t.run(client.lost));
             server.closeAndWait();
         }

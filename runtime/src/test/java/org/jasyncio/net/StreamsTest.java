@@ -391,7 +391,7 @@ class StreamsTest {
             }, "127.0.0.1", 0));
             Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", server.port()));
             assertEquals(0, t.run(s.reader().read(10)).length, "the server closed the connection");
-            assertEquals(List.of("Unhandled exception in client_connected_cb"), reports);
+            assertEquals(List.of("Unhandled exception in the clientConnected callback (client_connected_cb)"), reports);
             s.writer().close();
             server.close();
             t.run(server.waitClosed());

@@ -44,7 +44,7 @@ import org.jasyncio.Streams;
 import org.jasyncio.Task;
 import org.jasyncio.TimeoutException;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.net.FutureChain;
+import org.jasyncio.internal.loop.FutureChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -468,7 +468,7 @@ class TlsTest {
             assertThrows(IllegalArgumentException.class,
                     () -> t.loop.createConnection(() -> new RecordingProtocol(t.loop), "127.0.0.1", server.port(),
                             ConnectionOptions.DEFAULTS.withServerHostname("localhost")),
-                    "server_hostname is only meaningful with ssl");
+                    "serverHostname (server_hostname) is only meaningful with ssl");
             t.closeAndWait(server);
         }
     }
@@ -687,7 +687,7 @@ class TlsTest {
     void optionsCheckTheirTimeouts() {
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
                 () -> ConnectionOptions.DEFAULTS.withSslHandshakeTimeout(0));
-        assertEquals("ssl_handshake_timeout should be a positive number, got 0.0", bad.getMessage());
+        assertEquals("sslHandshakeTimeout should be a positive number, got 0.0", bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ServerOptions.DEFAULTS.withSslShutdownTimeout(-1));
         assertEquals(1.5, ServerOptions.DEFAULTS.withSslShutdownTimeout(java.time.Duration.ofMillis(1500)).sslShutdownTimeout());
         assertEquals(60.0, ConnectionOptions.DEFAULTS.sslHandshakeTimeout());

@@ -130,7 +130,7 @@ class UnixSocketsTest {
                 Server server = t.call(() -> AsyncIO.startUnixServer(StreamsTest::echo, path,
                         ServerOptions.DEFAULTS.withSsl(TlsContexts.server())));
                 ConnectionOptions tls = ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client());
-                assertEquals("you have to pass server_hostname when using ssl",
+                assertEquals("you have to pass serverHostname (server_hostname) when using ssl",
                         assertThrows(IllegalArgumentException.class, () -> t.loop.createUnixConnection(
                                 () -> new RecordingProtocol(t.loop), path, tls)).getMessage());
                 Streams s = t.call(() -> AsyncIO.openUnixConnection(path, tls.withServerHostname("localhost")));

@@ -150,7 +150,7 @@ class QueueTest extends LoopFixture {
         settle();
         assertTrue(joined.done());
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, queue::taskDone);
-        assertEquals("task_done() called too many times", error.getMessage());
+        assertEquals("taskDone() called too many times", error.getMessage());
     }
 
     @Test

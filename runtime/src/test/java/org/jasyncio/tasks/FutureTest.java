@@ -66,6 +66,40 @@ class FutureTest {
         assertFalse(f.cancelled());
     }
 
+    /** A done callback that is also a Runnable: the future tells task steps from callbacks by type. */
+    private static final class RunnableCallback implements Consumer<Future<String>>, Runnable {
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public void accept(Future<String> future) {
+            calls.add("accept " + future.result());
+        }
+
+        @Override
+        public void run() {
+            calls.add("run");
+        }
+    }
+
+    @Test
+    void aDoneCallbackThatIsAlsoARunnableIsCalledAsACallbackAndCanBeRemoved() {
+        Future<String> f = new Future<>(loop);
+        RunnableCallback kept = new RunnableCallback();
+        RunnableCallback removed = new RunnableCallback();
+        f.addDoneCallback(kept);
+        f.addDoneCallback(removed);
+        assertEquals(1, f.removeDoneCallback(removed));
+        f.setResult("done");
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertEquals(List.of("accept done"), kept.calls);
+        assertEquals(List.of(), removed.calls);
+
+        RunnableCallback late = new RunnableCallback();
+        f.addDoneCallback(late);
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertEquals(List.of("accept done"), late.calls, "registered after done: scheduled at once, still as a callback");
+    }
+
     @Test
     void cancelCarriesMessage() {
         Future<String> f = new Future<>(loop);

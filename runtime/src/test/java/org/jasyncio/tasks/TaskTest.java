@@ -162,7 +162,7 @@ class TaskTest {
     @Test
     void taskRefusesSetResultAndSetException() {
         Task<String> task = Bodies.sleepTwice(1);
-        assertEquals("Task does not support set_result operation",
+        assertEquals("Task does not support setResult (set_result): its result is what its body returns",
                 assertThrows(UnsupportedOperationException.class, () -> task.setResult("x")).getMessage());
         assertThrows(UnsupportedOperationException.class, () -> task.setException(new RuntimeException()));
         loop.runUntilComplete(task);

@@ -1,7 +1,7 @@
 package org.jasyncio.testing;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.jasyncio.internal.loop.Clock;
+import org.jasyncio.spi.Clock;
 
 /**
  * A clock that only moves when told to: by {@link #advance}, or by a {@link VirtualTimeLoop} jumping to

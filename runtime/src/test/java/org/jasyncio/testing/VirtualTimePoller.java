@@ -1,7 +1,7 @@
 package org.jasyncio.testing;
 
 import java.util.concurrent.Semaphore;
-import org.jasyncio.internal.loop.Poller;
+import org.jasyncio.spi.Poller;
 
 /**
  * The poller of a {@link VirtualTimeLoop}: instead of sleeping until the next timer it advances the

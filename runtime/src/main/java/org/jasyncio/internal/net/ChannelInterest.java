@@ -49,11 +49,11 @@ public abstract class ChannelInterest {
         return had;
     }
 
-    final boolean hasReader() {
+    protected final boolean hasReader() {
         return reader != null;
     }
 
-    final boolean hasWriter() {
+    protected final boolean hasWriter() {
         return writer != null;
     }
 

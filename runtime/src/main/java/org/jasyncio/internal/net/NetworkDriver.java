@@ -55,4 +55,11 @@ public interface NetworkDriver {
      */
     DatagramTransport openDatagram(InetSocketAddress local, InetSocketAddress remote, DatagramProtocol protocol)
             throws IOException;
+
+    /**
+     * Releases what the driver holds beyond the loop's poller (a proactor's channel group and selector
+     * thread, closing every socket still open on them). Called once, by the loop's {@code close()}.
+     */
+    default void close() {
+    }
 }

@@ -31,7 +31,7 @@ public final class UnixSocketFile {
     }
 
     /** Removes the socket file of a listening channel that was bound to {@code local}, if it was a Unix path. */
-    static void removeAfterClose(SocketAddress local) {
+    public static void removeAfterClose(SocketAddress local) {
         if (!(local instanceof UnixDomainSocketAddress)) {
             return;
         }

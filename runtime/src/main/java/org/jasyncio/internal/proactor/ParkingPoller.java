@@ -2,7 +2,7 @@ package org.jasyncio.internal.proactor;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
-import org.jasyncio.internal.loop.Poller;
+import org.jasyncio.spi.Poller;
 
 /**
  * The {@link Poller} of a proactor loop. Internal to jasyncio: not for users.

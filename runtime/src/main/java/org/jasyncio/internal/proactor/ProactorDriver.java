@@ -29,7 +29,7 @@ import org.jasyncio.internal.net.ConnectionErrors;
 import org.jasyncio.internal.net.Listener;
 import org.jasyncio.internal.net.NetworkDriver;
 import org.jasyncio.internal.net.QuietClose;
-import org.jasyncio.internal.net.TransportMaker;
+import org.jasyncio.internal.net.OutgoingConnection;
 import org.jasyncio.internal.net.ServerConnections;
 import org.jasyncio.internal.net.SocketCalls;
 import org.jasyncio.internal.net.SocketSetup;
@@ -164,54 +164,40 @@ public final class ProactorDriver implements NetworkDriver {
 
     @Override
     public Future<Transport> connect(SocketAddress address, Supplier<? extends Protocol> factory) {
-        Future<Transport> made = loop.createFuture();
-        String where = SocketCalls.describe(address);
-        AsynchronousSocketChannel channel;
-        try {
-            channel = AsynchronousSocketChannel.open(group());
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        } catch (IOException e) {
-            made.setException(ConnectionErrors.onConnect(e, where));
-            return made;
-        }
-        made.addDoneCallback(done -> {
-            if (done.cancelled()) {
-                QuietClose.close(channel);
-            }
-        });
-        CompletionHandler<Void, Void> handler = new CompletionHandler<>() {
+        return new OutgoingConnection<AsynchronousSocketChannel>(
+                () -> {
+                    AsynchronousSocketChannel channel = AsynchronousSocketChannel.open(group());
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    return channel;
+                },
+                channel -> connecting(channel, address),
+                channel -> new CompletionTransport(this, channel, factory.get(), null)).start(loop, address);
+    }
+
+    /** Connects {@code channel}; the completion, translated, is posted to the loop's thread. */
+    private Future<Void> connecting(AsynchronousSocketChannel channel, SocketAddress address) {
+        Future<Void> connected = loop.createFuture();
+        channel.connect(address, null, new CompletionHandler<Void, Void>() {
             @Override
             public void completed(Void result, Void attachment) {
-                post(() -> connected(channel, factory, made));
+                post(() -> {
+                    if (!connected.done()) {
+                        connected.setResult(null);
+                    }
+                });
             }
 
             @Override
             public void failed(Throwable failure, Void attachment) {
                 post(() -> {
-                    QuietClose.close(channel);
-                    if (!made.done()) {
-                        made.setException(failure instanceof IOException
-                                ? ConnectionErrors.onConnect((IOException) failure, where) : failure);
+                    if (!connected.done()) {
+                        connected.setException(failure instanceof IOException
+                                ? ConnectionErrors.onConnect((IOException) failure, SocketCalls.describe(address)) : failure);
                     }
                 });
             }
-        };
-        try {
-            channel.connect(address, null, handler);
-        } catch (RuntimeException e) {
-            QuietClose.close(channel);
-            made.setException(e);
-        }
-        return made;
-    }
-
-    private void connected(AsynchronousSocketChannel channel, Supplier<? extends Protocol> factory,
-            Future<Transport> made) {
-        if (made.done()) {
-            QuietClose.close(channel);
-            return;
-        }
-        TransportMaker.startConnected(channel, () -> new CompletionTransport(this, channel, factory.get(), null), made);
+        });
+        return connected;
     }
 
     @Override

@@ -72,15 +72,15 @@ public final class TlsLayer {
     public static Future<Transport> upgrade(EventLoop loop, Transport raw, Protocol app, SSLContext context,
             String serverHostname, boolean serverSide, TlsTimeouts timeouts, Supplier<ByteBuffer> unread) {
         if (raw instanceof TlsTransport || raw.getProtocol() instanceof TlsProtocol) {
-            throw new IllegalArgumentException("transport " + raw + " is not supported by start_tls(): it is TLS already");
+            throw new IllegalArgumentException("transport " + raw + " is not supported by startTls() (start_tls): it is TLS already");
         }
         if (raw.isClosing()) {
-            throw new IllegalStateException("start_tls(): transport " + raw + " is closing");
+            throw new IllegalStateException("startTls(): transport " + raw + " is closing");
         }
         SSLEngine engine;
         if (serverSide) {
             if (serverHostname != null) {
-                throw new IllegalArgumentException("server_hostname is only meaningful for a client, not with server_side");
+                throw new IllegalArgumentException("serverHostname (server_hostname) is only meaningful for a client, not with serverSide");
             }
             engine = serverEngine(context);
         } else {
@@ -93,7 +93,7 @@ public final class TlsLayer {
         try {
             raw.setProtocol(tls);
         } catch (UnsupportedOperationException e) {
-            throw new IllegalArgumentException("transport " + raw + " is not supported by start_tls()", e);
+            throw new IllegalArgumentException("transport " + raw + " is not supported by startTls() (start_tls)", e);
         }
         // Paused at once, so that nothing reaches the TLS protocol before its connectionMade (asyncio's order).
         raw.pauseReading();
@@ -114,7 +114,7 @@ public final class TlsLayer {
     /** The peer's IP address, the name a client checks the certificate against when given none. */
     private static String peerAddress(Object peer) {
         if (!(peer instanceof InetSocketAddress) || ((InetSocketAddress) peer).getAddress() == null) {
-            throw new IllegalArgumentException("start_tls() needs a server_hostname: the peer " + peer
+            throw new IllegalArgumentException("startTls() needs a serverHostname: the peer " + peer
                     + " has no IP address to check the certificate against");
         }
         return ((InetSocketAddress) peer).getAddress().getHostAddress();

@@ -19,8 +19,8 @@ public record TlsTimeouts(double handshake, double shutdown) {
 
     /** Checks both timeouts. */
     public TlsTimeouts {
-        check("ssl_handshake_timeout", handshake);
-        check("ssl_shutdown_timeout", shutdown);
+        check("sslHandshakeTimeout", handshake);
+        check("sslShutdownTimeout", shutdown);
     }
 
     /**

@@ -1,9 +1,10 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.selector;
 
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.util.function.Consumer;
+import org.jasyncio.internal.net.ChannelInterest;
 
 /**
  * A channel's reader and writer on a selector loop: the attachment of its {@link SelectionKey}, so it

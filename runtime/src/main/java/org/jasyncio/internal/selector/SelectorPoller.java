@@ -1,4 +1,4 @@
-package org.jasyncio.internal.loop;
+package org.jasyncio.internal.selector;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,7 @@ import java.nio.channels.Selector;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jasyncio.spi.Poller;
 
 /**
  * A {@link Poller} on a {@link Selector}. Internal to jasyncio: not for users.

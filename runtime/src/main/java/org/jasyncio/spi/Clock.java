@@ -1,8 +1,8 @@
-package org.jasyncio.internal.loop;
+package org.jasyncio.spi;
 
 /**
- * The event loop's time source, in nanoseconds on an arbitrary origin. Internal to jasyncio: not
- * for users. Loops read it for {@code time()} and timer deadlines; tests substitute a virtual clock.
+ * An event loop's time source, in nanoseconds on an arbitrary origin. Loops read it for
+ * {@code time()} and timer deadlines; a loop in virtual time substitutes a clock that its poller advances.
  * Values are compared by subtraction, as {@link System#nanoTime()} values must be.
  */
 @FunctionalInterface

@@ -1,10 +1,13 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.selector;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Arrays;
 import org.jasyncio.Protocol;
+import org.jasyncio.internal.net.ServerConnections;
+import org.jasyncio.internal.net.QuietClose;
+import org.jasyncio.internal.net.StreamTransportBase;
 
 /**
  * A TCP connection on a selector loop (asyncio's {@code _SelectorSocketTransport}). Reads up to

@@ -1,4 +1,4 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.loop;
 
 import java.util.function.Consumer;
 import java.util.function.Function;

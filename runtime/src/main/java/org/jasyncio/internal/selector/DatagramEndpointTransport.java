@@ -1,4 +1,4 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.selector;
 
 import java.io.IOException;
 import java.net.SocketAddress;
@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.util.ArrayDeque;
 import org.jasyncio.DatagramProtocol;
+import org.jasyncio.internal.net.DatagramTransportBase;
 
 /**
  * A UDP endpoint on a selector loop (asyncio's {@code _SelectorDatagramTransport}): one datagram per

@@ -1,10 +1,15 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.selector;
 
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.nio.channels.NetworkChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import org.jasyncio.internal.net.ServerConnections;
+import org.jasyncio.internal.net.QuietClose;
+import org.jasyncio.internal.net.AcceptFailures;
+import org.jasyncio.internal.net.Listener;
+import org.jasyncio.internal.net.UnixSocketFile;
 
 /**
  * A listening socket on a selector loop (asyncio's {@code _accept_connection}): each readiness event

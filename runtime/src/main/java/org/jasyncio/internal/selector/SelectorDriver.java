@@ -1,4 +1,4 @@
-package org.jasyncio.internal.net;
+package org.jasyncio.internal.selector;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,15 @@ import org.jasyncio.Future;
 import org.jasyncio.Protocol;
 import org.jasyncio.ServerOptions;
 import org.jasyncio.Transport;
-import org.jasyncio.internal.loop.SelectorPoller;
+import org.jasyncio.internal.net.Readiness;
+import org.jasyncio.internal.net.OutgoingConnection;
+import org.jasyncio.internal.net.NetworkDriver;
+import org.jasyncio.internal.net.SocketCalls;
+import org.jasyncio.internal.net.ServerConnections;
+import org.jasyncio.internal.net.QuietClose;
+import org.jasyncio.internal.net.ChannelInterest;
+import org.jasyncio.internal.net.SocketSetup;
+import org.jasyncio.internal.net.Listener;
 
 /**
  * {@link NetworkDriver} of a selector loop: readiness callbacks on the loop's {@link SelectorPoller},
@@ -100,41 +108,15 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
 
     @Override
     public Future<Transport> connect(SocketAddress address, Supplier<? extends Protocol> factory) {
-        Future<Transport> made = loop.createFuture();
-        SocketChannel channel;
-        try {
-            channel = SocketChannel.open(SocketSetup.familyOf(address));
-            channel.configureBlocking(false);
-            SocketSetup.noDelay(channel);
-        } catch (IOException e) {
-            made.setException(ConnectionErrors.onConnect(e, SocketCalls.describe(address)));
-            return made;
-        }
-        Future<Void> connected = socketCalls.connect(channel, address);
-        connected.addDoneCallback(done -> {
-            if (made.done()) {
-                QuietClose.close(channel);
-            } else if (done.cancelled()) {
-                QuietClose.close(channel);
-                made.cancel();
-            } else if (done.exception() != null) {
-                QuietClose.close(channel);
-                made.setException(done.exception());
-            } else {
-                startTransport(channel, factory, made);
-            }
-        });
-        made.addDoneCallback(done -> {
-            if (done.cancelled()) {
-                connected.cancel();
-                QuietClose.close(channel);
-            }
-        });
-        return made;
-    }
-
-    private void startTransport(SocketChannel channel, Supplier<? extends Protocol> factory, Future<Transport> made) {
-        TransportMaker.startConnected(channel, () -> new SocketTransport(this, channel, factory.get(), null), made);
+        return new OutgoingConnection<SocketChannel>(
+                () -> {
+                    SocketChannel channel = SocketChannel.open(SocketSetup.familyOf(address));
+                    channel.configureBlocking(false);
+                    SocketSetup.noDelay(channel);
+                    return channel;
+                },
+                channel -> socketCalls.connect(channel, address),
+                channel -> new SocketTransport(this, channel, factory.get(), null)).start(loop, address);
     }
 
     @Override

@@ -1,10 +1,10 @@
-package org.jasyncio.internal.loop;
+package org.jasyncio.spi;
 
 /**
  * The I/O half of an event loop iteration: waits for readiness or a wake-up and queues the callbacks
- * of whatever became ready. Internal to jasyncio: not for users. A selector loop polls a
- * {@link java.nio.channels.Selector}; a proactor loop would wait for completions; tests use a poller
- * that advances a virtual clock instead of blocking.
+ * of whatever became ready. A selector loop polls a {@link java.nio.channels.Selector}; a proactor loop
+ * parks until a completion is posted; a loop in virtual time advances its {@link Clock} to the next
+ * timer instead of blocking.
  */
 public interface Poller {
 

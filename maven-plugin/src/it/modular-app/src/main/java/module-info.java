@@ -1,0 +1,3 @@
+module app.modular {
+    requires org.jasyncio;
+}

@@ -1,0 +1,55 @@
+package org.jasyncio.internal.access;
+
+import org.jasyncio.Future;
+import org.jasyncio.Task;
+
+/**
+ * What the coroutine implementation may do to a {@link Task} beyond its public API: the steps of the
+ * protocol in {@code docs/coroutine-protocol.md}. {@code Task} implements it with package-private
+ * methods and installs it in {@link Access}, so these operations exist for the runtime and for no one
+ * else (the JDK's {@code SharedSecrets} pattern). Internal to jasyncio: not exported.
+ */
+public interface TaskAccess {
+
+    /** Lists {@code task} in its loop's pending tasks until it finishes. */
+    void registerPending(Task<?> task);
+
+    /** A done task for a body that failed before it ever suspended (cancelled for a cancellation). */
+    Task<?> failedTask(Throwable thrown);
+
+    /** Whether {@code failure}, thrown into an awaiting body, gets the await's frame recorded. */
+    boolean recordsAwait(Throwable failure);
+
+    /** Records that {@code failure} passed the {@code await} at {@code frame}. */
+    void recordAwait(Throwable failure, StackTraceElement frame);
+
+    /** Whether {@code awaited} failed on its awaiting caller's own stack, so needs no await frame. */
+    boolean failedOnCallersStack(Future<?> awaited);
+
+    /** Makes {@code task} its loop's current task for one step; returns the previous one. */
+    Task<?> enterStep(Task<?> task);
+
+    /** Ends the step {@link #enterStep} began. */
+    void leaveStep(Task<?> task, Task<?> previous);
+
+    /** Queues {@code step} on {@code task}'s loop. */
+    void scheduleStep(Task<?> task, Runnable step);
+
+    /** Suspends {@code task} on {@code awaited}; {@code wakeUp} runs on the loop when it is done. */
+    void suspendOnFuture(Task<?> task, Future<?> awaited, Runnable wakeUp);
+
+    /** What the suspended {@code await} evaluates to on resumption (throws as the await must). */
+    Object takeAwaitedResult(Task<?> task);
+
+    /** For a first step: cancels {@code task} instead if cancellation was asked before it ran. */
+    boolean cancelIfRequestedBeforeStart(Task<?> task);
+
+    /** Completes {@code task} as {@code returned} did, or waits for it with {@code wakeUp}; whether done. */
+    boolean finishAs(Task<?> task, Task<?> returned, Runnable wakeUp);
+
+    /** Completes {@code task} with what escaped its body. */
+    void finishThrown(Task<?> task, Throwable thrown);
+
+    /** The task whose outcome {@code task} adopts (after {@link #finishAs} returned false). */
+    Task<?> adopted(Task<?> task);
+}
