@@ -217,8 +217,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        // a registered Runnable is a task step to queue as it is: hide a callback that happens to be one
-        addCallback(callback instanceof Runnable ? new DoneCallback<>(callback) : callback);
+        // a registered Task is a task step to queue as it is: hide a callback that happens to be one
+        addCallback(callback instanceof Task ? new DoneCallback<>(callback) : callback);
     }
 
     /**
@@ -409,7 +409,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return outcome;
     }
 
-    /** Registers a done callback (a {@link Consumer}) or a task step to wake (a {@link Runnable}); both run through the loop queue. */
+    /** Registers a done callback (a {@link Consumer}) or a task to wake (a {@link Task} that is its own {@link Runnable} step); both run through the loop queue. */
     final void addCallback(Object target) {
         if (state != PENDING) {
             dispatch(target, loop != null ? loop : AsyncIO.getEventLoop());
@@ -444,7 +444,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return callback.equals(target instanceof DoneCallback ? ((DoneCallback<?>) target).callback() : target);
     }
 
-    /** A done callback that is also a {@link Runnable}, so that it is not taken for a task step. */
+    /** A done callback that is also a {@link Task}, so that it is not taken for a task step. */
     private record DoneCallback<F>(Consumer<? super F> callback) implements Consumer<F> {
         @Override
         public void accept(F future) {
@@ -461,7 +461,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     @SuppressWarnings("unchecked")
     private void dispatch(Object target, EventLoop on) {
-        if (target instanceof Runnable) {
+        if (target instanceof Task) {
+            // only the runtime registers a task itself: the coroutine to wake, a Runnable step
             on.enqueue((Runnable) target);
         } else {
             Consumer<? super Future<T>> consumer = (Consumer<? super Future<T>>) target;

@@ -20,7 +20,9 @@ import java.util.function.Consumer;
 
 import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
+import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
+import org.jasyncio.Task;
 import org.jasyncio.InvalidStateException;
 import org.jasyncio.testing.CurrentVirtualLoop;
 import org.jasyncio.testing.VirtualTimeLoop;
@@ -79,6 +81,34 @@ class FutureTest {
         public void run() {
             calls.add("run");
         }
+    }
+
+    /** A done callback that is a Task too: the future must not take it for a task to wake. */
+    private static final class TaskCallback extends Task<Void> implements Consumer<Future<String>> {
+        final List<String> calls = new ArrayList<>();
+
+        TaskCallback(EventLoop loop) {
+            super(loop);
+        }
+
+        @Override
+        public void accept(Future<String> future) {
+            calls.add("accept " + future.result());
+        }
+    }
+
+    @Test
+    void aDoneCallbackThatIsATaskIsCalledAsACallbackAndCanBeRemoved() {
+        Future<String> f = new Future<>(loop);
+        TaskCallback kept = new TaskCallback(loop);
+        TaskCallback removed = new TaskCallback(loop);
+        f.addDoneCallback(kept);
+        f.addDoneCallback(removed);
+        assertEquals(1, f.removeDoneCallback(removed));
+        f.setResult("done");
+        loop.runUntilComplete(AsyncIO.sleep(0));
+        assertEquals(List.of("accept done"), kept.calls);
+        assertEquals(List.of(), removed.calls);
     }
 
     @Test

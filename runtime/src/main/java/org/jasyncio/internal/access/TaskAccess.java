@@ -35,7 +35,7 @@ public interface TaskAccess {
     /** Queues {@code step} on {@code task}'s loop. */
     void scheduleStep(Task<?> task, Runnable step);
 
-    /** Suspends {@code task} on {@code awaited}; {@code wakeUp} runs on the loop when it is done. */
+    /** Suspends {@code task} on {@code awaited}; {@code wakeUp} (the coroutine: a task that is its own step) runs on the loop when it is done. */
     void suspendOnFuture(Task<?> task, Future<?> awaited, Runnable wakeUp);
 
     /** What the suspended {@code await} evaluates to on resumption (throws as the await must). */
