@@ -93,6 +93,8 @@ public abstract class EventLoop {
     private Executor defaultExecutor;
     private boolean executorShutdownCalled;
     private Task<?> currentTask;
+    /** The context state of the thread running this loop, while it runs: what steps and callbacks enter. */
+    ContextState contextState;
     /** asyncio's all_tasks() of this loop. */
     final PendingTasks pendingTasks = new PendingTasks();
     /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
@@ -129,7 +131,7 @@ public abstract class EventLoop {
      */
     public Handle callSoon(Runnable callback) {
         checkSchedulable(callback);
-        Handle handle = new Handle(callback, createdAt());
+        Handle handle = new Handle(callback, createdAt(), Context.forCallback());
         schedule(handle);
         return handle;
     }
@@ -143,7 +145,7 @@ public abstract class EventLoop {
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
-        Handle handle = new Handle(callback, createdAt());
+        Handle handle = new Handle(callback, createdAt(), Context.forCallback());
         inbox.add(handle);
         return handle;
     }
@@ -208,7 +210,7 @@ public abstract class EventLoop {
     private TimerHandle callLaterNanos(long delayNanos, double when, Runnable callback) {
         checkSchedulable(callback);
         long deadline = clock.nanoTime() + delayNanos;
-        TimerHandle timer = new TimerHandle(callback, createdAt(), this,
+        TimerHandle timer = new TimerHandle(callback, createdAt(), Context.forCallback(), this,
                 Double.isNaN(when) ? deadline / 1e9 : when);
         timers.add(deadline, timer);
         return timer;
@@ -263,6 +265,8 @@ public abstract class EventLoop {
         checkNotRunning();
         thread = Thread.currentThread();
         CurrentLoop.setRunning(this);
+        contextState = ContextState.ofThisThread();
+        Context outside = contextState.enterLoop(this);
         try {
             do {
                 runOnce();
@@ -270,6 +274,8 @@ public abstract class EventLoop {
         } finally {
             failureWatch.loopStopped();
             stopping = false;
+            contextState.leaveLoop(outside);
+            contextState = null;
             thread = null;
             CurrentLoop.setRunning(null);
         }
@@ -426,17 +432,18 @@ public abstract class EventLoop {
     private void run(Object callback) {
         if (!debug) {
             invoke(callback);
-            return;
+        } else {
+            long start = clock.nanoTime();
+            invoke(callback);
+            slowCallbacks.check(callback, clock.nanoTime() - start, slowCallbackNanos);
         }
-        long start = clock.nanoTime();
-        invoke(callback);
-        slowCallbacks.check(callback, clock.nanoTime() - start, slowCallbackNanos);
+        contextState.afterCallback();
     }
 
     private void invoke(Object callback) {
         try {
             if (callback instanceof Handle) {
-                ((Handle) callback).runCallback();
+                ((Handle) callback).runCallback(contextState);
             } else {
                 ((Runnable) callback).run();
             }
@@ -490,9 +497,20 @@ public abstract class EventLoop {
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */
     public <T> Task<T> createTask(Supplier<? extends Task<T>> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * {@link #createTask(Supplier)} whose steps run in {@code context} itself, not a copy (asyncio's
+     * {@code context=}): what the task sets, {@code context} holds afterwards.
+     *
+     * @param context the context, or {@code null} for a copy of the caller's
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public <T> Task<T> createTask(Supplier<? extends Task<T>> coro, Context context) {
         Objects.requireNonNull(coro, "coro");
         checkClosed();
-        return Task.lazy(this, coro);
+        return Task.lazy(this, coro, context);
     }
 
     Task<?> currentTask() {

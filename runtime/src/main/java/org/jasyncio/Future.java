@@ -211,8 +211,10 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
+        // asyncio runs a done callback in a copy of the context current when it was added
+        Context context = Context.forCallback();
         // a registered Runnable is a task step to queue as it is: hide a callback that happens to be one
-        addCallback(callback instanceof Runnable ? new DoneCallback<>(callback) : callback);
+        addCallback(context != null || callback instanceof Runnable ? new DoneCallback<>(callback, context) : callback);
     }
 
     /**
@@ -435,11 +437,18 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return callback.equals(target instanceof DoneCallback ? ((DoneCallback<?>) target).callback() : target);
     }
 
-    /** A done callback that is also a {@link Runnable}, so that it is not taken for a task step. */
-    private record DoneCallback<F>(Consumer<? super F> callback) implements Consumer<F> {
+    /**
+     * A done callback with the context it runs in, or one that is also a {@link Runnable}, so that it is
+     * not taken for a task step.
+     */
+    private record DoneCallback<F>(Consumer<? super F> callback, Context context) implements Consumer<F> {
         @Override
         public void accept(F future) {
-            callback.accept(future);
+            if (context == null) {
+                callback.accept(future);
+            } else {
+                context.run(() -> callback.accept(future));
+            }
         }
     }
 
