@@ -317,19 +317,19 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             return;
         }
         Coroutine<?> task = owner;
-        Task<?> previous = TASKS.enterStep(task);
         // the common case enters no context: none was ever set in this task and nothing is propagated
         Object scope = task.context == null && !CONTEXTS.propagating() ? null : CONTEXTS.enter(getLoop(), task.context());
+        Task<?> previous = TASKS.enterStep(task);
         try {
             resumer.resume(this);
         } catch (Throwable bridgeFailure) {
             // the body's own catch-all handles its exceptions; this is a failing bridge
             TASKS.finishThrown(this, bridgeFailure);
         } finally {
+            TASKS.leaveStep(task, previous);
             if (scope != null) {
                 CONTEXTS.leave(scope);
             }
-            TASKS.leaveStep(task, previous);
         }
     }
 
