@@ -1,11 +1,15 @@
 package org.jasyncio;
 
+import java.util.Objects;
+
 /**
  * One entry into a {@link Context} on one thread, for a task step, a callback or {@link Context#run}:
  * makes it the thread's current context and gives each propagated {@link ThreadValue} the context's
  * value; {@link #leave()} writes the values the code left back into the context (so a task sees after
  * an {@code await} what it set before it) and gives the thread its own values back (Kotlin's
- * {@code updateThreadContext}/{@code restoreThreadContext}).
+ * {@code updateThreadContext}/{@code restoreThreadContext}). Values are compared with {@code equals},
+ * so an accessor that answers a fresh copy each time (Micrometer's MDC accessor does) is not set and
+ * restored for nothing.
  */
 final class ContextScope {
 
@@ -42,7 +46,7 @@ final class ContextScope {
             scope.threadOwn[i] = own;
             Object carried = context.data.get(value);
             carried = carried == ContextData.ABSENT ? null : carried;
-            if (carried != own) {
+            if (!Objects.equals(carried, own)) {
                 set(value, carried);
             }
         }
@@ -54,7 +58,7 @@ final class ContextScope {
             ThreadValue<?> value = values[i];
             Object left = value.get();
             context.data = context.data.with(value, left == null ? ContextData.ABSENT : left);
-            if (left != threadOwn[i]) {
+            if (!Objects.equals(left, threadOwn[i])) {
                 restore(value, threadOwn[i]);
             }
         }
