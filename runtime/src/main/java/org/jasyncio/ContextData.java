@@ -45,7 +45,7 @@ final class ContextData {
             return fewer.length == 0 ? EMPTY : new ContextData(fewer);
         }
         if (at >= 0) {
-            if (java.util.Objects.equals(entries[at + 1], value)) {
+            if (entries[at + 1] == value) {
                 return this;
             }
             Object[] changed = entries.clone();

@@ -57,7 +57,10 @@ final class ContextScope {
         for (int i = 0; i < values.length; i++) {
             ThreadValue<?> value = values[i];
             Object left = value.get();
-            context.data = context.data.with(value, left == null ? ContextData.ABSENT : left);
+            Object held = context.data.get(value);
+            if (!Objects.equals(left, held == ContextData.ABSENT ? null : held)) {
+                context.data = context.data.with(value, left == null ? ContextData.ABSENT : left);
+            }
             if (!Objects.equals(left, threadOwn[i])) {
                 restore(value, threadOwn[i]);
             }

@@ -26,14 +26,17 @@ import org.junit.jupiter.api.Test;
 class DocsNameOnlyWhatExistsTest {
 
     /** Names of other projects the docs cite by design, with whose they are. */
-    private static final Map<String, String> FOREIGN = Map.of(
-            "BaseEventLoop", "CPython asyncio",
-            "BufferedProtocol", "CPython asyncio",
-            "ValueError", "Python",
-            "SimpleVerifier", "ASM",
-            "LambdaMetafactory", "JDK, java.lang.invoke",
-            "NioEventLoopGroup", "Netty",
-            "ObjectAllocationSample", "JFR's jdk.ObjectAllocationSample event");
+    private static final Map<String, String> FOREIGN = Map.ofEntries(
+            Map.entry("BaseEventLoop", "CPython asyncio"),
+            Map.entry("BufferedProtocol", "CPython asyncio"),
+            Map.entry("ValueError", "Python"),
+            Map.entry("SimpleVerifier", "ASM"),
+            Map.entry("LambdaMetafactory", "JDK, java.lang.invoke"),
+            Map.entry("NioEventLoopGroup", "Netty"),
+            Map.entry("ObjectAllocationSample", "JFR's jdk.ObjectAllocationSample event"),
+            Map.entry("ContextRegistry", "Micrometer context-propagation"),
+            Map.entry("ThreadLocalAccessor", "Micrometer context-propagation"),
+            Map.entry("ThreadContextElement", "kotlinx.coroutines"));
 
     /** A code span: `...`. */
     private static final Pattern CODE = Pattern.compile("`([^`\\n]+)`");
