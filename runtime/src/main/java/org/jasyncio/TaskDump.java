@@ -1,14 +1,23 @@
 package org.jasyncio;
 
 import java.util.List;
+import java.util.stream.Collectors;
+
+import org.jasyncio.internal.access.Access;
 
 /** The text of {@link Task#printStack} and {@link EventLoop#dumpTasks()}. */
 final class TaskDump {
     private TaskDump() {
     }
 
-    /** The pending tasks of {@code tasks}, oldest first, each with its stack. */
-    static String of(List<Task<?>> tasks) {
+    /**
+     * The pending tasks of {@code pending}, oldest first, each with its stack. An {@code @Async} call
+     * that runs as a part of another task is not a task of its own: its frames are in that task's stack.
+     */
+    static String of(List<Task<?>> pending) {
+        List<Task<?>> tasks = pending.stream()
+                .filter(task -> !Access.coroutines().runsInAnotherTask(task))
+                .collect(Collectors.toList());
         StringBuilder text = new StringBuilder();
         text.append(tasks.size()).append(tasks.size() == 1 ? " pending task" : " pending tasks")
                 .append(tasks.isEmpty() ? "\n" : ":\n");

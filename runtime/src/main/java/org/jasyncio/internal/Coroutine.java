@@ -58,6 +58,11 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             }
 
             @Override
+            public boolean runsInAnotherTask(Task<?> task) {
+                return task instanceof Coroutine && ((Coroutine<?>) task).owner != task;
+            }
+
+            @Override
             public Context peekContext(Task<?> task) {
                 return task instanceof Coroutine ? ((Coroutine<?>) task).owner.context : null;
             }

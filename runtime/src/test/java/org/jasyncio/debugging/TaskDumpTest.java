@@ -87,6 +87,18 @@ class TaskDumpTest {
     }
 
     @Test
+    void anAsyncCallInsideATaskIsDumpedInItsTasksStackNotAsATaskOfItsOwn() {
+        Task<Object> main = loop.createTask(() -> Relay.relay("pkg.Outer.outer(Outer.java)", 10,
+                Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate)));
+        loop.runUntilComplete(loop.createTask(() -> Task.completed(null)));
+        assertEquals("1 pending task:\n"
+                + "Stack for " + main + ":\n"
+                + "    at pkg.Inner.inner(Inner.java:30)\n"
+                + "    at pkg.Outer.outer(Outer.java:10)\n"
+                + "    awaiting <Future pending>\n", loop.dumpTasks());
+    }
+
+    @Test
     void aCreatedTaskIsDumpedAsTheAsyncMethodItStarted() {
         Task<Object> created = loop.createTask(() -> Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate));
         assertEquals("1 pending task:\nNo stack for " + created + "\n", loop.dumpTasks());

@@ -21,6 +21,9 @@ public interface CoroutineAccess {
     /** The context {@code task}'s steps run in, made if it had none yet; {@code null} for a task without a body. */
     Context context(Task<?> task);
 
+    /** Whether {@code task} is an {@code @Async} call running as a part of another task (see {@code Coroutine}). */
+    boolean runsInAnotherTask(Task<?> task);
+
     /** The context {@code task}'s steps run in, or {@code null} if it has none yet. */
     Context peekContext(Task<?> task);
 
