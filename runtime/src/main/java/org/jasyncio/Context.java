@@ -46,7 +46,7 @@ public final class Context {
 
             @Override
             public Object enter(EventLoop loop, Context context) {
-                return ContextScope.enter(loop.contextState, context);
+                return ContextScope.enterStep(loop.contextState, context);
             }
 
             @Override

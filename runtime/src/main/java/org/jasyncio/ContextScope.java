@@ -1,5 +1,6 @@
 package org.jasyncio;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -14,43 +15,63 @@ import java.util.Objects;
 final class ContextScope {
 
     private final ContextState state;
-    private final Context context;
-    private final Context previous;
-    private final ThreadValue<?>[] values;
-    /** The thread's own value of each of {@link #values}, to give back. */
-    private final Object[] threadOwn;
+    private Context context;
+    private Context previous;
+    private ThreadValue<?>[] values;
+    /** The thread's own value of each of {@link #values}, to give back; reused by the next entry. */
+    private Object[] threadOwn;
 
-    private ContextScope(ContextState state, Context context) {
+    private ContextScope(ContextState state) {
         this.state = state;
-        this.context = context;
-        this.previous = state.entered;
-        this.values = Propagation.values();
-        this.threadOwn = values.length == 0 ? null : new Object[values.length];
+    }
+
+    /** The scope {@link #enterStep} reuses on the thread {@code state} belongs to. */
+    static ContextScope reusable(ContextState state) {
+        return new ContextScope(state);
     }
 
     /**
-     * Enters {@code context} on the thread {@code state} belongs to.
+     * Enters {@code context} for {@link Context#run}, which may nest: a scope of its own.
      *
      * @throws IllegalStateException if {@code context} is entered already (asyncio's RuntimeError)
      */
     static ContextScope enter(ContextState state, Context context) {
-        if (context.entered || state.peek() == context) {
-            throw new IllegalStateException("cannot enter context: " + context + " is already entered");
+        return new ContextScope(state).begin(context);
+    }
+
+    /**
+     * Enters {@code context} for a task step or a loop callback. Those never nest, so the thread's one
+     * reusable scope serves them all and a step allocates nothing.
+     *
+     * @throws IllegalStateException if {@code context} is entered already
+     */
+    static ContextScope enterStep(ContextState state, Context context) {
+        return state.stepScope().begin(context);
+    }
+
+    private ContextScope begin(Context entering) {
+        if (entering.entered || state.peek() == entering) {
+            throw new IllegalStateException("cannot enter context: " + entering + " is already entered");
         }
-        ContextScope scope = new ContextScope(state, context);
-        context.entered = true;
-        state.entered = context;
-        for (int i = 0; i < scope.values.length; i++) {
-            ThreadValue<?> value = scope.values[i];
+        context = entering;
+        previous = state.entered;
+        values = Propagation.values();
+        if (values.length != 0 && (threadOwn == null || threadOwn.length < values.length)) {
+            threadOwn = new Object[values.length];
+        }
+        entering.entered = true;
+        state.entered = entering;
+        for (int i = 0; i < values.length; i++) {
+            ThreadValue<?> value = values[i];
             Object own = value.get();
-            scope.threadOwn[i] = own;
-            Object carried = context.data.get(value);
+            threadOwn[i] = own;
+            Object carried = entering.data.get(value);
             carried = carried == ContextData.ABSENT ? null : carried;
             if (!Objects.equals(carried, own)) {
                 set(value, carried);
             }
         }
-        return scope;
+        return this;
     }
 
     void leave() {
@@ -65,8 +86,14 @@ final class ContextScope {
                 restore(value, threadOwn[i]);
             }
         }
+        if (values.length != 0) {
+            // a reused scope must not keep the thread's values alive
+            Arrays.fill(threadOwn, 0, values.length, null);
+        }
         context.entered = false;
         state.entered = previous;
+        context = null;
+        previous = null;
     }
 
     @SuppressWarnings("unchecked")

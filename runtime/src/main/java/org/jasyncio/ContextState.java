@@ -18,6 +18,8 @@ final class ContextState {
     EventLoop loop;
     /** The thread's own context, for code outside any loop, made on first use. */
     private Context own;
+    /** What task steps and loop callbacks enter their contexts with, made on first use. */
+    private ContextScope stepScope;
 
     private ContextState() {
     }
@@ -55,6 +57,13 @@ final class ContextState {
         }
         Task<?> task = loop.currentTask();
         return task == null ? null : Access.coroutines().peekContext(task);
+    }
+
+    ContextScope stepScope() {
+        if (stepScope == null) {
+            stepScope = ContextScope.reusable(this);
+        }
+        return stepScope;
     }
 
     /** Marks the start of {@code running} on this thread; returns what {@link #leaveLoop} restores. */

@@ -54,7 +54,7 @@ public class Handle {
             return;
         }
         // with propagation on, even a callback scheduled from an empty context must not see the loop thread's values
-        ContextScope scope = ContextScope.enter(state, context != null ? context : new Context());
+        ContextScope scope = ContextScope.enterStep(state, context != null ? context : new Context());
         try {
             toRun.run();
         } finally {
