@@ -255,7 +255,7 @@ public class Task<T> extends Future<T> {
     }
 
     /** This task, then the tasks it awaits, outermost first; a cycle of awaits ends the walk. */
-    private List<Task<?>> awaitChain() {
+    List<Task<?>> awaitChain() {
         List<Task<?>> chain = new ArrayList<>();
         Task<?> task = this;
         while (task != null && !chain.contains(task)) {
