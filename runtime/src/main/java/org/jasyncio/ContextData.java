@@ -1,6 +1,7 @@
 package org.jasyncio;
 
 import java.util.Arrays;
+import java.util.function.BiConsumer;
 
 /**
  * The immutable mapping a {@link Context} holds: its {@link ContextVar}s' values and the values of the
@@ -70,7 +71,7 @@ final class ContextData {
     }
 
     /** Calls {@code action} with each {@link ContextVar} and its value, oldest entry first. */
-    void forEachVar(java.util.function.BiConsumer<ContextVar<?>, Object> action) {
+    void forEachVar(BiConsumer<ContextVar<?>, Object> action) {
         for (int i = 0; i < entries.length; i += 2) {
             if (entries[i] instanceof ContextVar) {
                 action.accept((ContextVar<?>) entries[i], entries[i + 1]);

@@ -125,7 +125,8 @@ public abstract class EventLoop {
 
     /**
      * Schedules {@code callback} to run on the next iteration, after the callbacks already scheduled
-     * (FIFO). Never runs it inside this call.
+     * (FIFO), in a copy of the current {@link Context} (asyncio's {@code context=}). Never runs it
+     * inside this call.
      *
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */
@@ -138,7 +139,8 @@ public abstract class EventLoop {
 
     /**
      * Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting for I/O.
-     * A threadsafe call made before a {@code callSoon} runs before it.
+     * A threadsafe call made before a {@code callSoon} runs before it. The callback runs in a copy of
+     * the calling thread's {@link Context}.
      *
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */
@@ -152,7 +154,7 @@ public abstract class EventLoop {
 
     /**
      * Schedules {@code callback} to run {@code delaySeconds} from now (a delay of zero or less: as soon
-     * as possible, after the callbacks already ready).
+     * as possible, after the callbacks already ready), in a copy of the current {@link Context}.
      *
      * @throws IllegalArgumentException if the delay is NaN
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
@@ -170,7 +172,8 @@ public abstract class EventLoop {
     }
 
     /**
-     * Schedules {@code callback} to run at {@code when}, on the scale of {@link #time()}.
+     * Schedules {@code callback} to run at {@code when}, on the scale of {@link #time()}, in a copy of
+     * the current {@link Context}.
      *
      * @throws IllegalArgumentException if {@code when} is NaN
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
@@ -492,7 +495,8 @@ public abstract class EventLoop {
 
     /**
      * Wraps an {@code @Async} call in a {@link Task} of this loop whose body starts on the loop's next
-     * iteration (asyncio's {@code create_task}), e.g. {@code loop.createTask(() -> fetch(url))}.
+     * iteration (asyncio's {@code create_task}), e.g. {@code loop.createTask(() -> fetch(url))}. Every
+     * step of the task runs in a copy of the current {@link Context}, taken now.
      *
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */

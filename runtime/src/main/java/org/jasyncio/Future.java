@@ -205,7 +205,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     /**
      * Schedules {@code callback} to run on the loop with this future once it is done, after the
-     * callbacks registered before it; if the future is already done, it is scheduled now.
+     * callbacks registered before it; if the future is already done, it is scheduled now. It runs in
+     * a copy of the {@link Context} current when it was added, as in asyncio.
      *
      * @param callback receives this future
      */
