@@ -443,6 +443,20 @@ public final class AsyncIO {
     }
 
     /**
+     * {@link #createTask(Supplier)} whose steps run in {@code context} itself rather than a copy of the
+     * caller's (asyncio's {@code create_task(coro, context=ctx)}).
+     *
+     * @param body an {@code @Async} call
+     * @param context the context, or {@code null} for a copy of the caller's
+     * @param <T> the type of the result
+     * @return the task
+     * @throws IllegalStateException "no running event loop"
+     */
+    public static <T> Task<T> createTask(Supplier<? extends Task<T>> body, Context context) {
+        return getRunningLoop().createTask(body, context);
+    }
+
+    /**
      * asyncio's {@code ensure_future()} for a future: the future itself.
      *
      * @param future a future
@@ -477,7 +491,23 @@ public final class AsyncIO {
     }
 
     /**
-     * @return the task running on this thread's loop, or {@code null} outside a task
+     * {@link #ensureFuture(Supplier)} whose steps run in {@code context}.
+     *
+     * @param body an {@code @Async} call
+     * @param context the context, or {@code null} for a copy of the caller's
+     * @param <T> the type of the result
+     * @return the task
+     */
+    public static <T> Task<T> ensureFuture(Supplier<? extends Task<T>> body, Context context) {
+        return getEventLoop().createTask(body, context);
+    }
+
+    /**
+     * The task running on this thread's loop: inside the body of a task made by {@code createTask},
+     * {@code ensureFuture}, {@code TaskGroup.createTask} or {@code run}, that task, before and after
+     * every {@code await}, also in the {@code @Async} methods it calls.
+     *
+     * @return the task, or {@code null} outside a task
      */
     public static Task<?> currentTask() {
         EventLoop loop = CurrentLoop.running();
@@ -494,7 +524,8 @@ public final class AsyncIO {
 
     /**
      * asyncio's {@code to_thread()}: runs the blocking {@code call} on the running loop's
-     * default executor; the returned future completes on the loop's thread.
+     * default executor, in a copy of the caller's {@link Context} (its {@link ContextVar}s and
+     * propagated thread-locals); the returned future completes on the loop's thread.
      *
      * @param call blocking work
      * @param <T> the type of the result
@@ -502,7 +533,9 @@ public final class AsyncIO {
      * @throws IllegalStateException "no running event loop"
      */
     public static <T> Future<T> toThread(Callable<T> call) {
-        return getRunningLoop().runInExecutor(null, call);
+        EventLoop loop = getRunningLoop();
+        Context context = Context.copyContext();
+        return loop.runInExecutor(null, () -> context.run(call));
     }
 
     /**

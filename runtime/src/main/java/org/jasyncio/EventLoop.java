@@ -93,6 +93,8 @@ public abstract class EventLoop {
     private Executor defaultExecutor;
     private boolean executorShutdownCalled;
     private Task<?> currentTask;
+    /** The context state of the thread running this loop, while it runs: what steps and callbacks enter. */
+    ContextState contextState;
     /** asyncio's all_tasks() of this loop. */
     final PendingTasks pendingTasks = new PendingTasks();
     /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
@@ -125,34 +127,36 @@ public abstract class EventLoop {
 
     /**
      * Schedules {@code callback} to run on the next iteration, after the callbacks already scheduled
-     * (FIFO). Never runs it inside this call.
+     * (FIFO), in a copy of the current {@link Context} (asyncio's {@code context=}). Never runs it
+     * inside this call.
      *
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */
     public Handle callSoon(Runnable callback) {
         checkSchedulable(callback);
-        Handle handle = new Handle(callback, createdAt());
+        Handle handle = new Handle(callback, createdAt(), Context.forCallback());
         schedule(handle);
         return handle;
     }
 
     /**
      * Like {@link #callSoon} but callable from any thread; wakes the loop if it is waiting for I/O.
-     * A threadsafe call made before a {@code callSoon} runs before it.
+     * A threadsafe call made before a {@code callSoon} runs before it. The callback runs in a copy of
+     * the calling thread's {@link Context}.
      *
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */
     public Handle callSoonThreadsafe(Runnable callback) {
         Objects.requireNonNull(callback, "callback");
         checkClosed();
-        Handle handle = new Handle(callback, createdAt());
+        Handle handle = new Handle(callback, createdAt(), Context.forCallback());
         inbox.add(handle);
         return handle;
     }
 
     /**
      * Schedules {@code callback} to run {@code delaySeconds} from now (a delay of zero or less: as soon
-     * as possible, after the callbacks already ready).
+     * as possible, after the callbacks already ready), in a copy of the current {@link Context}.
      *
      * @throws IllegalArgumentException if the delay is NaN
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
@@ -170,7 +174,8 @@ public abstract class EventLoop {
     }
 
     /**
-     * Schedules {@code callback} to run at {@code when}, on the scale of {@link #time()}.
+     * Schedules {@code callback} to run at {@code when}, on the scale of {@link #time()}, in a copy of
+     * the current {@link Context}.
      *
      * @throws IllegalArgumentException if {@code when} is NaN
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
@@ -217,7 +222,7 @@ public abstract class EventLoop {
     }
 
     private TimerHandle addTimer(long deadline, double when, Runnable callback) {
-        TimerHandle timer = new TimerHandle(callback, createdAt(), this, when);
+        TimerHandle timer = new TimerHandle(callback, createdAt(), Context.forCallback(), this, when);
         timers.add(deadline, timer);
         return timer;
     }
@@ -287,6 +292,8 @@ public abstract class EventLoop {
         checkNotRunning();
         thread = Thread.currentThread();
         CurrentLoop.setRunning(this);
+        contextState = ContextState.ofThisThread();
+        Context outside = contextState.enterLoop(this);
         try {
             do {
                 runOnce();
@@ -294,6 +301,8 @@ public abstract class EventLoop {
         } finally {
             failureWatch.loopStopped();
             stopping = false;
+            contextState.leaveLoop(outside);
+            contextState = null;
             thread = null;
             CurrentLoop.setRunning(null);
         }
@@ -454,17 +463,18 @@ public abstract class EventLoop {
     private void run(Object callback) {
         if (!debug) {
             invoke(callback);
-            return;
+        } else {
+            long start = clock.nanoTime();
+            invoke(callback);
+            slowCallbacks.check(callback, clock.nanoTime() - start, slowCallbackNanos);
         }
-        long start = clock.nanoTime();
-        invoke(callback);
-        slowCallbacks.check(callback, clock.nanoTime() - start, slowCallbackNanos);
+        contextState.afterCallback();
     }
 
     private void invoke(Object callback) {
         try {
             if (callback instanceof Handle) {
-                ((Handle) callback).runCallback();
+                ((Handle) callback).runCallback(contextState);
             } else {
                 ((Runnable) callback).run();
             }
@@ -513,14 +523,26 @@ public abstract class EventLoop {
 
     /**
      * Wraps an {@code @Async} call in a {@link Task} of this loop whose body starts on the loop's next
-     * iteration (asyncio's {@code create_task}), e.g. {@code loop.createTask(() -> fetch(url))}.
+     * iteration (asyncio's {@code create_task}), e.g. {@code loop.createTask(() -> fetch(url))}. Every
+     * step of the task runs in a copy of the current {@link Context}, taken now.
      *
      * @throws IllegalStateException "Event loop is closed" after {@link #close()}
      */
     public <T> Task<T> createTask(Supplier<? extends Task<T>> coro) {
+        return createTask(coro, null);
+    }
+
+    /**
+     * {@link #createTask(Supplier)} whose steps run in {@code context} itself, not a copy (asyncio's
+     * {@code context=}): what the task sets, {@code context} holds afterwards.
+     *
+     * @param context the context, or {@code null} for a copy of the caller's
+     * @throws IllegalStateException "Event loop is closed" after {@link #close()}
+     */
+    public <T> Task<T> createTask(Supplier<? extends Task<T>> coro, Context context) {
         Objects.requireNonNull(coro, "coro");
         checkClosed();
-        return Task.lazy(this, coro);
+        return Task.lazy(this, coro, context);
     }
 
     Task<?> currentTask() {

@@ -211,14 +211,17 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     /**
      * Schedules {@code callback} to run on the loop with this future once it is done, after the
-     * callbacks registered before it; if the future is already done, it is scheduled now.
+     * callbacks registered before it; if the future is already done, it is scheduled now. It runs in
+     * a copy of the {@link Context} current when it was added, as in asyncio.
      *
      * @param callback receives this future
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         Objects.requireNonNull(callback, "callback");
-        // a registered Task is a task step to queue as it is: hide a callback that happens to be one
-        addCallback(callback instanceof Task ? new DoneCallback<>(callback) : callback);
+        // asyncio runs a done callback in a copy of the context current when it was added
+        Context context = Context.forCallback();
+        // a registered Task is a task to wake, queued as it is: hide a callback that happens to be one
+        addCallback(context != null || callback instanceof Task ? new DoneCallback<>(callback, context) : callback);
     }
 
     /**
@@ -444,11 +447,18 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return callback.equals(target instanceof DoneCallback ? ((DoneCallback<?>) target).callback() : target);
     }
 
-    /** A done callback that is also a {@link Task}, so that it is not taken for a task step. */
-    private record DoneCallback<F>(Consumer<? super F> callback) implements Consumer<F> {
+    /**
+     * A done callback with the context it runs in, or one that is also a {@link Task}, so that it is
+     * not taken for a task to wake.
+     */
+    private record DoneCallback<F>(Consumer<? super F> callback, Context context) implements Consumer<F> {
         @Override
         public void accept(F future) {
-            callback.accept(future);
+            if (context == null) {
+                callback.accept(future);
+            } else {
+                context.run(() -> callback.accept(future));
+            }
         }
     }
 

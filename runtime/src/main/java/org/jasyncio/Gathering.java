@@ -27,6 +27,11 @@ final class Gathering extends Future<List<Object>> {
         this.returnExceptions = returnExceptions;
     }
 
+    /** The gathered futures, for {@link TaskDump}'s "awaited by". */
+    List<Future<?>> children() {
+        return children;
+    }
+
     static Future<List<Object>> of(boolean returnExceptions, List<? extends Future<?>> futures) {
         if (futures.isEmpty()) {
             Future<List<Object>> empty = new Future<>(AsyncIO.getEventLoop());

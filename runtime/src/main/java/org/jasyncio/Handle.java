@@ -11,12 +11,15 @@ import org.jasyncio.internal.loop.CallbackDescription;
 public class Handle {
 
     private final String createdAt;
+    /** A copy of the context current when the callback was scheduled, or {@code null} if it was empty. */
+    private final Context context;
     private Runnable callback;
     private boolean cancelled;
 
-    Handle(Runnable callback, String createdAt) {
+    Handle(Runnable callback, String createdAt, Context context) {
         this.callback = callback;
         this.createdAt = createdAt;
+        this.context = context;
     }
 
     /**
@@ -40,10 +43,22 @@ public class Handle {
     void onCancel() {
     }
 
-    void runCallback() {
+    /** Runs the callback in its context, on the loop's thread whose context state is {@code state}. */
+    void runCallback(ContextState state) {
         Runnable toRun = callback;
-        if (toRun != null) {
+        if (toRun == null) {
+            return;
+        }
+        if (context == null && !Propagation.active()) {
             toRun.run();
+            return;
+        }
+        // with propagation on, even a callback scheduled from an empty context must not see the loop thread's values
+        ContextScope scope = ContextScope.enterStep(state, context != null ? context : new Context());
+        try {
+            toRun.run();
+        } finally {
+            scope.leave();
         }
     }
 

@@ -122,10 +122,21 @@ public class Task<T> extends Future<T> {
      * calls {@code body} (whose {@code @Async} body then runs at once, the loop running on this
      * thread) and completes as the returned task does. Cancelling it before that iteration
      * means {@code body} never runs; cancelling it later cancels the returned task, and a
-     * cancelled returned task cancels it.
+     * cancelled returned task cancels it. Its steps run in {@code context} ({@code null}: a copy of
+     * the caller's).
      */
-    static <T> Task<T> lazy(EventLoop loop, Supplier<? extends Task<T>> body) {
-        return Access.coroutines().deferred(loop, body);
+    static <T> Task<T> lazy(EventLoop loop, Supplier<? extends Task<T>> body, Context context) {
+        return Access.coroutines().deferred(loop, body, context);
+    }
+
+    /**
+     * asyncio's {@code get_context()}: the {@link Context} this task's steps run in, a copy of its
+     * creator's context or the one given to {@code createTask}. Use it on the loop's thread.
+     *
+     * @return the context; {@code null} for a task without a body ({@link #completed})
+     */
+    public Context getContext() {
+        return Access.coroutines().context(this);
     }
 
     /**
@@ -248,7 +259,7 @@ public class Task<T> extends Future<T> {
     }
 
     /** This task, then the tasks it awaits, outermost first; a cycle of awaits ends the walk. */
-    private List<Task<?>> awaitChain() {
+    List<Task<?>> awaitChain() {
         List<Task<?>> chain = new ArrayList<>();
         Task<?> task = this;
         while (task != null && !chain.contains(task)) {

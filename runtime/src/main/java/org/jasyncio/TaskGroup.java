@@ -116,6 +116,21 @@ public final class TaskGroup {
      * @throws IllegalStateException as {@link #createTask(Supplier)}
      */
     public <R> Task<R> createTask(Supplier<? extends Task<R>> coro, String name) {
+        return createTask(coro, name, null);
+    }
+
+    /**
+     * {@link #createTask(Supplier, String)} whose steps run in {@code context} (asyncio's
+     * {@code context=}).
+     *
+     * @param coro calls the {@code @Async} method
+     * @param name the task's name, or {@code null} for "Task-N"
+     * @param context the context, or {@code null} for a copy of the caller's
+     * @param <R> the type of the task's result
+     * @return the task
+     * @throws IllegalStateException as {@link #createTask(Supplier)}
+     */
+    public <R> Task<R> createTask(Supplier<? extends Task<R>> coro, String name, Context context) {
         Objects.requireNonNull(coro, "coro");
         if (exiting && tasks.isEmpty()) {
             throw new IllegalStateException("TaskGroup " + this + " is finished");
@@ -123,7 +138,7 @@ public final class TaskGroup {
         if (aborting) {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
-        Task<R> task = loop.createTask(coro);
+        Task<R> task = loop.createTask(coro, context);
         if (name != null) {
             task.setName(name);
         }

@@ -31,6 +31,11 @@ final class TaskHooks implements TaskAccess {
     }
 
     @Override
+    public Task<?> currentTask(EventLoop loop) {
+        return loop.currentTask();
+    }
+
+    @Override
     public Task<?> enterStep(Task<?> task) {
         return task.enterStep();
     }

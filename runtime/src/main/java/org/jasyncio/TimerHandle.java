@@ -11,8 +11,8 @@ public final class TimerHandle extends Handle {
     private final double when;
     private boolean scheduled = true;
 
-    TimerHandle(Runnable callback, String createdAt, EventLoop loop, double when) {
-        super(callback, createdAt);
+    TimerHandle(Runnable callback, String createdAt, Context context, EventLoop loop, double when) {
+        super(callback, createdAt, context);
         this.loop = loop;
         this.when = when;
     }

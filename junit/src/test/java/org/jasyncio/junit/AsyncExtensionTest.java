@@ -62,7 +62,7 @@ class AsyncExtensionTest {
         Throwable failure = onlyFailureOf(Hangs.class);
         assertInstanceOf(TimeoutException.class, failure);
         String message = failure.getMessage();
-        assertTrue(message.startsWith("Hangs.forever() timed out after 0.2 seconds; 2 pending tasks:\n"), message);
+        assertTrue(message.startsWith("Hangs.forever() timed out after 0.2 seconds; 1 pending task:\n"), message);
         assertTrue(message.contains("    at org.jasyncio.junit.AsyncExtensionTest$Hangs.inner(AsyncExtensionTest.java:"),
                 message);
         assertTrue(message.contains("    at org.jasyncio.junit.AsyncExtensionTest$Hangs.forever(AsyncExtensionTest.java:"),

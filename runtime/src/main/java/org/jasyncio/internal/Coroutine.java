@@ -7,10 +7,12 @@ import java.util.function.Supplier;
 
 import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
+import org.jasyncio.Context;
 import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.access.Access;
+import org.jasyncio.internal.access.ContextAccess;
 import org.jasyncio.internal.access.CoroutineAccess;
 import org.jasyncio.internal.access.TaskAccess;
 import org.jasyncio.internal.loop.CurrentLoop;
@@ -36,6 +38,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     private static final String UNKNOWN_SOURCE = "unknown source";
     /** Task's package-private operations; a coroutine is a task that the runtime drives. */
     private static final TaskAccess TASKS = Access.tasks();
+    private static final ContextAccess CONTEXTS = Access.contexts();
     private static final Resumer DEFERRED_BODY = co -> {
         @SuppressWarnings("unchecked")
         Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) co.refs[0];
@@ -46,8 +49,23 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     static {
         Access.install(new CoroutineAccess() {
             @Override
-            public <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body) {
-                return Coroutine.deferred(loop, body);
+            public <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body, Context context) {
+                return Coroutine.deferred(loop, body, context);
+            }
+
+            @Override
+            public Context context(Task<?> task) {
+                return task instanceof Coroutine ? ((Coroutine<?>) task).owner.context() : null;
+            }
+
+            @Override
+            public boolean runsInAnotherTask(Task<?> task) {
+                return task instanceof Coroutine && ((Coroutine<?>) task).owner != task;
+            }
+
+            @Override
+            public Context peekContext(Task<?> task) {
+                return task instanceof Coroutine ? ((Coroutine<?>) task).owner.context : null;
             }
 
             @Override
@@ -74,6 +92,14 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     private final String where;
     /** The source line of the current suspension point. */
     private int line;
+    /**
+     * The asyncio task this body runs as a part of: itself, or, for an {@code @Async} method called
+     * inside a step of another task, that task. Its steps run as that task ({@code currentTask()}) in
+     * that task's context, as a coroutine awaited by an asyncio task runs inside it.
+     */
+    private Coroutine<?> owner = this;
+    /** The context of this task's steps (when {@code owner == this}); {@code null}: empty, made when needed. */
+    private Context context;
 
     /** The bridge the compiler binds per method: calls the body with this coroutine. */
     @FunctionalInterface
@@ -117,15 +143,33 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      *     {@code where}, when this thread has no loop
      */
     public static Coroutine<?> create(Resumer resumer, int nRefs, int nPrims, String where) {
-        return new Coroutine<>(CurrentLoop.get(where), resumer, nRefs, nPrims, where);
+        EventLoop running = CurrentLoop.running();
+        Coroutine<?> co = new Coroutine<>(running != null ? running : CurrentLoop.get(where), resumer, nRefs, nPrims, where);
+        Task<?> caller = running == null ? null : TASKS.currentTask(running);
+        if (caller instanceof Coroutine) {
+            co.owner = ((Coroutine<?>) caller).owner;
+        } else {
+            // called outside any task (a callback, or before the loop runs): a task of its own
+            co.context = CONTEXTS.capture();
+        }
+        return co;
     }
 
     /** The lazily started task of {@code createTask}: see {@code Task.lazy}. */
-    private static <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body) {
+    private static <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body, Context context) {
         Coroutine<T> co = new Coroutine<>(loop, DEFERRED_BODY, 1, 0, describe(body));
         co.refs[0] = body;
+        co.context = context != null ? context : CONTEXTS.capture();
         co.startSoon();
         return co;
+    }
+
+    /** This task's context, made empty if it has none yet. */
+    private Context context() {
+        if (context == null) {
+            context = CONTEXTS.newContext();
+        }
+        return context;
     }
 
     /** Queues the first step (state 0) on the loop's next iteration. */
@@ -285,14 +329,20 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         if (state == 0 && TASKS.cancelIfRequestedBeforeStart(this)) {
             return;
         }
-        Task<?> previous = TASKS.enterStep(this);
+        Coroutine<?> task = owner;
+        // the common case enters no context: none was ever set in this task and nothing is propagated
+        Object scope = task.context == null && !CONTEXTS.propagating() ? null : CONTEXTS.enter(getLoop(), task.context());
+        Task<?> previous = TASKS.enterStep(task);
         try {
             resumer.resume(this);
         } catch (Throwable bridgeFailure) {
             // the body's own catch-all handles its exceptions; this is a failing bridge
             TASKS.finishThrown(this, bridgeFailure);
         } finally {
-            TASKS.leaveStep(this, previous);
+            TASKS.leaveStep(task, previous);
+            if (scope != null) {
+                CONTEXTS.leave(scope);
+            }
         }
     }
 

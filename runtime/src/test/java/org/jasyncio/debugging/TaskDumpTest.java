@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.jasyncio.AsyncIO;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.testing.Relay;
@@ -80,7 +81,41 @@ class TaskDumpTest {
                 + "Stack for " + inner + ":\n"
                 + "    at pkg.Inner.inner(Inner.java:30)\n"
                 + "    awaiting <Future pending>\n"
+                + "    awaited by " + outer + "\n"
                 + "Stack for " + outer + ":\n"
+                + "    at pkg.Outer.outer(Outer.java:10)\n"
+                + "    awaiting " + inner + "\n", loop.dumpTasks());
+    }
+
+    @Test
+    void dumpTasksSaysWhichTaskGathersWhich() {
+        Task<Object> first = loop.createTask(() -> Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate));
+        Task<Object> second = loop.createTask(() -> Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate));
+        Task<Object> main = loop.createTask(() -> Relay.relay("pkg.Main.main(Main.java)", 5,
+                AsyncIO.gather(first, second)));
+        loop.runUntilComplete(loop.createTask(() -> Task.completed(null)));
+        String dump = loop.dumpTasks();
+        assertEquals("3 pending tasks:\n"
+                + "Stack for " + first + ":\n"
+                + "    at pkg.Inner.inner(Inner.java:30)\n"
+                + "    awaiting <Future pending>\n"
+                + "    awaited by " + main + "\n"
+                + "Stack for " + second + ":\n"
+                + "    at pkg.Inner.inner(Inner.java:30)\n"
+                + "    awaiting <Future pending>\n"
+                + "    awaited by " + main + "\n"
+                + "Stack for " + main + ":\n"
+                + "    at pkg.Main.main(Main.java:5)\n"
+                + "    awaiting " + main.getAwaited() + "\n", dump);
+    }
+
+    @Test
+    void anAsyncCallInsideATaskIsDumpedInItsTasksStackNotAsATaskOfItsOwn() {
+        Task<Object> main = loop.createTask(() -> Relay.relay("pkg.Outer.outer(Outer.java)", 10,
+                Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate)));
+        loop.runUntilComplete(loop.createTask(() -> Task.completed(null)));
+        assertEquals("1 pending task:\n"
+                + "Stack for " + main + ":\n"
                 + "    at pkg.Inner.inner(Inner.java:30)\n"
                 + "    at pkg.Outer.outer(Outer.java:10)\n"
                 + "    awaiting <Future pending>\n", loop.dumpTasks());

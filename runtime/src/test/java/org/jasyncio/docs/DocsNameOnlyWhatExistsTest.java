@@ -32,7 +32,10 @@ class DocsNameOnlyWhatExistsTest {
             "LambdaMetafactory", "JDK, java.lang.invoke",
             "NioEventLoopGroup", "Netty",
             "ObjectAllocationSample", "JFR's jdk.ObjectAllocationSample event",
-            "JavaCompile", "Gradle's compile task type");
+            "JavaCompile", "Gradle's compile task type",
+            "ContextRegistry", "Micrometer context-propagation",
+            "ThreadLocalAccessor", "Micrometer context-propagation",
+            "ThreadContextElement", "kotlinx.coroutines");
 
     /** ASM's classes, which docs/compiler.md describes the passes with. */
     private static final Set<String> ASM = Set.of("ClassReader", "ClassWriter", "ClassNode", "MethodNode",

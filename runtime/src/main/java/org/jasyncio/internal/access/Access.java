@@ -10,10 +10,12 @@ public final class Access {
     private static final String TASK = "org.jasyncio.Task";
     private static final String COROUTINE = "org.jasyncio.internal.Coroutine";
     private static final String LOOP = "org.jasyncio.EventLoop";
+    private static final String CONTEXT = "org.jasyncio.Context";
 
     private static volatile TaskAccess tasks;
     private static volatile CoroutineAccess coroutines;
     private static volatile LoopAccess loops;
+    private static volatile ContextAccess contexts;
 
     private Access() {
     }
@@ -31,6 +33,11 @@ public final class Access {
     /** Called once, by {@code EventLoop}'s static initialiser. */
     public static void install(LoopAccess access) {
         loops = access;
+    }
+
+    /** Called once, by {@code Context}'s static initialiser. */
+    public static void install(ContextAccess access) {
+        contexts = access;
     }
 
     /** @return {@code Task}'s operations for the coroutine implementation */
@@ -59,6 +66,16 @@ public final class Access {
         if (access == null) {
             initialise(LOOP);
             access = loops;
+        }
+        return access;
+    }
+
+    /** @return {@code Context}'s operations for the coroutine implementation */
+    public static ContextAccess contexts() {
+        ContextAccess access = contexts;
+        if (access == null) {
+            initialise(CONTEXT);
+            access = contexts;
         }
         return access;
     }

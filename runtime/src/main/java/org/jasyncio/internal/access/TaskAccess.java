@@ -1,5 +1,6 @@
 package org.jasyncio.internal.access;
 
+import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 
@@ -25,6 +26,9 @@ public interface TaskAccess {
 
     /** Whether {@code awaited} failed on its awaiting caller's own stack, so needs no await frame. */
     boolean failedOnCallersStack(Future<?> awaited);
+
+    /** The task whose step runs on {@code loop} now, or {@code null} between steps. */
+    Task<?> currentTask(EventLoop loop);
 
     /** Makes {@code task} its loop's current task for one step; returns the previous one. */
     Task<?> enterStep(Task<?> task);
