@@ -28,7 +28,7 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
             input.addCallback(call);
         }
         if (timeout != Double.POSITIVE_INFINITY && !inputs.isEmpty()) {
-            call.timer = loop.callLater(timeout, call::expire);
+            call.timer = loop.callLater(timeout, () -> call.expire(timeout));
         }
         return List.copyOf(call.slots);
     }
@@ -44,13 +44,13 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
         }
     }
 
-    private void expire() {
+    private void expire(double timeout) {
         for (Future<? extends T> input : inputs) {
             input.removeDoneCallback(this);
         }
-        String message = "asCompleted timed out with " + (slots.size() - filled) + " futures still pending";
+        String detail = ": asCompleted has " + (slots.size() - filled) + " futures still pending";
         while (filled < slots.size()) {
-            slots.get(filled++).finishException(new TimeoutException(message));
+            slots.get(filled++).finishException(TimeoutException.after(timeout, detail));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
+import org.jasyncio.internal.loop.PlainCompletableFuture;
 import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.FutureChain;
 
@@ -38,8 +39,11 @@ public final class AsyncIO {
     /**
      * Suspends the calling {@code @Async} method until {@code future} is done and returns its
      * result, or throws its exception itself (checked ones too), or {@link CancelledException}
-     * if the calling task is cancelled meanwhile. The compiler replaces every call; this
-     * method only runs in code that was not rewritten.
+     * if the calling task is cancelled meanwhile. A thrown exception's stack trace then shows the
+     * awaiting {@code @Async} methods and the lines of their awaits in place of the event loop's
+     * frames, as the same program run synchronously would ({@code -Djasyncio.asyncStackTraces=false}
+     * leaves traces as they are). The compiler replaces every call; this method only runs in code
+     * that was not rewritten.
      *
      * @param future what to wait for
      * @param <T> the type of the result
@@ -74,8 +78,9 @@ public final class AsyncIO {
      * asyncio's {@code run()}: runs {@code main} (e.g. {@code () -> main(args)}) on a new event
      * loop set as this thread's loop, and returns its result or throws its exception. On the
      * way out it cancels the tasks left over and waits for them (reporting their failures to
-     * the exception handler), shuts the default executor down, closes the loop and resets this
-     * thread's loop.
+     * the exception handler), shuts the default executor down, closes the loop (which reports
+     * every failed task whose exception nobody retrieved, see {@link EventLoop#close()}) and
+     * resets this thread's loop.
      *
      * @param main an {@code @Async} call
      * @param <T> the type of the result
@@ -503,8 +508,10 @@ public final class AsyncIO {
     /**
      * asyncio's {@code wrap_future()}: a future of {@link #getEventLoop()} that completes as
      * {@code stage} does, through the loop's thread-safe queue when another thread completes it.
-     * Cancelling the returned future cancels {@code stage} if it is a
-     * {@link CompletableFuture}.
+     * Cancelling the returned future cancels {@code stage} if it is a plain
+     * {@link CompletableFuture}; any other stage (a subclass such as
+     * {@link CompletableFuture#minimalCompletionStage()}, or a stage of another library) is only
+     * used through {@link CompletionStage#whenComplete}.
      *
      * @param stage a completion stage
      * @param <T> the type of the result
@@ -525,7 +532,7 @@ public final class AsyncIO {
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
         Objects.requireNonNull(stage, "stage");
         Future<T> future = new Future<>(loop);
-        if (stage instanceof CompletableFuture) {
+        if (PlainCompletableFuture.is(stage)) {
             CompletableFuture<T> source = (CompletableFuture<T>) stage;
             future.addDoneCallback(f -> {
                 if (f.cancelled()) {

@@ -1,100 +1,117 @@
 package org.jasyncio;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
+import org.jasyncio.internal.Coroutine;
+
 /**
- * The chain of {@code @Async} methods an exception travelled through by {@code await}, with the
- * source line of each {@code await}: the part of the story a Java stack trace cannot tell,
- * because a task resumed by the event loop has only the loop below it on the stack.
+ * Async stack traces: the {@code @Async} methods an exception travelled through by {@code await},
+ * written into the exception's own stack trace, so that it reads like the trace of the same
+ * program run synchronously (as RMI and .NET put remote and async frames into the exception
+ * itself). A task resumed by the event loop has only the loop below it on the stack; what the
+ * reader needs instead is who awaited it.
  *
- * <p>When an awaited future's exception is thrown into an awaiting {@code @Async} method, that
- * method and line are appended here, and this record hangs on the exception as a suppressed
- * exception, so {@code printStackTrace()} shows it after the exception's own frames:
+ * <p>When an awaited future's exception is thrown into an awaiting {@code @Async} method, the
+ * exception's stack trace is cut where the loop handed control to the code that threw (the
+ * compiler's bridge {@code load$resume$0}, a coroutine's step, the loop running a callback), and
+ * that method with the line of its {@code await} is appended; each further await appends its own
+ * frame:
  *
  * <pre>
  * java.lang.IllegalStateException: no such user
- *     at com.example.Users.load$async(Users.java:41)
- *     ...
- *     at org.jasyncio.EventLoop.runOnce(EventLoop.java:...)
- *     Suppressed: org.jasyncio.AsyncStackTrace: awaited by, innermost first
- *         at com.example.Users.find(Users.java:30)
- *         at com.example.Main.main(Main.java:12)
+ *     at com.example.Users.load(Users.java:41)      (where it was thrown)
+ *     at com.example.Users.find(Users.java:30)      (the await of load())
+ *     at com.example.Main.main(Main.java:12)        (the await of find())
  * </pre>
  *
- * <p>{@code await} still throws the very exception object that failed the future; only its
- * suppressed list grows. Nothing is recorded for {@link CancelledException} (each await makes a
- * fresh one), for an exception whose suppression is disabled, or past {@value #MAX_FRAMES}
- * frames. When several tasks await the same failed future, each appends its own frame. The
- * cost is paid only on the failure path: {@code -Djasyncio.asyncStackTraces=false} turns it off.
- * This is a record, never thrown.
+ * <p>An exception thrown on the awaiting method's own stack (a call that failed before it ever
+ * suspended, awaited at once) already shows its callers: only the loop's frames go. In the part
+ * kept, a rewritten body's frame {@code load$async} is named {@code load}, and the
+ * entry method's frame right below it (the call that only forwards to the body) is dropped: the
+ * synchronous program has one frame per call. Nothing else about the exception changes: {@code
+ * await} throws the very object that failed the future, and its suppressed exceptions and cause
+ * are the program's own. Nothing is recorded for {@link CancelledException} (each await makes a
+ * fresh one), for an exception whose stack trace is not writable, or past {@value #MAX_FRAMES}
+ * frames. When several tasks await the same failed future, each appends its own frame. The cost is
+ * paid only on the failure path: {@code -Djasyncio.asyncStackTraces=false} turns it off.
  */
-public final class AsyncStackTrace extends RuntimeException {
-    private static final long serialVersionUID = 1L;
+final class AsyncStackTrace {
     /** Whether awaits record their frames; read once, from {@code jasyncio.asyncStackTraces}. */
     static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty("jasyncio.asyncStackTraces"));
-    /** Bounds the record of an exception that is rethrown through awaits in a loop. */
+    /** Bounds the trace of an exception that is rethrown through awaits in a loop. */
     static final int MAX_FRAMES = 1024;
-    private static final StackTraceElement[] NONE = new StackTraceElement[0];
-
-    /** Guarded by the exception it is attached to. */
-    private StackTraceElement[] frames = NONE;
+    /** The compiler's name for a rewritten body: "load" becomes "load$async". */
+    private static final String BODY_SUFFIX = "$async";
+    /** In the name of the compiler's bridge the loop resumes a body through: "load$resume$0". */
+    private static final String BRIDGE_MARK = "$resume$";
+    private static final String COROUTINE = Coroutine.class.getName();
+    private static final String EVENT_LOOP = EventLoop.class.getName();
+    private static final String HANDLE = Handle.class.getName();
+    private static final String FUTURE = Future.class.getName();
 
     private AsyncStackTrace() {
-        super("awaited by, innermost first", null, false, true);
-    }
-
-    /**
-     * The awaiting {@code @Async} methods {@code failure} was thrown into, innermost first.
-     *
-     * @param failure any throwable
-     * @return the recorded frames; empty if it never travelled through an {@code await}
-     */
-    public static List<StackTraceElement> of(Throwable failure) {
-        synchronized (failure) {
-            AsyncStackTrace trace = find(failure);
-            return trace == null ? List.of() : List.of(trace.frames);
-        }
-    }
-
-    /** The frames are set by {@link #append}; walking the loop's stack here would say nothing. */
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-        return this;
     }
 
     /**
      * Records that {@code failure} was thrown into the awaiting method at {@code frame}.
      *
      * @param failure what the awaited future failed with
-     * @param frame the awaiting method and the line of its {@code await}
+     * @param frame the awaiting method and the line of its {@code await}; {@code null} when
+     *     {@code failure} was thrown on the awaiting method's own stack, which its trace already shows
      */
     static void append(Throwable failure, StackTraceElement frame) {
-        if (failure instanceof CancelledException || failure instanceof AsyncStackTrace) {
+        if (failure instanceof CancelledException) {
             return;
         }
         // an exception may be awaited on several loops at once (a failed CompletableFuture)
         synchronized (failure) {
-            AsyncStackTrace trace = find(failure);
-            if (trace == null) {
-                trace = new AsyncStackTrace();
-                failure.addSuppressed(trace);
+            StackTraceElement[] trace = failure.getStackTrace();
+            if (trace.length >= MAX_FRAMES) {
+                return;
             }
-            if (trace.frames.length < MAX_FRAMES) {
-                StackTraceElement[] grown = Arrays.copyOf(trace.frames, trace.frames.length + 1);
-                grown[grown.length - 1] = frame;
-                trace.frames = grown;
-                trace.setStackTrace(grown);
+            List<StackTraceElement> kept = new ArrayList<>(trace.length + 1);
+            for (int i = 0; i < trace.length && !isLoop(trace[i]); i++) {
+                StackTraceElement element = trace[i];
+                String method = element.getMethodName();
+                if (!method.endsWith(BODY_SUFFIX)) {
+                    kept.add(element);
+                    continue;
+                }
+                String name = method.substring(0, method.length() - BODY_SUFFIX.length());
+                kept.add(new StackTraceElement(element.getClassName(), name, element.getFileName(),
+                        element.getLineNumber()));
+                if (i + 1 < trace.length && isEntryOf(trace[i + 1], element.getClassName(), name)) {
+                    i++;
+                }
             }
+            if (frame != null) {
+                kept.add(frame);
+            }
+            failure.setStackTrace(kept.toArray(new StackTraceElement[0]));
         }
     }
 
-    private static AsyncStackTrace find(Throwable failure) {
-        for (Throwable suppressed : failure.getSuppressed()) {
-            if (suppressed instanceof AsyncStackTrace) {
-                return (AsyncStackTrace) suppressed;
-            }
+    /**
+     * Whether {@code element} is where the loop hands control to a step or a callback, the frames
+     * below which are the loop's. Only those dispatch frames count: an exception thrown by a loop
+     * method the program called ({@code callSoon} on a closed loop) keeps that method and its caller.
+     */
+    private static boolean isLoop(StackTraceElement element) {
+        String type = element.getClassName();
+        String method = element.getMethodName();
+        if (method.contains(BRIDGE_MARK)) {
+            return true;
         }
-        return null;
+        if (type.equals(COROUTINE)) {
+            // a step, or the supplier of createTask called by its first step
+            return method.equals("run") || method.startsWith("lambda$");
+        }
+        return type.equals(EVENT_LOOP) && method.equals("invoke") || type.equals(HANDLE) && method.equals("runCallback")
+                || type.equals(FUTURE) && method.startsWith("lambda$dispatch");
+    }
+
+    private static boolean isEntryOf(StackTraceElement element, String type, String method) {
+        return element.getClassName().equals(type) && element.getMethodName().equals(method);
     }
 }

@@ -98,6 +98,8 @@ public abstract class EventLoop {
     /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
     final FailureWatch failureWatch = new FailureWatch(this);
     private final LoopNetwork network;
+    /** Armed "exception was never retrieved" reports not sent yet: {@link #close()} sends them. */
+    final OwedReports owedReports = new OwedReports();
 
     /**
      * For loop implementations (see {@link org.jasyncio.spi}): a loop that polls with {@code poller}
@@ -159,12 +161,12 @@ public abstract class EventLoop {
         if (Double.isNaN(delaySeconds)) {
             throw new IllegalArgumentException("delay is NaN");
         }
-        return callLaterNanos(secondsToNanos(delaySeconds), Double.NaN, callback);
+        return callLaterSeconds(delaySeconds, callback);
     }
 
     /** {@link #callLater(double, Runnable)} with a {@link Duration}. */
     public TimerHandle callLater(Duration delay, Runnable callback) {
-        return callLaterNanos(durationToNanos(delay), Double.NaN, callback);
+        return callLaterSeconds(durationToNanos(delay) / 1e9, callback);
     }
 
     /**
@@ -177,7 +179,8 @@ public abstract class EventLoop {
         if (Double.isNaN(when)) {
             throw new IllegalArgumentException("when is NaN");
         }
-        return callLaterNanos(secondsToNanos(when - time()), when, callback);
+        checkSchedulable(callback);
+        return addTimer(whenToDeadline(when, clock.nanoTime()), when, callback);
     }
 
     /** The loop's clock: monotonic seconds on an arbitrary origin, the scale of {@link #callAt}. */
@@ -205,13 +208,34 @@ public abstract class EventLoop {
         timers.noteCancelled();
     }
 
-    private TimerHandle callLaterNanos(long delayNanos, double when, Runnable callback) {
+    /** asyncio's {@code call_later}: {@code callAt(time() + delay)}, from one clock reading. */
+    private TimerHandle callLaterSeconds(double delaySeconds, Runnable callback) {
         checkSchedulable(callback);
-        long deadline = clock.nanoTime() + delayNanos;
-        TimerHandle timer = new TimerHandle(callback, createdAt(), this,
-                Double.isNaN(when) ? deadline / 1e9 : when);
+        long now = clock.nanoTime();
+        double when = now / 1e9 + delaySeconds;
+        return addTimer(whenToDeadline(when, now), when, callback);
+    }
+
+    private TimerHandle addTimer(long deadline, double when, Runnable callback) {
+        TimerHandle timer = new TimerHandle(callback, createdAt(), this, when);
         timers.add(deadline, timer);
         return timer;
+    }
+
+    /**
+     * The clock reading {@code when} stands for. It depends on {@code when} alone, not on the time of
+     * the call, so that equal {@code when}s are equal deadlines and run in the order they were
+     * scheduled; only a {@code when} too far from {@code now} to compare by subtraction is clamped.
+     * Rounded down, so that {@code callLater(0)} is never a nanosecond late (which would cost a
+     * millisecond's poll).
+     */
+    private static long whenToDeadline(double when, long now) {
+        double nanos = when * 1e9;
+        double ahead = nanos - now;
+        if (ahead >= MAX_DELAY_NANOS) {
+            return now + MAX_DELAY_NANOS;
+        }
+        return ahead <= -MAX_DELAY_NANOS ? now - MAX_DELAY_NANOS : (long) Math.floor(nanos);
     }
 
     private void schedule(Object callback) {
@@ -337,9 +361,12 @@ public abstract class EventLoop {
     }
 
     /**
-     * Closes the loop: drops pending callbacks and timers, shuts the default executor down without
-     * waiting for it, and releases the poller. Idempotent. Afterwards every scheduling call throws
-     * {@code IllegalStateException("Event loop is closed")}.
+     * Closes the loop: reports to the exception handler every failed future or task whose exception
+     * nobody retrieved ("Task exception was never retrieved", as the garbage collector would, which may
+     * never run before the program ends; such a report is never sent twice), drops pending callbacks
+     * and timers, shuts the default executor down without waiting for it, and releases the poller.
+     * Idempotent. Afterwards every scheduling call throws {@code IllegalStateException("Event loop is
+     * closed")}.
      *
      * @throws IllegalStateException "Cannot close a running event loop"
      */
@@ -353,6 +380,7 @@ public abstract class EventLoop {
         if (debug) {
             LOGGER.log(System.Logger.Level.DEBUG, "Close " + this);
         }
+        owedReports.sendAll();
         closed = true;
         ready.clear();
         inbox.clear();

@@ -60,6 +60,14 @@ public class EventLoopPolicy {
         return state.loop;
     }
 
+    /**
+     * This thread's current loop as far as this policy's own bookkeeping knows, never creating one:
+     * for {@link Future#get()} to tell that the thread which should run a loop is about to wait for it.
+     */
+    EventLoop currentLoopOrNull() {
+        return threads.get().loop;
+    }
+
     /** Sets this thread's current loop; {@code null} clears it (and stops on-demand creation). */
     public void setEventLoop(EventLoop loop) {
         ThreadState state = threads.get();

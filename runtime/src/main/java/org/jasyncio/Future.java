@@ -22,7 +22,8 @@ import org.jasyncio.internal.loop.CurrentLoop;
  *
  * <p>A future whose exception nobody retrieved (through {@link #result()},
  * {@link #exception()} or an {@code await}) is reported to the loop's exception handler
- * as "Future exception was never retrieved" when it is garbage-collected.
+ * as "Future exception was never retrieved" when it is garbage-collected, or when its loop
+ * closes if that comes first; once either way.
  *
  * @param <T> the type of the result
  */
@@ -166,12 +167,17 @@ public class Future<T> implements java.util.concurrent.Future<T> {
 
     /**
      * Cancels the future and schedules its done callbacks; {@link #result()} then throws a
-     * {@link CancelledException} carrying {@code message}.
+     * {@link CancelledException} carrying {@code message}. On a future that already failed it
+     * changes nothing but this: its exception is no longer reported as never retrieved (asking to
+     * cancel says the outcome is not wanted, as in asyncio).
      *
      * @param message why, or {@code null}
      * @return {@code false} if the future was already done, else {@code true}
      */
     public boolean cancel(String message) {
+        if (state == FAILED) {
+            markRetrieved();
+        }
         return cancelFuture(message);
     }
 
@@ -238,7 +244,9 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * Waits for the outcome from a thread other than the loop's.
      *
      * @throws IllegalStateException on the loop's own thread while the future is pending:
-     *     waiting there would stop the loop that must complete it; {@code await} it instead
+     *     waiting there would stop the loop that must complete it; {@code await} it instead. Also
+     *     while the loop is not running and is this thread's current loop: run it instead
+     *     ({@code AsyncIO.run} or {@code loop.runUntilComplete})
      * @throws CancelledException if the future was cancelled
      * @throws ExecutionException wrapping the exception it failed with
      */
@@ -255,7 +263,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      * Waits at most {@code timeout} for the outcome from a thread other than the loop's.
      *
      * @throws java.util.concurrent.TimeoutException if the future is still pending then
-     * @throws IllegalStateException on the loop's own thread while the future is pending
+     * @throws IllegalStateException on the loop's own thread while the future is pending, or when
+     *     the loop is this thread's current loop and is not running (see {@link #get()})
      * @throws CancelledException if the future was cancelled
      * @throws ExecutionException wrapping the exception it failed with
      */
@@ -471,7 +480,7 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return state == PENDING ? "PENDING" : state == CANCELLED ? "CANCELLED" : "FINISHED";
     }
 
-    private void markRetrieved() {
+    final void markRetrieved() {
         exceptionSeen = true;
         LostOutcome report = lostOutcome;
         if (report != null) {
@@ -485,6 +494,12 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         if (running != null && (loop == null || running == loop)) {
             throw new IllegalStateException("Future.get() called on the thread of its running event loop while the "
                     + "future is pending: this would block the loop that must complete it; await it instead");
+        }
+        // the thread that should run this loop would wait for it instead (main calling an @Async method and get())
+        if (running == null && loop != null && !loop.isRunning() && loop == CurrentLoop.policy().currentLoopOrNull()) {
+            throw new IllegalStateException("Future.get() called on the thread whose event loop holds the future, and "
+                    + "that loop is not running: nothing would ever complete it; run the loop instead, e.g. "
+                    + "AsyncIO.run(() -> main()) or loop.runUntilComplete(future)");
         }
         return false;
     }

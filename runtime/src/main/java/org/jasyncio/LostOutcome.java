@@ -9,7 +9,9 @@ import java.util.Map;
  * exception never retrieved, or (for tasks, in debug mode) a task still pending. The
  * {@link Cleaner} action holds this object, never the future, so the future stays
  * collectable; the future settles the report when its outcome is seen or no longer matters.
- * Registered only when needed, so the happy path allocates nothing.
+ * Registered only when needed, so the happy path allocates nothing. An armed exception report
+ * is also owed to its loop ({@link OwedReports}), which sends it when it closes if the collector
+ * has not; either way it is sent once.
  */
 final class LostOutcome implements Runnable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -18,7 +20,8 @@ final class LostOutcome implements Runnable {
     private volatile String message;
     private volatile Throwable exception;
     private volatile String subject;
-    private volatile boolean settled;
+    /** Guarded by this: set once the report was sent or is no longer owed. */
+    private boolean settled;
 
     private LostOutcome(EventLoop loop) {
         this.loop = loop;
@@ -53,7 +56,10 @@ final class LostOutcome implements Runnable {
         report.exception = exception;
         report.subject = future.toString();
         report.message = (future instanceof Task ? "Task" : "Future") + " exception was never retrieved";
-        report.settled = false;
+        synchronized (report) {
+            report.settled = false;
+        }
+        loop.owedReports.add(report);
     }
 
     /** Arms the "destroyed but it is pending" report for a task that suspends. */
@@ -70,16 +76,29 @@ final class LostOutcome implements Runnable {
 
     /** The outcome was seen (or the task finished without failing): nothing to report. */
     void settle() {
-        settled = true;
+        claim();
+    }
+
+    /** @return whether the report was still owed; it no longer is */
+    private boolean claim() {
+        synchronized (this) {
+            if (settled) {
+                return false;
+            }
+            settled = true;
+        }
+        loop.owedReports.remove(this);
+        return true;
     }
 
     /**
-     * Runs on the cleaner's thread, as asyncio's {@code __del__} runs wherever the collector
-     * does; the handler only reports.
+     * Sends the report if it is still owed. Runs on the cleaner's thread, as asyncio's
+     * {@code __del__} runs wherever the collector does, or in {@link EventLoop#close()}; the
+     * handler only reports.
      */
     @Override
     public void run() {
-        if (settled) {
+        if (!claim()) {
             return;
         }
         Map<String, Object> context = new LinkedHashMap<>();

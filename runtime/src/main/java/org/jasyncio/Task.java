@@ -136,11 +136,15 @@ public class Task<T> extends Future<T> {
      * meanwhile.
      *
      * @param message carried by the {@link CancelledException}, or {@code null}
-     * @return {@code false} if the task is already done, else {@code true}
+     * @return {@code false} if the task is already done (a failed one's exception is then no
+     *     longer reported as never retrieved, as in asyncio), else {@code true}
      */
     @Override
     public boolean cancel(String message) {
         if (done()) {
+            if (failed()) {
+                markRetrieved();
+            }
             return false;
         }
         cancelsRequested++;
@@ -307,8 +311,8 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * Whether an exception thrown into an awaiting body should be recorded in its
-     * {@link AsyncStackTrace}: async stack traces are on, and it is not a cancellation.
+     * Whether an exception thrown into an awaiting body should get the body's frame in its stack
+     * trace ({@code AsyncStackTrace}): async stack traces are on, and it is not a cancellation.
      *
      * @param failure what the awaited future failed with
      * @return whether to call {@link #recordAwait}
@@ -318,10 +322,12 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * Appends {@code frame} to {@code failure}'s {@link AsyncStackTrace}.
+     * Puts {@code frame} into {@code failure}'s stack trace, below the frames it was thrown at,
+     * in place of the event loop's ({@code AsyncStackTrace}).
      *
      * @param failure what the awaited future failed with
-     * @param frame the awaiting method and the line of its {@code await}
+     * @param frame the awaiting method and the line of its {@code await}, or {@code null} when the
+     *     trace already shows it (see {@link #failedOnCallersStack}): then the loop's frames only go
      */
     static void recordAwait(Throwable failure, StackTraceElement frame) {
         AsyncStackTrace.append(failure, frame);

@@ -17,19 +17,28 @@ import java.util.function.Supplier;
  * fails with {@link TimeoutException} if the work ended cancelled because of this deadline,
  * and carries the work's own outcome otherwise (work that caught the cancellation and returned
  * a value gives that value). Cancelling the returned future cancels the work and ends
- * cancelled, never timed out, so with nested timeouts only the one that expired raises. A
- * deadline already past fires on the loop's next iteration. {@link #reschedule} moves the
- * deadline while the work runs.
+ * cancelled, never timed out, so with nested timeouts only the one that expired raises. The
+ * {@link TimeoutException} says the limit that expired and is caused by the work's
+ * {@link CancelledException}, as asyncio raises {@code TimeoutError} from the {@code CancelledError}.
+ * {@link #run} enters the timeout before it starts the body, as {@code async with} does, so a
+ * deadline already past fires on the loop's next iteration before the body's first wake-up.
+ * {@link #reschedule} moves the deadline while the work runs.
  */
 public final class Timeout {
     private final EventLoop loop;
+    /** The loop time the timeout was made at: its limit is {@code when - started}. */
+    private final double started;
     private double when;
-    private TimerHandle timer;
+    /** The expiry, scheduled: a timer, or a plain callback for a deadline already past. */
+    private Handle timer;
     private Future<?> work;
     private boolean expired;
+    /** Set by the first {@link #run}: asyncio's "entered". */
+    private boolean entered;
 
     Timeout(EventLoop loop, double when) {
         this.loop = loop;
+        this.started = loop.time();
         this.when = when;
     }
 
@@ -43,7 +52,17 @@ public final class Timeout {
      * @throws IllegalStateException if this timeout already guards some work
      */
     public <T> Future<T> run(Supplier<? extends Task<T>> body) {
-        return run(body.get());
+        // entered before the body starts, as asyncio's `async with`: a deadline already past
+        // expires before the body's first wake-up
+        enter();
+        Task<T> task;
+        try {
+            task = Objects.requireNonNull(body.get(), "body returned null");
+        } catch (RuntimeException | Error e) {
+            disarm();
+            throw e;
+        }
+        return guard(task);
     }
 
     /**
@@ -56,17 +75,27 @@ public final class Timeout {
      */
     public <T> Future<T> run(Future<T> work) {
         Objects.requireNonNull(work, "work");
-        if (this.work != null) {
+        enter();
+        return guard(work);
+    }
+
+    private void enter() {
+        if (entered) {
             throw new IllegalStateException("Timeout has already been entered");
         }
+        entered = true;
+        arm();
+    }
+
+    private <T> Future<T> guard(Future<T> work) {
         this.work = work;
         Guarded<T> outcome = new Guarded<>(loop, work);
         if (work.done()) {
+            disarm();
             outcome.adoptOutcome(work);
             return outcome;
         }
         work.addDoneCallback(done -> settle(outcome, done));
-        arm();
         return outcome;
     }
 
@@ -80,21 +109,20 @@ public final class Timeout {
      *
      * @param when the new deadline in loop time ({@link EventLoop#time()}), or
      *     {@link Double#POSITIVE_INFINITY} for none
-     * @throws IllegalStateException if the timeout expired or its work is done
+     * @throws IllegalStateException if the timeout guards no work yet ("Timeout has not been
+     *     entered", as asyncio says before {@code async with}), expired, or its work is done
      */
     public void reschedule(double when) {
-        if (expired || (work != null && work.done())) {
+        if (!entered) {
+            throw new IllegalStateException("Timeout has not been entered");
+        }
+        if (expired || work == null || work.done()) {
             throw new IllegalStateException("Cannot reschedule a Timeout that has "
                     + (expired ? "expired" : "finished"));
         }
         this.when = when;
-        if (timer != null) {
-            timer.cancel();
-            timer = null;
-        }
-        if (work != null) {
-            arm();
-        }
+        disarm();
+        arm();
     }
 
     /** @return whether the deadline passed and the work was cancelled for it */
@@ -102,33 +130,55 @@ public final class Timeout {
         return expired;
     }
 
+    /**
+     * asyncio's repr: {@code <Timeout [active] when=12.345>} (the deadline rounded to
+     * milliseconds, {@code None} for none) while it guards work, else {@code <Timeout [created]>},
+     * {@code <Timeout [expired]>} or {@code <Timeout [finished]>}.
+     */
     @Override
     public String toString() {
-        return "<Timeout [" + (expired ? "expired" : work == null ? "created" : work.done() ? "exited" : "active")
-                + "] when=" + when + ">";
+        if (expired) {
+            return "<Timeout [expired]>";
+        }
+        if (!entered) {
+            return "<Timeout [created]>";
+        }
+        if (work == null || work.done()) {
+            return "<Timeout [finished]>";
+        }
+        return "<Timeout [active] when=" + (when == Double.POSITIVE_INFINITY ? "None" : Math.round(when * 1000) / 1000.0)
+                + ">";
     }
 
     /** Cancels the work now, as an expiry does. */
     void expire() {
-        timer = null;
+        disarm();
         expired = true;
         work.cancel();
     }
 
-    private void arm() {
-        if (when != Double.POSITIVE_INFINITY) {
-            timer = loop.callAt(when, this::expire);
-        }
-    }
-
-    private <T> void settle(Guarded<T> outcome, Future<T> done) {
+    private void disarm() {
         if (timer != null) {
             timer.cancel();
             timer = null;
         }
+    }
+
+    /** A deadline already past expires on the next iteration before the callbacks already due, as asyncio's call_soon does. */
+    private void arm() {
+        if (when == Double.POSITIVE_INFINITY) {
+            return;
+        }
+        timer = when <= loop.time() ? loop.callSoon(this::expire) : loop.callAt(when, this::expire);
+    }
+
+    private <T> void settle(Guarded<T> outcome, Future<T> done) {
+        disarm();
         if (done.cancelled() && expired && !outcome.cancelRequested) {
-            outcome.finishException(new TimeoutException("Timed out: the deadline at loop time "
-                    + String.format("%.3f", when) + " passed before the work finished"));
+            TimeoutException timedOut = TimeoutException.after(when - started, ": the deadline at loop time "
+                    + String.format("%.3f", when) + " passed before the work finished");
+            timedOut.initCause(done.cancelledException()); // asyncio raises TimeoutError from the CancelledError
+            outcome.finishException(timedOut);
         } else {
             outcome.adoptOutcome(done);
         }

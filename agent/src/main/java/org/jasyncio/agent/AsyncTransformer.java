@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jasyncio.compiler.AsyncCompiler;
+import org.objectweb.asm.ClassReader;
 import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.Result;
 
@@ -18,8 +19,10 @@ import org.jasyncio.compiler.Result;
  * itself) is skipped by name and everything else by {@link AsyncCompiler#mayNeedRewrite}, a
  * constant-pool scan, before any real work.
  *
- * <p>The transformer never throws: a class it cannot or may not rewrite is logged and loads
- * as it was, so an {@code await} in it fails with the runtime's error naming the cause.
+ * <p>The transformer never throws. A class it cannot read or rewrite at all is logged and
+ * loads as it was, so an {@code await} in it fails with the runtime's error; in a class it can
+ * read, each refused method is logged and left unrewritten, its {@code await} throwing
+ * {@code IllegalStateException} with the refusal, and the other methods are rewritten.
  */
 final class AsyncTransformer implements ClassFileTransformer {
 
@@ -50,20 +53,41 @@ final class AsyncTransformer implements ClassFileTransformer {
         this.dump = options.dumpDir() == null ? null : new ClassDump(options.dumpDir());
     }
 
+    /**
+     * @param className the class's internal name; {@code null} when the class was defined without
+     *                  one ({@code defineClass(null, ...)}, as some bytecode frameworks do), and
+     *                  then taken from the bytes
+     */
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader == null || loader == PLATFORM_LOADER || className == null || classBeingRedefined != null
-                || isSkipped(className)) {
+        if (loader == null || loader == PLATFORM_LOADER || classBeingRedefined != null
+                || className != null && isSkipped(className)) {
             return null;
         }
+        String name = className;
         try {
             if (!AsyncCompiler.mayNeedRewrite(classfileBuffer)) {
                 return null;
             }
-            return rewrite(loader, className, classfileBuffer);
+            if (name == null) {
+                name = nameIn(classfileBuffer);
+                if (name == null || isSkipped(name)) {
+                    return null;
+                }
+            }
+            return rewrite(loader, name, classfileBuffer);
         } catch (Throwable failure) {
-            reportCrash(className, failure);
+            reportCrash(name, failure);
+            return null;
+        }
+    }
+
+    /** The name a class file gives itself, or {@code null} when its header is unreadable (the JVM then refuses it). */
+    private static String nameIn(byte[] classFile) {
+        try {
+            return new ClassReader(classFile).getClassName();
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }
@@ -83,14 +107,15 @@ final class AsyncTransformer implements ClassFileTransformer {
             logger().log(Level.WARNING, "jasyncio: " + diagnostic.about(className.replace('/', '.')));
         }
         if (result.failed()) {
-            logger().log(Level.WARNING, "jasyncio: " + className.replace('/', '.')
-                    + " was not rewritten; an await in it throws IllegalStateException");
-            return null;
+            logger().log(Level.WARNING, "jasyncio: " + className.replace('/', '.') + (result.changed()
+                    ? ": the methods refused above were not rewritten; an await in them throws IllegalStateException "
+                            + "with the refusal"
+                    : " was not rewritten; an await in it throws IllegalStateException"));
         }
         if (!result.changed()) {
             return null;
         }
-        if (options.verbose()) {
+        if (options.verbose() && result.rewrittenMethods() > 0) {
             logger().log(Level.INFO, "jasyncio: rewrote " + result.rewrittenMethods() + " methods in "
                     + className.replace('/', '.'));
         }
@@ -111,7 +136,8 @@ final class AsyncTransformer implements ClassFileTransformer {
 
     private void reportCrash(String className, Throwable failure) {
         try {
-            logger().log(Level.WARNING, "jasyncio: could not rewrite " + className.replace('/', '.')
+            logger().log(Level.WARNING, "jasyncio: could not rewrite "
+                    + (className == null ? "a class defined without a name" : className.replace('/', '.'))
                     + "; it loads as it was", failure);
         } catch (Throwable loggingFailure) {
             // Logging itself failed (out of memory, a broken logging setup): the class must

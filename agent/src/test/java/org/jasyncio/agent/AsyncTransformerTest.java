@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jasyncio.testing.DemoSources;
 import org.jasyncio.testing.JavaSources;
@@ -59,6 +60,16 @@ class AsyncTransformerTest {
     }
 
     @Test
+    void aClassDefinedWithoutANameIsRewrittenUnderTheNameInItsBytes() throws Exception {
+        AsyncTransformer transformer = transformer(AgentOptions.parse("verbose"));
+        assertNotNull(transformer.transform(getClass().getClassLoader(), null, null, null, classFile("demo/Greeter")));
+        assertEquals(List.of("jasyncio: rewrote 1 methods in demo.Greeter"), log.messages(Level.INFO));
+        assertNull(transformer.transform(getClass().getClassLoader(), null, null, null, classFile("demo/Plain")));
+        assertNull(transformer.transform(getClass().getClassLoader(), null, null, null,
+                "not a class file".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void neverThrowsOnGarbage() {
         AsyncTransformer transformer = transformer(AgentOptions.parse(null));
         byte[] garbage = "not a class file".getBytes(StandardCharsets.US_ASCII);
@@ -89,17 +100,83 @@ class AsyncTransformerTest {
     }
 
     @Test
-    void aRefusedClassIsLoggedAndLoadsAsItWas() throws Exception {
+    void refusedMethodsAreLoggedAndTheirAwaitThrowsTheRefusal() throws Exception {
         TransformingLoader loader = new TransformingLoader(classes, transformer(AgentOptions.parse("verbose")));
         String output = runMain(loader, "demo.Refused");
-        assertTrue(output.startsWith("refused: "), output);
+        assertTrue(output.startsWith("refused: Refused.java:10: demo.Refused.notAsync: await in a method that is not "
+                + "@Async"), output);
         List<String> warnings = log.messages(Level.WARNING);
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("jasyncio: Refused.java:10: demo.Refused.notAsync: ")), warnings::toString);
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("jasyncio: Refused.java:16: demo.Refused.locked: ")), warnings::toString);
         assertTrue(warnings.stream().anyMatch(w -> w.contains(": demo.Refused.notTask: ")), warnings::toString);
-        assertTrue(warnings.contains("jasyncio: demo.Refused was not rewritten; an await in it throws IllegalStateException"),
-                warnings::toString);
+        assertTrue(warnings.contains("jasyncio: demo.Refused: the methods refused above were not rewritten; an await in "
+                + "them throws IllegalStateException with the refusal"), warnings::toString);
         assertTrue(log.messages(Level.INFO).isEmpty(), () -> log.messages(Level.INFO).toString());
+    }
+
+    @Test
+    void aRefusedMethodLeavesTheOtherMethodsOfItsClassRewritten(@TempDir Path dir) throws Exception {
+        Path mixed = JavaSources.compile(dir, Map.of("demo/Mixed.java", """
+                package demo;
+
+                import static org.jasyncio.AsyncIO.await;
+
+                import org.jasyncio.Async;
+                import org.jasyncio.AsyncIO;
+                import org.jasyncio.Task;
+
+                public class Mixed {
+                    @Async
+                    static Task<Integer> fine() {
+                        return Task.completed(await(AsyncIO.sleep(0.001, 41)) + 1);
+                    }
+
+                    @Async
+                    static Task<Integer> locked() {
+                        synchronized (Mixed.class) {
+                            return Task.completed(await(AsyncIO.sleep(0.001, 1)));
+                        }
+                    }
+
+                    public static void main(String[] args) {
+                        System.out.println(AsyncIO.run(Mixed::fine));
+                        try {
+                            AsyncIO.run(Mixed::locked);
+                        } catch (IllegalStateException refused) {
+                            System.out.println(refused.getMessage());
+                        }
+                    }
+                }
+                """));
+        TransformingLoader loader = new TransformingLoader(mixed, transformer(AgentOptions.parse("verbose")));
+        String output = runMain(loader, "demo.Mixed");
+        assertTrue(output.startsWith("42\nMixed.java:18: demo.Mixed.locked: await inside a synchronized block; "), output);
+        assertEquals(List.of("jasyncio: rewrote 1 methods in demo.Mixed"), log.messages(Level.INFO));
+    }
+
+    @Test
+    void rewritesLambdasThatAwait(@TempDir Path dir) throws Exception {
+        Path lambdas = JavaSources.compile(dir, Map.of("demo/Lambdas.java", """
+                package demo;
+
+                import static org.jasyncio.AsyncIO.await;
+
+                import org.jasyncio.AsyncIO;
+                import org.jasyncio.Task;
+
+                public class Lambdas {
+                    public static void main(String[] args) {
+                        int answer = AsyncIO.run(() -> {
+                            Task<Integer> task = AsyncIO.createTask(() -> Task.completed(await(AsyncIO.sleep(0.001, 20)) + 1));
+                            return Task.completed(await(task) * 2);
+                        });
+                        System.out.println(answer);
+                    }
+                }
+                """));
+        TransformingLoader loader = new TransformingLoader(lambdas, transformer(AgentOptions.parse(null)));
+        assertEquals("42\n", runMain(loader, "demo.Lambdas"));
+        assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
     }
 
     private AsyncTransformer transformer(AgentOptions options) {

@@ -1,16 +1,15 @@
 package org.jasyncio.compiler;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
-import org.objectweb.asm.tree.InnerClassNode;
-import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
 
@@ -18,11 +17,11 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Rewrites the {@code @Async} methods of a class file into state machines. Bytes in, bytes
  * out: the compiler does no I/O of its own and may be shared between threads.
  *
- * <p>The pipeline, one pass a class (see docs/compiler.md): {@link Refusals} checks the
- * contract; per method, {@link MethodSplitter} moves the body, {@link NewHoister} moves
- * allocations out of the way of awaits, {@link SuspensionPoints} analyses types and liveness,
- * {@link StateMachineEmitter} writes the state machine, and {@link FrameComputer} computes
- * frames for the new code from the {@link ClassHierarchy}.
+ * <p>The class is read once; {@link AsyncBodies} finds the {@code @Async} methods and the
+ * lambdas that are async bodies; {@link Refusals} checks the contract; every async body that is
+ * not refused then goes through the passes of {@link Pipeline}, in the order docs/compiler.md
+ * lists them; the {@code await}s of refused methods are made to throw their refusal
+ * ({@link RefusedAwaits}); the class is marked {@link RewrittenMarker rewritten} and written.
  */
 public final class AsyncCompiler {
 
@@ -48,27 +47,24 @@ public final class AsyncCompiler {
         ClassNode owner = new ClassNode();
         if (!ConstantPoolScan.looksLikeClassFile(classFile)) {
             diagnostics.add(classError(null, null, "not a class file: it does not start with 0xCAFEBABE and a version"));
-            return new Result(null, classFile, 0, diagnostics);
+            return Result.unchanged(null, classFile, diagnostics);
         }
         try {
-            int version = ConstantPoolScan.majorVersion(classFile);
-            if (version > RuntimeNames.MAX_VERSION) {
-                String name = new ClassReader(classFile).getClassName();
-                diagnostics.add(classError(name, null, "class file version " + version + " (Java "
-                        + RuntimeNames.javaVersion(version) + ") is newer than this jasyncio can rewrite (up to "
-                        + RuntimeNames.MAX_VERSION + ", Java " + RuntimeNames.javaVersion(RuntimeNames.MAX_VERSION)
-                        + "): upgrade jasyncio or compile with --release " + RuntimeNames.javaVersion(RuntimeNames.MAX_VERSION)));
-                return new Result(name.replace('/', '.'), classFile, 0, diagnostics);
-            }
-            new ClassReader(classFile).accept(owner, 0);
+            // Read once, for every pass; frames expanded, so that each of javac's frames stands
+            // on its own for DeclaredSupertypes (writing compresses them again).
+            new ClassReader(classFile).accept(owner, ClassReader.EXPAND_FRAMES);
         } catch (RuntimeException unreadable) {
-            String name = headerName(classFile);
-            diagnostics.add(classError(name, null, "not a readable class file: " + unreadable));
-            return new Result(name == null ? null : name.replace('/', '.'), classFile, 0, diagnostics);
+            ClassHeader header = ClassHeader.of(classFile);
+            int version = ConstantPoolScan.majorVersion(classFile);
+            diagnostics.add(classError(header.name(), header.sourceFile(), header.onlyVersionUnreadable()
+                    ? "class file version " + version + " (Java " + ClassFileVersions.javaVersion(version) + ") is newer than "
+                            + "this jasyncio can read: upgrade jasyncio or compile with an older --release"
+                    : "not a readable class file: " + unreadable));
+            return Result.unchanged(header.name() == null ? null : header.name().replace('/', '.'), classFile, diagnostics);
         }
         String className = owner.name.replace('/', '.');
-        if (alreadyRewritten(owner)) {
-            return new Result(className, classFile, 0, diagnostics);
+        if (RewrittenMarker.isMarked(owner)) {
+            return Result.unchanged(className, classFile, diagnostics);
         }
         try {
             return rewrite(owner, classFile, diagnostics);
@@ -77,46 +73,46 @@ public final class AsyncCompiler {
             // and fails only when a pass looks closer; such a class loads as it was.
             diagnostics.add(classError(owner.name, owner.sourceFile, "cannot rewrite a malformed class file: "
                     + malformed));
-            return new Result(className, classFile, 0, diagnostics);
+            return Result.unchanged(className, classFile, diagnostics);
         }
     }
 
     private Result rewrite(ClassNode owner, byte[] classFile, List<Diagnostic> diagnostics) {
         String className = owner.name.replace('/', '.');
-        diagnostics.addAll(Refusals.in(owner));
-        List<MethodNode> asyncMethods = new ArrayList<>();
-        for (MethodNode method : owner.methods) {
-            if (Refusals.isAsync(method) && (method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0) {
-                asyncMethods.add(method);
-            }
+        AsyncBodies bodies = AsyncBodies.of(owner);
+        List<Refusals.Refusal> refusals = Refusals.in(owner, bodies);
+        refusals.forEach(refusal -> diagnostics.add(refusal.diagnostic()));
+        List<MethodNode> asyncMethods = bodies.withCode(owner);
+        if (asyncMethods.isEmpty() && refusals.isEmpty()) {
+            return Result.unchanged(className, classFile, diagnostics);
         }
-        if (asyncMethods.isEmpty() || !diagnostics.isEmpty()) {
-            return new Result(className, classFile, 0, diagnostics);
-        }
-        if (owner.version < RuntimeNames.MIN_VERSION) {
+        if (owner.version < ClassFileVersions.MIN) {
             diagnostics.add(classError(owner.name, owner.sourceFile, "class file version " + owner.version
-                    + " (Java " + RuntimeNames.javaVersion(owner.version) + ") is older than jasyncio supports: "
+                    + " (Java " + ClassFileVersions.javaVersion(owner.version) + ") is older than jasyncio supports: "
                     + "compile with --release 8 or later"));
-            return new Result(className, classFile, 0, diagnostics);
+            return Result.unchanged(className, classFile, diagnostics);
         }
+        // A refused method stays as javac wrote it, but for its awaits; the first refusal is what they throw.
+        Map<MethodNode, Diagnostic> refused = new LinkedHashMap<>();
+        refusals.forEach(refusal -> refused.putIfAbsent(refusal.method(), refusal.diagnostic()));
         ClassHierarchy hierarchy = new ClassHierarchy(classpath);
         hierarchy.define(owner.name, owner.superName, owner.interfaces.toArray(String[]::new),
                 (owner.access & Opcodes.ACC_INTERFACE) != 0);
+        List<MethodNode> rewritten = new ArrayList<>();
         List<MethodNode> generated = new ArrayList<>();
         int ordinal = 0;
         for (MethodNode method : asyncMethods) {
-            int line = SourceLines.firstLine(method);
+            if (refused.containsKey(method)) {
+                continue;
+            }
             try {
-                DeclaredSupertypes.learn(owner.name, classFile, method, hierarchy);
-                generated.addAll(FrameComputer.compute(owner, rewrite(new AsyncMethod(owner, method, ordinal++), hierarchy),
-                        hierarchy));
-            } catch (RefusalException refused) {
-                diagnostics.add(methodError(owner, method, refused.line(), refused.getMessage()));
-            } catch (MethodTooLargeException tooLarge) {
-                diagnostics.add(methodError(owner, method, line, "the rewritten method would exceed the JVM's 64 KiB "
-                        + "code limit: split the method into smaller @Async methods"));
-            } catch (RuntimeException | AnalyzerException failed) {
-                diagnostics.add(methodError(owner, method, line, "cannot rewrite: " + failed));
+                generated.addAll(Pipeline.rewrite(new MethodContext(owner,
+                        new AsyncMethod(owner, copyOf(method), ordinal++), hierarchy)));
+                rewritten.add(method);
+            } catch (RefusalException | RuntimeException | AnalyzerException failed) {
+                Diagnostic refusal = pipelineRefusal(owner, method, bodies, failed);
+                diagnostics.add(refusal);
+                refused.put(method, refusal);
             }
         }
         for (String missing : hierarchy.missing()) {
@@ -124,78 +120,57 @@ public final class AsyncCompiler {
                     "class " + missing.replace('/', '.') + " is not on the classpath; when computing frames it is "
                             + "assumed to extend the type javac declared where its values meet, else java.lang.Object"));
         }
-        if (diagnostics.stream().anyMatch(d -> d.kind() == Diagnostic.Kind.ERROR)) {
-            return new Result(className, classFile, 0, diagnostics);
+        boolean awaitsRefused = false;
+        for (Map.Entry<MethodNode, Diagnostic> refusal : refused.entrySet()) {
+            awaitsRefused |= RefusedAwaits.replace(owner, refusal.getKey(), refusal.getValue().toString());
         }
-        owner.methods.removeAll(asyncMethods);
+        if (rewritten.isEmpty() && !awaitsRefused) {
+            return Result.unchanged(className, classFile, diagnostics);
+        }
+        if (awaitsRefused) {
+            owner.methods.add(RefusedAwaits.helper());
+        }
+        owner.methods.removeAll(rewritten);
         owner.methods.addAll(generated);
-        markRewritten(owner);
+        RewrittenMarker.mark(owner);
         try {
             ClassWriter writer = new ClassWriter(0);
             owner.accept(writer);
-            return new Result(className, writer.toByteArray(), asyncMethods.size(), diagnostics);
+            return new Result(className, writer.toByteArray(), true, rewritten.size(), diagnostics);
         } catch (MethodTooLargeException tooLarge) {
             // Frames were computed method by method; writing the whole class can still grow a
             // body past the limit (long jumps widened), so this is checked here as well.
-            String method = tooLarge.getMethodName();
             diagnostics.add(new Diagnostic(Diagnostic.Kind.ERROR, className,
-                    method.contains("$") ? method.substring(0, method.indexOf('$')) : method, owner.sourceFile, 0,
+                    userMethodOf(tooLarge.getMethodName(), asyncMethods, bodies), owner.sourceFile, 0,
                     "the rewritten method would exceed the JVM's 64 KiB code limit: split the method into smaller "
                             + "@Async methods"));
         } catch (ClassTooLargeException tooLarge) {
             diagnostics.add(classError(owner.name, owner.sourceFile, "the rewritten class would exceed the JVM's "
                     + "limit of 65535 constant pool entries: move some @Async methods to another class"));
         }
-        return new Result(className, classFile, 0, diagnostics);
+        return Result.unchanged(className, classFile, diagnostics);
     }
 
-    private static List<MethodNode> rewrite(AsyncMethod method, ClassHierarchy hierarchy)
-            throws AnalyzerException, RefusalException {
-        int line = SourceLines.firstLine(method.original);
-        MethodNode body = MethodSplitter.body(method);
-        List<LocalVariableNode> locals = body.localVariables;
-        int firstTemp = NewHoister.hoist(method.owner.name, body, body.maxLocals);
-        body.maxLocals = firstTemp;
-        SuspensionPoints points = SuspensionPoints.of(method.owner.name, body, method.isStatic, method.parameters,
-                method.coroutineSlot, firstTemp, hierarchy);
-        StateMachineEmitter.emit(method, body, points);
-        MethodSplitter.entry(method, locals, line);
-        return List.of(method.original, body, MethodSplitter.bridge(method, line));
+    /** The pipeline works on a copy, so that a method it gives up on mid-way is left as javac wrote it. */
+    private static MethodNode copyOf(MethodNode method) {
+        MethodNode copy = new MethodNode(Opcodes.ASM9, method.access, method.name, method.desc, method.signature,
+                method.exceptions.toArray(String[]::new));
+        method.accept(copy);
+        return copy;
     }
 
-    /** The class's name when the header up to {@code this_class} is intact, else {@code null}. */
-    private static String headerName(byte[] classFile) {
-        try {
-            return new ClassReader(classFile).getClassName();
-        } catch (RuntimeException unreadable) {
-            return null;
+    /** Why the pipeline gave up on a method, as a refusal naming it. */
+    private static Diagnostic pipelineRefusal(ClassNode owner, MethodNode method, AsyncBodies bodies, Exception failed) {
+        String name = bodies.userMethod(method);
+        if (failed instanceof RefusalException refused) {
+            return methodError(owner, name, refused.line(), refused.getMessage());
         }
-    }
-
-    private static boolean alreadyRewritten(ClassNode owner) {
-        if (owner.invisibleAnnotations != null) {
-            for (AnnotationNode annotation : owner.invisibleAnnotations) {
-                if (annotation.desc.equals(RuntimeNames.REWRITTEN_DESC)) {
-                    return true;
-                }
-            }
+        int line = SourceLines.firstLine(method);
+        if (failed instanceof MethodTooLargeException) {
+            return methodError(owner, name, line, "the rewritten method would exceed the JVM's 64 KiB "
+                    + "code limit: split the method into smaller @Async methods");
         }
-        return false;
-    }
-
-    private static void markRewritten(ClassNode owner) {
-        AnnotationNode marker = new AnnotationNode(RuntimeNames.REWRITTEN_DESC);
-        marker.values = new ArrayList<>(List.of("protocol", RuntimeNames.PROTOCOL_VERSION));
-        if (owner.invisibleAnnotations == null) {
-            owner.invisibleAnnotations = new ArrayList<>();
-        }
-        owner.invisibleAnnotations.add(marker);
-        boolean hasLookup = owner.innerClasses.stream().anyMatch(inner -> inner.name.equals("java/lang/invoke/MethodHandles$Lookup"));
-        if (!hasLookup) {
-            owner.innerClasses.add(new InnerClassNode("java/lang/invoke/MethodHandles$Lookup",
-                    "java/lang/invoke/MethodHandles", "Lookup",
-                    Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL));
-        }
+        return methodError(owner, name, line, "cannot rewrite: " + failed);
     }
 
     private static Diagnostic classError(String internalName, String sourceFile, String message) {
@@ -203,8 +178,19 @@ public final class AsyncCompiler {
                 null, sourceFile, 0, message);
     }
 
-    private static Diagnostic methodError(ClassNode owner, MethodNode method, int line, String message) {
-        return new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'), method.name, owner.sourceFile, line,
+    private static Diagnostic methodError(ClassNode owner, String method, int line, String message) {
+        return new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'), method, owner.sourceFile, line,
                 message);
+    }
+
+    /** The user's name for the async method that a generated method (entry, body or bridge) came from. */
+    private static String userMethodOf(String generated, List<MethodNode> asyncMethods, AsyncBodies bodies) {
+        for (MethodNode method : asyncMethods) {
+            if (generated.equals(method.name) || generated.startsWith(method.name + "$async")
+                    || generated.startsWith(method.name + "$resume$")) {
+                return bodies.userMethod(method);
+            }
+        }
+        return generated;
     }
 }

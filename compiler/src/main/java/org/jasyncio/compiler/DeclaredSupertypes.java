@@ -2,9 +2,6 @@ package org.jasyncio.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.FrameNode;
@@ -29,12 +26,15 @@ final class DeclaredSupertypes {
     private DeclaredSupertypes() {
     }
 
-    /** Teaches {@code hierarchy} what javac's frames of {@code method} say about missing classes. */
-    static void learn(String owner, byte[] classFile, MethodNode method, ClassHierarchy hierarchy) {
-        MethodNode expanded = expandedFrames(classFile, method);
-        if (expanded == null) {
-            return;
-        }
+    /**
+     * Teaches the context's hierarchy what javac's frames of the original method say about
+     * missing classes. The class was read with its frames expanded to full local and stack
+     * lists, so every frame stands on its own.
+     */
+    static void learn(MethodContext context) {
+        String owner = context.owner.name;
+        MethodNode method = context.method.original;
+        ClassHierarchy hierarchy = context.hierarchy;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             int missingBefore = hierarchy.missing().size();
             List<int[]> edges = new ArrayList<>();
@@ -46,7 +46,7 @@ final class DeclaredSupertypes {
             };
             Frame<BasicValue>[] frames;
             try {
-                frames = analyzer.analyze(owner, expanded);
+                frames = analyzer.analyze(owner, method);
             } catch (AnalyzerException unanalysable) {
                 return;
             }
@@ -55,13 +55,13 @@ final class DeclaredSupertypes {
             }
             boolean learned = false;
             for (int[] edge : edges) {
-                FrameNode declared = declaredFrameAt(expanded, edge[1]);
+                FrameNode declared = declaredFrameAt(method, edge[1]);
                 if (declared == null || frames[edge[0]] == null) {
                     continue;
                 }
                 Frame<BasicValue> after = new Frame<>(frames[edge[0]]);
                 try {
-                    after.execute(expanded.instructions.get(edge[0]), typesOnly(hierarchy));
+                    after.execute(method.instructions.get(edge[0]), typesOnly(hierarchy));
                 } catch (AnalyzerException | RuntimeException notExecutable) {
                     continue;
                 }
@@ -124,22 +124,5 @@ final class DeclaredSupertypes {
             }
         }
         return null;
-    }
-
-    /** The method as javac wrote it, with every frame expanded to full local and stack lists. */
-    private static MethodNode expandedFrames(byte[] classFile, MethodNode method) {
-        MethodNode[] found = new MethodNode[1];
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                                             String[] exceptions) {
-                if (!name.equals(method.name) || !descriptor.equals(method.desc)) {
-                    return null;
-                }
-                found[0] = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
-                return found[0];
-            }
-        }, ClassReader.EXPAND_FRAMES);
-        return found[0];
     }
 }

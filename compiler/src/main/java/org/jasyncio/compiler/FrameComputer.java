@@ -17,8 +17,12 @@ final class FrameComputer {
     private FrameComputer() {
     }
 
-    /** Returns the methods with frames and max sizes; throws what ASM throws for invalid or too large code. */
-    static List<MethodNode> compute(ClassNode owner, List<MethodNode> methods, ClassHierarchy hierarchy) {
+    /** Replaces the context's output with copies that have frames and max sizes; throws what ASM throws for invalid or too large code. */
+    static void compute(MethodContext context) {
+        context.replaceOutput(compute(context.owner, context.output(), context.hierarchy));
+    }
+
+    private static List<MethodNode> compute(ClassNode owner, List<MethodNode> methods, ClassHierarchy hierarchy) {
         ClassWriter scratch = new HierarchyClassWriter(hierarchy);
         scratch.visit(owner.version, owner.access, owner.name, null, owner.superName,
                 owner.interfaces.toArray(String[]::new));

@@ -5,7 +5,6 @@ import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.IincInsnNode;
 import org.objectweb.asm.tree.InsnList;
@@ -28,8 +27,17 @@ final class MethodSplitter {
     private MethodSplitter() {
     }
 
+    /** Splits the method into the entry (the original, emptied), the body and the bridge. */
+    static void split(MethodContext context) {
+        AsyncMethod method = context.method;
+        int line = SourceLines.firstLine(method.original);
+        MethodNode body = body(method);
+        entry(method, body.localVariables, line);
+        context.split(body, bridge(method, line));
+    }
+
     /** Takes the code out of the original method; local slots from the coroutine's slot up move by one. */
-    static MethodNode body(AsyncMethod method) {
+    private static MethodNode body(AsyncMethod method) {
         MethodNode original = method.original;
         int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (method.isStatic ? Opcodes.ACC_STATIC : 0);
         MethodNode body = new MethodNode(Opcodes.ASM9, access, method.bodyName, method.bodyDesc, null,
@@ -68,7 +76,7 @@ final class MethodSplitter {
     }
 
     /** The original method, reduced to {@code return name$async(args..., null)}; parameter names stay visible. */
-    static void entry(AsyncMethod method, List<LocalVariableNode> bodyLocals, int line) {
+    private static void entry(AsyncMethod method, List<LocalVariableNode> bodyLocals, int line) {
         MethodNode entry = method.original;
         LabelNode start = new LabelNode();
         LabelNode end = new LabelNode();
@@ -102,7 +110,7 @@ final class MethodSplitter {
     }
 
     /** {@code static Task name$resume$N(Coroutine co) { return [receiver.]name$async(zeros..., co); }} */
-    static MethodNode bridge(AsyncMethod method, int line) {
+    private static MethodNode bridge(AsyncMethod method, int line) {
         MethodNode bridge = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
                 method.bridgeName, RuntimeNames.RESUME_DESC, null, null);
         InsnList code = bridge.instructions;
@@ -113,7 +121,7 @@ final class MethodSplitter {
         }
         if (!method.isStatic) {
             code.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            code.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.COROUTINE, "refs", "[Ljava/lang/Object;"));
+            code.add(RuntimeNames.REFS.get());
             code.add(new InsnNode(Opcodes.ICONST_0));
             code.add(new InsnNode(Opcodes.AALOAD));
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, method.owner.name));

@@ -6,7 +6,6 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -23,38 +22,31 @@ final class Refusals {
             + "await(lock.acquire()); try { ... } finally { lock.release(); }";
 
     private final ClassNode owner;
-    private final List<Diagnostic> found = new ArrayList<>();
+    private final AsyncBodies bodies;
+    private final List<Refusal> found = new ArrayList<>();
 
-    private Refusals(ClassNode owner) {
+    private Refusals(ClassNode owner, AsyncBodies bodies) {
         this.owner = owner;
+        this.bodies = bodies;
+    }
+
+    /** One refusal: the method it is about, and what to tell the user. */
+    record Refusal(MethodNode method, Diagnostic diagnostic) {
     }
 
     /** Every refusal in the class, in method order. */
-    static List<Diagnostic> in(ClassNode owner) {
-        Refusals refusals = new Refusals(owner);
+    static List<Refusal> in(ClassNode owner, AsyncBodies bodies) {
+        Refusals refusals = new Refusals(owner, bodies);
         for (MethodNode method : owner.methods) {
-            refusals.check(method);
+            if (!bodies.isDeadLambda(method)) {
+                refusals.check(method);
+            }
         }
         return refusals.found;
     }
 
-    static boolean isAsync(MethodNode method) {
-        return hasAnnotation(method.invisibleAnnotations) || hasAnnotation(method.visibleAnnotations);
-    }
-
-    private static boolean hasAnnotation(List<AnnotationNode> annotations) {
-        if (annotations != null) {
-            for (AnnotationNode annotation : annotations) {
-                if (annotation.desc.equals(RuntimeNames.ASYNC_DESC)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private void check(MethodNode method) {
-        boolean async = isAsync(method);
+        boolean async = bodies.isAsync(method);
         List<AbstractInsnNode> awaits = new ArrayList<>();
         for (AbstractInsnNode insn : method.instructions) {
             if (RuntimeNames.isAwait(insn)) {
@@ -68,9 +60,10 @@ final class Refusals {
             checkAsyncMethod(method, awaits);
         } else if (!awaits.isEmpty()) {
             int line = SourceLines.lineOf(awaits.get(0));
-            if (isLambdaBody(method)) {
+            if (LambdaBodies.isLambda(method)) {
                 refuse(method, line, "await inside a lambda body; a lambda cannot be @Async: move the body into an "
-                        + "@Async method (methods of anonymous, local and inner classes may be @Async)");
+                        + "@Async method (methods of anonymous, local and inner classes may be @Async), or give "
+                        + "the lambda a functional interface whose method returns org.jasyncio.Task");
             } else {
                 refuse(method, line, "await in a method that is not @Async: annotate the method with "
                         + "@org.jasyncio.Async and make it return org.jasyncio.Task");
@@ -112,10 +105,6 @@ final class Refusals {
         }
     }
 
-    private static boolean isLambdaBody(MethodNode method) {
-        return (method.access & Opcodes.ACC_SYNTHETIC) != 0 && method.name.startsWith("lambda$");
-    }
-
     private static boolean referencesAwait(InvokeDynamicInsnNode indy) {
         for (Object argument : indy.bsmArgs) {
             if (argument instanceof Handle handle && handle.getOwner().equals(RuntimeNames.ASYNCIO)
@@ -127,7 +116,7 @@ final class Refusals {
     }
 
     private void refuse(MethodNode method, int line, String message) {
-        found.add(new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'), method.name,
-                owner.sourceFile, line, message));
+        found.add(new Refusal(method, new Diagnostic(Diagnostic.Kind.ERROR, owner.name.replace('/', '.'),
+                bodies.userMethod(method), owner.sourceFile, line, message)));
     }
 }

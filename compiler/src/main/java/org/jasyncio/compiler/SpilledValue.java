@@ -2,7 +2,6 @@ package org.jasyncio.compiler;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
@@ -89,8 +88,6 @@ record SpilledValue(int local, Type type, int index) {
 
     private void arrayOf(InsnList out, int coroutine) {
         out.add(new VarInsnNode(Opcodes.ALOAD, coroutine));
-        out.add(isReference()
-                ? new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.COROUTINE, "refs", "[Ljava/lang/Object;")
-                : new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.COROUTINE, "prims", "[J"));
+        out.add(isReference() ? RuntimeNames.REFS.get() : RuntimeNames.PRIMS.get());
     }
 }

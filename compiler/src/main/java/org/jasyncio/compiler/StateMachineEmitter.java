@@ -5,7 +5,6 @@ import java.util.List;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
@@ -28,8 +27,6 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class StateMachineEmitter {
 
-    private static final String OBJECT_DESC = "Ljava/lang/Object;";
-
     private final AsyncMethod method;
     private final MethodNode body;
     private final SuspensionPoints points;
@@ -42,8 +39,8 @@ final class StateMachineEmitter {
         this.co = method.coroutineSlot;
     }
 
-    static void emit(AsyncMethod method, MethodNode body, SuspensionPoints points) {
-        new StateMachineEmitter(method, body, points).emit();
+    static void emit(MethodContext context) {
+        new StateMachineEmitter(context.method, context.body(), context.points()).emit();
     }
 
     private void emit() {
@@ -67,8 +64,7 @@ final class StateMachineEmitter {
         for (AbstractInsnNode ret : returns) {
             InsnList complete = new InsnList();
             complete.add(new VarInsnNode(Opcodes.ALOAD, co));
-            complete.add(coroutineStatic("complete", "(" + RuntimeNames.TASK_DESC + RuntimeNames.COROUTINE_DESC + ")"
-                    + RuntimeNames.TASK_DESC));
+            complete.add(RuntimeNames.COMPLETE.insn());
             body.instructions.insertBefore(ret, complete);
         }
         LabelNode end = new LabelNode();
@@ -76,8 +72,7 @@ final class StateMachineEmitter {
         body.instructions.add(end);
         body.instructions.add(handler);
         body.instructions.add(new VarInsnNode(Opcodes.ALOAD, co));
-        body.instructions.add(coroutineStatic("fail", "(Ljava/lang/Throwable;" + RuntimeNames.COROUTINE_DESC + ")"
-                + RuntimeNames.TASK_DESC));
+        body.instructions.add(RuntimeNames.FAIL.insn());
         body.instructions.add(new InsnNode(Opcodes.ARETURN));
         body.instructions.add(restores);
         // Appended last, so every handler of the user's own comes first.
@@ -96,19 +91,19 @@ final class StateMachineEmitter {
         LabelNode dispatch = new LabelNode();
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new JumpInsnNode(Opcodes.IFNONNULL, dispatch));
-        out.add(coroutineStatic("runsEagerly", "()Z"));
+        out.add(RuntimeNames.RUNS_EAGERLY.insn());
         out.add(new JumpInsnNode(Opcodes.IFNE, start));
         create(out, points.references, points.primitives);
         spill(out, entry);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
-        out.add(coroutineVirtual("startSoon", "()V"));
+        out.add(RuntimeNames.START_SOON.insn());
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new InsnNode(Opcodes.ARETURN));
 
         out.add(dispatch);
         LabelNode corrupt = new LabelNode();
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
-        out.add(new FieldInsnNode(Opcodes.GETFIELD, RuntimeNames.COROUTINE, "state", "I"));
+        out.add(RuntimeNames.STATE.get());
         out.add(new TableSwitchInsnNode(0, resumes.size() - 1, corrupt, resumes.toArray(LabelNode[]::new)));
         out.add(corrupt);
         out.add(new TypeInsnNode(Opcodes.NEW, "java/lang/IllegalStateException"));
@@ -142,11 +137,11 @@ final class StateMachineEmitter {
             out.add(new VarInsnNode(value.type().getOpcode(Opcodes.ISTORE), value.local()));
         }
         out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
-        out.add(coroutineStatic("isDone", "(" + OBJECT_DESC + ")Z"));
+        out.add(RuntimeNames.IS_DONE.insn());
         out.add(new JumpInsnNode(Opcodes.IFEQ, slow));
         reloadStack(out, point);
         out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
-        out.add(coroutineStatic("resultOf", "(" + OBJECT_DESC + ")" + OBJECT_DESC));
+        out.add(RuntimeNames.RESULT_OF.insn());
         out.add(new JumpInsnNode(Opcodes.GOTO, resumed));
 
         out.add(slow);
@@ -159,7 +154,7 @@ final class StateMachineEmitter {
         out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
         out.add(Constants.push(point.state()));
         out.add(Constants.push(point.line()));
-        out.add(coroutineVirtual("suspendOn", "(" + OBJECT_DESC + "II)V"));
+        out.add(RuntimeNames.SUSPEND_ON.insn());
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new InsnNode(Opcodes.ARETURN));
 
@@ -173,20 +168,19 @@ final class StateMachineEmitter {
 
         out.add(restored);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
-        out.add(coroutineVirtual("resumeValue", "()" + OBJECT_DESC));
+        out.add(RuntimeNames.RESUME_VALUE.insn());
         out.add(resumed);
         return out;
     }
 
     private void create(InsnList out, int references, int primitives) {
-        out.add(new InvokeDynamicInsnNode("resume", "()L" + RuntimeNames.RESUMER + ";", method.bootstrap(),
+        out.add(new InvokeDynamicInsnNode(RuntimeNames.RESUME, "()L" + RuntimeNames.RESUMER + ";", method.bootstrap(),
                 Type.getMethodType(RuntimeNames.RESUME_DESC), method.bridgeHandle(),
                 Type.getMethodType(RuntimeNames.RESUME_DESC)));
         out.add(Constants.push(references));
         out.add(Constants.push(primitives));
         out.add(new LdcInsnNode(method.where()));
-        out.add(coroutineStatic("create", "(L" + RuntimeNames.RESUMER + ";IILjava/lang/String;)"
-                + RuntimeNames.COROUTINE_DESC));
+        out.add(RuntimeNames.CREATE.insn());
         out.add(new VarInsnNode(Opcodes.ASTORE, co));
     }
 
@@ -209,13 +203,5 @@ final class StateMachineEmitter {
         for (SpilledValue value : point.stack()) {
             out.add(new VarInsnNode(value.type().getOpcode(Opcodes.ILOAD), value.local()));
         }
-    }
-
-    private static MethodInsnNode coroutineStatic(String name, String desc) {
-        return new MethodInsnNode(Opcodes.INVOKESTATIC, RuntimeNames.COROUTINE, name, desc, false);
-    }
-
-    private static MethodInsnNode coroutineVirtual(String name, String desc) {
-        return new MethodInsnNode(Opcodes.INVOKEVIRTUAL, RuntimeNames.COROUTINE, name, desc, false);
     }
 }

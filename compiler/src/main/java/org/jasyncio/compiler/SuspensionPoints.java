@@ -19,6 +19,8 @@ import org.objectweb.asm.tree.analysis.Frame;
  */
 final class SuspensionPoints {
 
+    private static final Type OBJECT = Type.getObjectType("java/lang/Object");
+
     final List<SuspensionPoint> points = new ArrayList<>();
     SuspensionPoint start;
     /** Spill array sizes for a coroutine created at the deferred start: enough for every point. */
@@ -39,23 +41,24 @@ final class SuspensionPoints {
         this.coroutineSlot = coroutineSlot;
     }
 
-    /**
-     * @param body        the body, locals already shifted past the coroutine parameter
-     * @param parameters  the original parameter types
-     * @param firstTemp   the first local slot free for the points' temporaries (shared by all points)
-     */
-    static SuspensionPoints of(String owner, MethodNode body, boolean isStatic, Type[] parameters, int coroutineSlot,
-                               int firstTemp, ClassHierarchy hierarchy) throws AnalyzerException {
-        SuspensionPoints result = new SuspensionPoints(isStatic, coroutineSlot);
-        Frame<BasicValue>[] frames = new Analyzer<>(new HierarchyVerifier(hierarchy)).analyze(owner, body);
+    /** Analyses the body (locals already shifted past the coroutine parameter) and records its points in the context. */
+    static void find(MethodContext context) throws AnalyzerException {
+        AsyncMethod method = context.method;
+        MethodNode body = context.body();
+        String owner = context.owner.name;
+        SuspensionPoints result = new SuspensionPoints(method.isStatic, method.coroutineSlot);
+        Frame<BasicValue>[] frames = new Analyzer<>(new HierarchyVerifier(context.hierarchy)).analyze(owner, body);
         Liveness liveness = Liveness.of(body, ControlFlow.of(owner, body));
-        result.start = result.startPoint(parameters, liveness.liveIn(0), SourceLines.firstLine(body));
+        result.start = result.startPoint(method.parameters, liveness.liveIn(0), SourceLines.firstLine(body));
+        // Each point's temporaries are dead outside it, so all points share them.
+        LocalSlots.PerSite temporaries = context.locals().perSite();
         int state = 1;
         for (AbstractInsnNode insn : body.instructions) {
             int index = body.instructions.indexOf(insn);
             if (RuntimeNames.isAwait(insn) && frames[index] != null) {
+                temporaries.nextSite();
                 result.points.add(result.awaitPoint(state++, (MethodInsnNode) insn, frames[index],
-                        liveness.liveIn(index), firstTemp));
+                        liveness.liveIn(index), temporaries));
             }
         }
         for (SuspensionPoint point : result.points) {
@@ -64,7 +67,7 @@ final class SuspensionPoints {
         }
         result.references = Math.max(result.awaitReferences, result.start.references());
         result.primitives = Math.max(result.awaitPrimitives, result.start.primitives());
-        return result;
+        context.found(result);
     }
 
     List<SuspensionPoint> all() {
@@ -79,7 +82,7 @@ final class SuspensionPoints {
         List<SpilledValue> saved = new ArrayList<>();
         int slot = 0;
         if (!isStatic) {
-            saved.add(indexes.assign(0, Type.getObjectType("java/lang/Object")));
+            saved.add(indexes.assign(0, OBJECT));
             slot = 1;
         }
         for (Type parameter : parameters) {
@@ -92,12 +95,12 @@ final class SuspensionPoints {
     }
 
     private SuspensionPoint awaitPoint(int state, MethodInsnNode await, Frame<BasicValue> frame, BitSet live,
-                                       int firstTemp) {
+                                       LocalSlots.PerSite temporaries) {
         Indexes indexes = new Indexes();
         List<SpilledValue> saved = new ArrayList<>();
         if (!isStatic) {
             // The resume bridge finds the receiver in refs[0]; the body never writes slot 0.
-            saved.add(indexes.assign(0, Type.getObjectType("java/lang/Object")));
+            saved.add(indexes.assign(0, OBJECT));
         }
         for (int slot = live.nextSetBit(isStatic ? 0 : 1); slot >= 0; slot = live.nextSetBit(slot + 1)) {
             if (slot == coroutineSlot || slot >= frame.getLocals()) {
@@ -108,13 +111,11 @@ final class SuspensionPoints {
                 saved.add(indexes.assign(slot, type));
             }
         }
-        int temp = firstTemp;
-        int awaited = temp++;
+        int awaited = temporaries.allocate(OBJECT);
         List<SpilledValue> stack = new ArrayList<>();
         for (int s = 0; s < frame.getStackSize() - 1; s++) {
             Type type = frame.getStack(s).getType();
-            SpilledValue value = indexes.assign(temp, type);
-            temp += type.getSize();
+            SpilledValue value = indexes.assign(temporaries.allocate(type), type);
             stack.add(value);
             saved.add(value);
         }

@@ -105,6 +105,16 @@ final class Fixtures {
     Fixtures load() {
         rewrite();
         assertEquals(List.of(), errors(), "compiler diagnostics");
+        return checkAndLoad();
+    }
+
+    /** As {@link #load}, refusals allowed: a refused method stays, its awaits throwing the refusal. */
+    Fixtures loadWithRefusals() {
+        rewrite();
+        return checkAndLoad();
+    }
+
+    private Fixtures checkAndLoad() {
         ClassLoader parent = Fixtures.class.getClassLoader();
         loader = new ClassLoader("fixtures", parent) {
             @Override

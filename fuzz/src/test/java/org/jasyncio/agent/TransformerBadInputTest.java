@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Map;
+import org.jasyncio.compiler.AsyncCompiler;
+import org.jasyncio.compiler.Result;
 import org.jasyncio.fuzz.BadInputs;
 import org.jasyncio.testing.RecordingLogger;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,33 @@ class TransformerBadInputTest {
             }
         }
         assertTrue(loadable > 0, "no corrupted class survived to be rewritten; the test proves nothing");
+    }
+
+    @Test
+    void everyAllocationShapeTheJvmLoadsIsRewrittenOrRefusedAndStillLoads() {
+        AsyncCompiler compiler = new AsyncCompiler(name -> null);
+        int rewritten = 0;
+        int refused = 0;
+        for (byte[] shape : BadInputs.allocationShapes(17, 400)) {
+            if (loads(shape) != null) {
+                continue;
+            }
+            Result result = compiler.rewrite(shape);
+            if (result.failed()) {
+                refused++;
+                String message = result.diagnostics().get(0).message();
+                assertTrue(message.startsWith("await while the object of new java.lang.StringBuilder(...) is not "
+                        + "initialised yet"), message);
+            } else {
+                rewritten++;
+            }
+            byte[] transformed = transformQuietly("fz/A", shape);
+            Throwable broken = loads(transformed == null ? shape : transformed);
+            if (broken != null) {
+                fail("the agent broke an allocation shape the JVM loads: " + broken);
+            }
+        }
+        assertTrue(rewritten > 0 && refused > 0, rewritten + " shapes rewritten, " + refused + " refused");
     }
 
     @Test

@@ -12,6 +12,9 @@ import java.util.Random;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import kotlin.Unit;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /** The bad inputs the compiler and the agent are fed: garbage, truncations, bit flips, and other compilers' classes. */
 public final class BadInputs {
@@ -82,6 +85,77 @@ public final class BadInputs {
             out.add(copy);
         }
         return out;
+    }
+
+    /**
+     * Classes {@code fz.A} whose {@code @Async static Task m0(CompletionStage stage)} builds
+     * {@code new StringBuilder((String) await(stage))} after random moves of the uninitialised
+     * reference, as tools other than javac emit them: extra {@code DUP}s, copies stored to and
+     * loaded from locals, a constant swapped over it, copies popped. Many do not verify (a
+     * constructor called on the constant, a local read before it is set); the rest are the
+     * shapes the agent must rewrite or refuse, never leave unverifiable.
+     */
+    public static List<byte[]> allocationShapes(long seed, int count) {
+        Random random = new Random(seed);
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            out.add(allocationShape(random));
+        }
+        return out;
+    }
+
+    private static byte[] allocationShape(Random random) {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V17, Opcodes.ACC_FINAL | Opcodes.ACC_SUPER, "fz/A", null, "java/lang/Object", null);
+        MethodVisitor code = writer.visitMethod(Opcodes.ACC_STATIC, "m0",
+                "(Ljava/util/concurrent/CompletionStage;)Lorg/jasyncio/Task;", null, null);
+        code.visitAnnotation("Lorg/jasyncio/Async;", false).visitEnd();
+        code.visitCode();
+        code.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
+        int depth = 1;
+        for (int moves = random.nextInt(6); moves > 0; moves--) {
+            switch (random.nextInt(5)) {
+                case 0 -> {
+                    code.visitInsn(Opcodes.DUP);
+                    depth++;
+                }
+                case 1 -> {
+                    code.visitInsn(Opcodes.DUP);
+                    code.visitVarInsn(Opcodes.ASTORE, 1 + random.nextInt(2));
+                }
+                case 2 -> {
+                    code.visitLdcInsn("c");
+                    code.visitInsn(Opcodes.SWAP);
+                    depth++;
+                }
+                case 3 -> {
+                    code.visitVarInsn(Opcodes.ALOAD, 1 + random.nextInt(2));
+                    depth++;
+                }
+                default -> {
+                    if (depth > 1) {
+                        code.visitInsn(Opcodes.POP);
+                        depth--;
+                    }
+                }
+            }
+        }
+        code.visitVarInsn(Opcodes.ALOAD, 0);
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, "org/jasyncio/AsyncIO", "await",
+                "(Ljava/util/concurrent/CompletionStage;)Ljava/lang/Object;", false);
+        code.visitTypeInsn(Opcodes.CHECKCAST, "java/lang/String");
+        code.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/StringBuilder", "<init>", "(Ljava/lang/String;)V", false);
+        for (depth--; depth > 0; depth--) {
+            code.visitInsn(Opcodes.POP);
+        }
+        code.visitLdcInsn("done");
+        code.visitMethodInsn(Opcodes.INVOKESTATIC, "org/jasyncio/Task", "completed",
+                "(Ljava/lang/Object;)Lorg/jasyncio/Task;", false);
+        code.visitInsn(Opcodes.ARETURN);
+        code.visitMaxs(0, 0);
+        code.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     /** Every class file of the kotlin-stdlib jar on the test classpath, by internal name. */

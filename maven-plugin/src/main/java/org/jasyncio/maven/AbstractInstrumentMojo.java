@@ -103,9 +103,22 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Counts what was refused as it was refused: a method for each method with refusals, a
+     * class for each class refused as a whole (one the compiler cannot read, say).
+     */
     static String failureMessage(List<Diagnostic> errors) {
+        long methods = errors.stream().filter(d -> d.method() != null).map(d -> d.className() + "." + d.method())
+                .distinct().count();
+        long classes = errors.stream().filter(d -> d.method() == null).count();
+        String refused = methods > 0 && classes > 0 ? counted(methods, "method", "methods") + " and "
+                + counted(classes, "class", "classes") : methods > 0 ? counted(methods, "method", "methods")
+                : counted(classes, "class", "classes");
         return errors.stream().map(Diagnostic::toString).collect(Collectors.joining(System.lineSeparator() + "  ",
-                "jasyncio refused " + errors.size() + (errors.size() == 1 ? " method:" : " methods:") + System.lineSeparator() + "  ",
-                ""));
+                "jasyncio refused " + refused + ":" + System.lineSeparator() + "  ", ""));
+    }
+
+    private static String counted(long count, String one, String many) {
+        return count + " " + (count == 1 ? one : many);
     }
 }

@@ -107,7 +107,20 @@ class InstrumentMojoTest {
     @Test
     void theFailureMessageSaysMethodForOne() {
         assertEquals("jasyncio refused 1 method:" + System.lineSeparator() + "  A.java:3: a.A.m: no",
-                AbstractInstrumentMojo.failureMessage(List.of(
-                        new org.jasyncio.compiler.Diagnostic(org.jasyncio.compiler.Diagnostic.Kind.ERROR, "a.A", "m", "A.java", 3, "no"))));
+                AbstractInstrumentMojo.failureMessage(List.of(error("a.A", "m", 3))));
+    }
+
+    @Test
+    void theFailureMessageCountsEachRefusedMethodOnceAndClassesAsClasses() {
+        String message = AbstractInstrumentMojo.failureMessage(List.of(error("a.A", "m", 3), error("a.A", "m", 4),
+                error("a.A", "n", 7), error("a.B", null, 0)));
+        assertTrue(message.startsWith("jasyncio refused 2 methods and 1 class:"), message);
+        assertTrue(AbstractInstrumentMojo.failureMessage(List.of(error("a.B", null, 0)))
+                .startsWith("jasyncio refused 1 class:"));
+    }
+
+    private static org.jasyncio.compiler.Diagnostic error(String className, String method, int line) {
+        return new org.jasyncio.compiler.Diagnostic(org.jasyncio.compiler.Diagnostic.Kind.ERROR, className, method,
+                "A.java", line, "no");
     }
 }

@@ -14,6 +14,7 @@ import org.jasyncio.internal.access.Access;
 import org.jasyncio.internal.access.CoroutineAccess;
 import org.jasyncio.internal.access.TaskAccess;
 import org.jasyncio.internal.loop.CurrentLoop;
+import org.jasyncio.internal.loop.PlainCompletableFuture;
 
 /**
  * The task of an {@code @Async} call that suspended (or was started lazily): the state
@@ -133,7 +134,9 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /**
-     * The fast-path check of an {@code await}.
+     * The fast-path check of an {@code await}. Any stage but a plain {@link CompletableFuture}
+     * (see {@link PlainCompletableFuture}) counts as not done: {@link #suspendOn} waits for it
+     * through {@code whenComplete}, the one thing every stage supports.
      *
      * @param awaitable a {@link Future} or {@link CompletionStage}
      * @return whether it is done, so that {@link #resultOf} will not block
@@ -142,7 +145,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         if (awaitable instanceof Future) {
             return ((Future<?>) awaitable).done();
         }
-        if (awaitable instanceof CompletableFuture) {
+        if (PlainCompletableFuture.is(awaitable)) {
             return ((CompletableFuture<?>) awaitable).isDone();
         }
         if (awaitable instanceof CompletionStage) {
@@ -154,7 +157,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     /**
      * The value of a done awaitable.
      *
-     * @param awaitable a done {@link Future} or {@link CompletableFuture}
+     * @param awaitable a done {@link Future} or plain {@link CompletableFuture}
      * @return its result
      * @throws CancelledException if it was cancelled; its own exception if it failed
      */
@@ -164,8 +167,13 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             try {
                 return future.result();
             } catch (Throwable failure) {
-                if (TASKS.recordsAwait(failure) && !TASKS.failedOnCallersStack(future)) {
-                    recordCallersAwait(failure);
+                if (TASKS.recordsAwait(failure)) {
+                    if (TASKS.failedOnCallersStack(future)) {
+                        // its trace already shows the awaiting callers: only the loop's frames go
+                        TASKS.recordAwait(failure, null);
+                    } else {
+                        recordCallersAwait(failure);
+                    }
                 }
                 throw sneakyThrow(failure);
             }

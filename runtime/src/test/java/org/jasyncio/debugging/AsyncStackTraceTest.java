@@ -1,5 +1,6 @@
 package org.jasyncio.debugging;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-import org.jasyncio.AsyncStackTrace;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
@@ -19,7 +22,16 @@ import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * An exception that crossed awaits carries the awaiting {@code @Async} methods in its own stack
+ * trace, in place of the event loop's frames, and nothing else about it changes.
+ */
 class AsyncStackTraceTest {
+    private static final List<StackTraceElement> CHAIN = List.of(
+            new StackTraceElement("pkg.Inner", "inner", "Inner.java", 30),
+            new StackTraceElement("pkg.Middle", "middle", "Middle.java", 20),
+            new StackTraceElement("pkg.Outer", "outer", "Outer.java", 10));
+
     private final VirtualTimeLoop loop = VirtualTimeLoop.create();
     private final Future<Object> gate = loop.createFuture();
 
@@ -39,33 +51,51 @@ class AsyncStackTraceTest {
         return loop.runUntilComplete(outer);
     }
 
-    @Test
-    void aFailureCarriesEveryAwaitingMethodAndLineInnermostFirst() {
-        Task<Object> outer = chain();
-        IllegalStateException boom = new IllegalStateException("boom");
-        gate.setException(boom);
-        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
-        assertSame(boom, thrown);
-        assertEquals(List.of(
-                new StackTraceElement("pkg.Inner", "inner", "Inner.java", 30),
-                new StackTraceElement("pkg.Middle", "middle", "Middle.java", 20),
-                new StackTraceElement("pkg.Outer", "outer", "Outer.java", 10)), AsyncStackTrace.of(boom));
-        StringWriter printed = new StringWriter();
-        boom.printStackTrace(new PrintWriter(printed, true));
-        String nl = System.lineSeparator();
-        assertTrue(printed.toString().contains("Suppressed: org.jasyncio.AsyncStackTrace: awaited by, innermost first"
-                + nl + "\t\tat pkg.Inner.inner(Inner.java:30)" + nl + "\t\tat pkg.Middle.middle(Middle.java:20)" + nl
-                + "\t\tat pkg.Outer.outer(Outer.java:10)" + nl), printed.toString());
-        assertEquals(1, boom.getSuppressed().length);
+    /** Fails the gate from a loop callback with an exception made there, as I/O callbacks and timers do. */
+    @SuppressWarnings("unchecked")
+    private <E extends Throwable> E failGateOnTheLoop(Supplier<E> make) {
+        Throwable[] made = new Throwable[1];
+        loop.callSoon(() -> gate.setException(made[0] = make.get()));
+        loop.runUntilComplete(loop.createTask(() -> Task.completed()));
+        return (E) made[0];
+    }
+
+    private static boolean isLoopFrame(StackTraceElement frame) {
+        return frame.getClassName().startsWith("org.jasyncio.EventLoop") || frame.getClassName().equals(
+                Coroutine.class.getName()) || frame.getClassName().startsWith("org.junit");
     }
 
     @Test
-    void aCheckedFailureIsRecordedAndStaysTheSameObject() {
+    void theAwaitingMethodsReplaceTheLoopsFramesInnermostFirst() {
         Task<Object> outer = chain();
-        Exception checked = new Exception("checked");
-        gate.setException(checked);
+        Throwable[] made = new Throwable[1];
+        loop.callSoon(() -> gate.setException(made[0] = new IllegalStateException("boom")));
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        assertSame(made[0], thrown);
+        List<StackTraceElement> trace = Arrays.asList(thrown.getStackTrace());
+        assertEquals(4, trace.size(), trace::toString);
+        assertEquals(getClass().getName(), trace.get(0).getClassName(), "where it was made stays on top");
+        assertEquals(CHAIN, trace.subList(1, 4));
+        assertEquals(0, thrown.getSuppressed().length, "nothing hangs on the exception");
+        StringWriter printed = new StringWriter();
+        thrown.printStackTrace(new PrintWriter(printed, true));
+        String nl = System.lineSeparator();
+        assertTrue(printed.toString().contains("\tat pkg.Inner.inner(Inner.java:30)" + nl
+                + "\tat pkg.Middle.middle(Middle.java:20)" + nl + "\tat pkg.Outer.outer(Outer.java:10)" + nl),
+                printed.toString());
+    }
+
+    @Test
+    void aCheckedFailureStaysTheSameObjectAndKeepsItsOwnSuppressed() {
+        Task<Object> outer = chain();
+        Exception checked = failGateOnTheLoop(() -> new Exception("checked"));
+        IllegalArgumentException closing = new IllegalArgumentException("close");
+        checked.addSuppressed(closing);
         assertSame(checked, assertThrows(Exception.class, () -> loop.runUntilComplete(outer)));
-        assertEquals(3, AsyncStackTrace.of(checked).size());
+        List<StackTraceElement> trace = Arrays.asList(checked.getStackTrace());
+        assertEquals(CHAIN, trace.subList(trace.size() - 3, trace.size()));
+        assertTrue(trace.stream().noneMatch(AsyncStackTraceTest::isLoopFrame), trace::toString);
+        assertArrayEquals(new Throwable[] {closing}, checked.getSuppressed());
     }
 
     @Test
@@ -74,32 +104,78 @@ class AsyncStackTraceTest {
         gate.cancel("stop");
         CancelledException thrown = assertThrows(CancelledException.class, () -> loop.runUntilComplete(outer));
         assertEquals("stop", thrown.getMessage());
-        assertEquals(List.of(), AsyncStackTrace.of(thrown));
+        assertTrue(Arrays.stream(thrown.getStackTrace()).noneMatch(f -> f.getClassName().startsWith("pkg.")));
         assertEquals(0, thrown.getSuppressed().length);
     }
 
     @Test
+    void aBodyFrameIsNamedAsTheMethodAndTheBridgeGoes() {
+        Future<Task<Object>> started = loop.createFuture();
+        IllegalStateException[] made = new IllegalStateException[1];
+        loop.callSoon(() -> {
+            Task<Object> failing = Relay.awaitThen(gate, value -> {
+                throw made[0] = new IllegalStateException("in the body after its await");
+            });
+            started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, failing));
+        });
+        Task<Object> outer = loop.runUntilComplete(started);
+        loop.callSoon(() -> gate.setResult("go"));
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        assertSame(made[0], thrown);
+        List<StackTraceElement> trace = Arrays.asList(made[0].getStackTrace());
+        assertEquals(3, trace.size(), trace::toString);
+        assertEquals(getClass().getName(), trace.get(0).getClassName(), "the lambda that threw");
+        assertEquals(new StackTraceElement(Relay.class.getName(), "relay", "Relay.java", trace.get(1).getLineNumber()),
+                trace.get(1), "relay$async, resumed through relay$resume");
+        assertEquals(CHAIN.get(2), trace.get(2));
+    }
+
+    @Test
+    void anExceptionFromALoopMethodTheBodyCalledKeepsThatMethodAndTheBody() {
+        Future<Task<Object>> started = loop.createFuture();
+        loop.callSoon(() -> {
+            Task<Object> failing = Relay.awaitThen(gate, value -> loop.callSoon(null));
+            started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, failing));
+        });
+        Task<Object> outer = loop.runUntilComplete(started);
+        loop.callSoon(() -> gate.setResult("go"));
+        Throwable thrown = assertThrows(NullPointerException.class, () -> loop.runUntilComplete(outer));
+        List<String> methods = Arrays.stream(thrown.getStackTrace())
+                .map(frame -> frame.getClassName() + "." + frame.getMethodName()).collect(Collectors.toList());
+        assertTrue(methods.contains("org.jasyncio.EventLoop.callSoon"), methods::toString);
+        assertEquals(List.of(Relay.class.getName() + ".relay", "pkg.Outer.outer"),
+                methods.subList(methods.size() - 2, methods.size()), methods::toString);
+    }
+
+    @Test
     void awaitingAnAlreadyFailedFutureRecordsTheAwaitingBodyFromTheStack() {
-        IllegalStateException boom = new IllegalStateException("earlier");
-        gate.setException(boom);
+        IllegalStateException boom = failGateOnTheLoop(() -> new IllegalStateException("earlier"));
         Future<Task<Object>> relayed = loop.createFuture();
         loop.callSoon(() -> relayed.setResult(Relay.relay("ignored.Where.never(Where.java)", 1, gate)));
         Task<Object> task = loop.runUntilComplete(relayed);
         assertSame(boom, task.exception());
-        List<StackTraceElement> frames = AsyncStackTrace.of(boom);
-        assertEquals(1, frames.size());
-        assertEquals(Relay.class.getName(), frames.get(0).getClassName());
-        assertEquals("relay", frames.get(0).getMethodName());
-        assertEquals("Relay.java", frames.get(0).getFileName());
+        List<StackTraceElement> trace = Arrays.asList(boom.getStackTrace());
+        StackTraceElement awaiting = trace.get(trace.size() - 1);
+        assertEquals(Relay.class.getName(), awaiting.getClassName());
+        assertEquals("relay", awaiting.getMethodName());
+        assertEquals("Relay.java", awaiting.getFileName());
+        assertTrue(trace.stream().noneMatch(AsyncStackTraceTest::isLoopFrame), trace::toString);
     }
 
     @Test
-    void aCallThatFailedOnTheCallersOwnStackAddsNoFrame() {
-        IllegalStateException boom = new IllegalStateException("synchronous");
+    void aCallThatFailedOnTheCallersOwnStackKeepsItsFramesAboveTheLoop() {
         Future<Task<Object>> relayed = loop.createFuture();
-        loop.callSoon(() -> relayed.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, failingCall(boom))));
-        assertSame(boom, loop.runUntilComplete(relayed).exception());
-        assertEquals(List.of(), AsyncStackTrace.of(boom));
+        IllegalStateException[] made = new IllegalStateException[1];
+        StackTraceElement[][] before = new StackTraceElement[1][];
+        loop.callSoon(() -> {
+            made[0] = new IllegalStateException("synchronous");
+            before[0] = made[0].getStackTrace();
+            relayed.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, failingCall(made[0])));
+        });
+        Throwable failure = loop.runUntilComplete(relayed).exception();
+        assertSame(made[0], failure);
+        List<StackTraceElement> trace = Arrays.asList(made[0].getStackTrace());
+        assertEquals(List.of(before[0][0]), trace, "the lambda that made it; no await frame, no loop frames");
     }
 
     /** The @Async body {@code throw failure;}: it fails before it ever suspends. */

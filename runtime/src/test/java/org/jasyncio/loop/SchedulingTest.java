@@ -129,6 +129,25 @@ class SchedulingTest {
     }
 
     @Test
+    void callLaterIsCallAtOfTimePlusDelay() {
+        loop.advance(1234.567891); // a time whose sum with the delay rounds, as real clocks' do
+        for (int i = 0; i < 20; i++) {
+            if (i % 2 == 0) {
+                loop.callLater(0.3, record("t" + i));
+            } else {
+                loop.callAt(loop.time() + 0.3, record("t" + i));
+            }
+        }
+        assertEquals(loop.time() + 0.3, loop.callLater(0.3, loop::stop).when());
+        loop.runForever();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            expected.add("t" + i);
+        }
+        assertEquals(expected, events, "asyncio's call_later(d) is call_at(time() + d): the same deadline");
+    }
+
+    @Test
     void negativeDelayRunsAsSoonAsPossibleAfterReadyCallbacks() {
         loop.callSoon(record("soon"));
         loop.callLater(-5.0, record("negative"));

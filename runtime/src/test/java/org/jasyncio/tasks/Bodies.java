@@ -141,6 +141,120 @@ final class Bodies {
 
     /**
      * <pre>{@code
+     * @Async static Task<Object> awaitRecovering(Object awaitable, Function<Throwable, Object> recover) {
+     *     try { return Task.completed(await(awaitable)); }                 // line 9
+     *     catch (Throwable t) { return Task.completed(recover.apply(t)); } // recover may throw
+     * }
+     * }</pre>
+     */
+    static Task<Object> awaitRecovering(Object awaitable, java.util.function.Function<Throwable, Object> recover) {
+        return awaitRecovering$async(awaitable, recover, null);
+    }
+
+    private static final Coroutine.Resumer AWAIT_RECOVERING = co -> awaitRecovering$async(null, null, co);
+
+    @SuppressWarnings("unchecked")
+    private static Task awaitRecovering$async(Object awaitable, java.util.function.Function<Throwable, Object> recover,
+            Coroutine co) {
+        try {
+            if (co != null) {
+                awaitable = co.refs[0];
+                recover = (java.util.function.Function<Throwable, Object>) co.refs[1];
+            }
+            Object value;
+            try {
+                if (co != null && co.state == 1) {
+                    value = co.resumeValue();
+                } else if (Coroutine.isDone(awaitable)) {
+                    value = Coroutine.resultOf(awaitable);
+                } else {
+                    if (co == null) {
+                        co = Coroutine.create(AWAIT_RECOVERING, 2, 0,
+                                "org.jasyncio.tasks.Bodies.awaitRecovering(Bodies.java)");
+                    }
+                    co.refs[0] = awaitable;
+                    co.refs[1] = recover;
+                    co.suspendOn(awaitable, 1, 9);
+                    return co;
+                }
+            } catch (Throwable t) {
+                value = recover.apply(t);
+            }
+            return Coroutine.complete(Task.completed(value), co);
+        } catch (Throwable t) {
+            return Coroutine.fail(t, co);
+        }
+    }
+
+    /**
+     * <pre>{@code
+     * @Async static Task<Object> awaitWithCleanup(Object awaitable, Supplier<?> cleanup) {
+     *     try { return Task.completed(await(awaitable)); }   // line 11
+     *     finally { await(cleanup.get()); }                   // line 12
+     * }
+     * }</pre>
+     */
+    static Task<Object> awaitWithCleanup(Object awaitable, java.util.function.Supplier<?> cleanup) {
+        return awaitWithCleanup$async(awaitable, cleanup, null);
+    }
+
+    private static final Coroutine.Resumer AWAIT_WITH_CLEANUP = co -> awaitWithCleanup$async(null, null, co);
+    private static final String AWAIT_WITH_CLEANUP_WHERE = "org.jasyncio.tasks.Bodies.awaitWithCleanup(Bodies.java)";
+
+    @SuppressWarnings("unchecked")
+    private static Task awaitWithCleanup$async(Object awaitable, java.util.function.Supplier<?> cleanup, Coroutine co) {
+        try {
+            Object value = null;
+            Throwable thrown = null;
+            if (co != null && co.state == 2) {
+                value = co.refs[2];
+                thrown = (Throwable) co.refs[3];
+                co.resumeValue(); // the cleanup's exception replaces the body's, as a finally's does
+            } else {
+                if (co != null) {
+                    awaitable = co.refs[0];
+                    cleanup = (java.util.function.Supplier<?>) co.refs[1];
+                }
+                try {
+                    if (co != null && co.state == 1) {
+                        value = co.resumeValue();
+                    } else if (Coroutine.isDone(awaitable)) {
+                        value = Coroutine.resultOf(awaitable);
+                    } else {
+                        if (co == null) {
+                            co = Coroutine.create(AWAIT_WITH_CLEANUP, 4, 0, AWAIT_WITH_CLEANUP_WHERE);
+                        }
+                        co.refs[0] = awaitable;
+                        co.refs[1] = cleanup;
+                        co.suspendOn(awaitable, 1, 11);
+                        return co;
+                    }
+                } catch (Throwable t) {
+                    thrown = t;
+                }
+                Object cleaning = cleanup.get();
+                if (!Coroutine.isDone(cleaning)) {
+                    if (co == null) {
+                        co = Coroutine.create(AWAIT_WITH_CLEANUP, 4, 0, AWAIT_WITH_CLEANUP_WHERE);
+                    }
+                    co.refs[2] = value;
+                    co.refs[3] = thrown;
+                    co.suspendOn(cleaning, 2, 12);
+                    return co;
+                }
+                Coroutine.resultOf(cleaning);
+            }
+            if (thrown != null) {
+                throw thrown;
+            }
+            return Coroutine.complete(Task.completed(value), co);
+        } catch (Throwable t) {
+            return Coroutine.fail(t, co);
+        }
+    }
+
+    /**
+     * <pre>{@code
      * @Async static Task<Integer> yieldMany(int n) {
      *     for (int i = 0; i < n; i++) await(sleep(0));       // line 3
      *     return Task.completed(n);

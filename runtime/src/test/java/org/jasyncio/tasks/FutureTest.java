@@ -193,6 +193,30 @@ class FutureTest {
     }
 
     @Test
+    void getOnTheThreadOfItsLoopThatIsNotRunningFailsAtOnce() throws Exception {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            // on a thread of its own, so that a get() that hangs (as it did) fails the test instead
+            java.util.concurrent.Future<List<Throwable>> refusals = thread.submit(() -> {
+                AsyncIO.setEventLoop(loop);
+                List<Throwable> seen = new ArrayList<>();
+                Future<String> future = loop.createFuture();
+                Future<Object> task = org.jasyncio.testing.Relay.relay("Main.main(Main.java)", 3, future);
+                seen.add(assertThrows(IllegalStateException.class, future::get));
+                seen.add(assertThrows(IllegalStateException.class, task::get));
+                seen.add(assertThrows(IllegalStateException.class, () -> future.get(1, TimeUnit.HOURS)));
+                return seen;
+            });
+            for (Throwable refusal : refusals.get(10, TimeUnit.SECONDS)) {
+                assertTrue(refusal.getMessage().contains("AsyncIO.run(")
+                        && refusal.getMessage().contains("loop.runUntilComplete("), refusal.getMessage());
+            }
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
     void getBlocksAnotherThreadUntilTheLoopCompletes() throws Exception {
         Future<String> f = new Future<>(loop);
         Future<String> failing = new Future<>(loop);

@@ -107,7 +107,9 @@ class ModuleFunctionsTest {
     void waitForExpiresCancelsTheWorkAndRaisesTimeout() {
         Task<String> work = Bodies.sleepTwice(10);
         Future<String> guarded = AsyncIO.waitFor(work, 3);
-        assertThrows(TimeoutException.class, () -> loop.runUntilComplete(guarded));
+        TimeoutException expired = assertThrows(TimeoutException.class, () -> loop.runUntilComplete(guarded));
+        assertEquals("timed out after 3 s: the deadline at loop time 3.000 passed before the work finished",
+                expired.getMessage());
         assertTrue(work.cancelled());
         assertEquals(3.0, loop.time(), 1e-6);
     }
@@ -142,7 +144,8 @@ class ModuleFunctionsTest {
         Timeout inner = AsyncIO.timeout(2);
         Future<String> innerResult = inner.run(Bodies.sleepTwice(5));
         Future<Object> outerResult = outer.run(Bodies.awaitOrElse(innerResult, "unused"));
-        assertThrows(TimeoutException.class, () -> loop.runUntilComplete(innerResult));
+        TimeoutException expired = assertThrows(TimeoutException.class, () -> loop.runUntilComplete(innerResult));
+        assertTrue(expired.getMessage().startsWith("timed out after 2 s: "), expired.getMessage());
         assertTrue(inner.expired());
         assertFalse(outer.expired());
         assertThrows(TimeoutException.class, () -> loop.runUntilComplete(outerResult),
@@ -161,6 +164,16 @@ class ModuleFunctionsTest {
         assertFalse(inner.expired());
         assertThrows(CancelledException.class, innerResult::result);
         assertEquals(1.0, loop.time(), 1e-6);
+    }
+
+    @Test
+    void anExpiredTimeoutNamesTheLimitInForce() {
+        Timeout moved = AsyncIO.timeout(1);
+        Future<String> result = moved.run(Bodies.sleepTwice(5));
+        moved.reschedule(loop.time() + 0.5);
+        TimeoutException expired = assertThrows(TimeoutException.class, () -> loop.runUntilComplete(result));
+        assertEquals("timed out after 0.5 s: the deadline at loop time 0.500 passed before the work finished",
+                expired.getMessage());
     }
 
     @Test
@@ -231,7 +244,8 @@ class ModuleFunctionsTest {
         assertEquals(List.of("a", "b", "c"), seen);
         List<Future<String>> partial = AsyncIO.asCompleted(List.of(resolveLater(1, "x"), resolveLater(9, "y")), 2);
         assertEquals("x", loop.runUntilComplete(partial.get(0)));
-        assertThrows(TimeoutException.class, () -> loop.runUntilComplete(partial.get(1)));
+        TimeoutException expired = assertThrows(TimeoutException.class, () -> loop.runUntilComplete(partial.get(1)));
+        assertEquals("timed out after 2 s: asCompleted has 1 futures still pending", expired.getMessage());
     }
 
     @Test

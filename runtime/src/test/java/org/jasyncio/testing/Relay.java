@@ -42,7 +42,12 @@ public final class Relay {
         return relay$async("org.jasyncio.testing.Relay.awaitThen(Relay.java)", 1, awaitable, then, null);
     }
 
-    private static final Coroutine.Resumer RELAY = co -> relay$async(null, 0, null, null, co);
+    private static final Coroutine.Resumer RELAY = Relay::relay$resume$0;
+
+    /** The bridge, named as the compiler names it, so that async stack traces cut the loop's frames here. */
+    private static Task relay$resume$0(Coroutine co) {
+        return relay$async(null, 0, null, null, co);
+    }
 
     private static Task relay$async(String where, int line, Object awaitable, Consumer<Object> then, Coroutine co) {
         try {

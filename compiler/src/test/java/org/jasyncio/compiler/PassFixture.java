@@ -1,0 +1,63 @@
+package org.jasyncio.compiler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * The input of one pass, built from text: a method of class {@code fx.Sample}
+ * ({@code Sample.java}) and the {@link MethodContext} the passes share, in the state the
+ * passes before the one under test leave it.
+ */
+final class PassFixture {
+
+    private PassFixture() {
+    }
+
+    /** The context before any pass: the user's {@code @Async} method as javac wrote it. */
+    static MethodContext original(int access, String name, String desc, String code) {
+        return context(Textified.parse(access, name, desc, code), PassFixture::systemClass);
+    }
+
+    /** As {@link #original}, with class files looked up in {@code classpath} instead of the test's classpath. */
+    static MethodContext original(int access, String name, String desc, String code, ClassBytes classpath) {
+        return context(Textified.parse(access, name, desc, code), classpath);
+    }
+
+    /**
+     * The context after the split: the user method {@code name desc} has been emptied, and
+     * {@code bodyCode} is its body {@code name$async} (locals shifted, the coroutine in the slot
+     * after the parameters).
+     */
+    static MethodContext split(int access, String name, String desc, String bodyCode) {
+        MethodContext context = context(new MethodNode(Opcodes.ASM9, access, name, desc, null, null),
+                PassFixture::systemClass);
+        AsyncMethod method = context.method;
+        MethodNode body = Textified.parse(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (access & Opcodes.ACC_STATIC),
+                method.bodyName, method.bodyDesc, bodyCode);
+        MethodNode bridge = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, method.bridgeName,
+                RuntimeNames.RESUME_DESC, null, null);
+        context.split(body, bridge);
+        return context;
+    }
+
+    private static MethodContext context(MethodNode method, ClassBytes classpath) {
+        ClassNode owner = new ClassNode();
+        owner.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "fx/Sample", null, "java/lang/Object", null);
+        owner.visitSource("Sample.java", null);
+        owner.methods.add(method);
+        ClassHierarchy hierarchy = new ClassHierarchy(classpath);
+        hierarchy.define(owner.name, owner.superName, null, false);
+        return new MethodContext(owner, new AsyncMethod(owner, method, 0), hierarchy);
+    }
+
+    static byte[] systemClass(String internalName) {
+        try (InputStream in = ClassLoader.getSystemResourceAsStream(internalName + ".class")) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.jasyncio.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An exception that crosses awaits looks to user code as it would in the same program run
+ * synchronously: the same suppressed exceptions, and a stack trace whose frames of the program are
+ * its methods and lines, innermost first, without the event loop's frames.
+ */
+class SyncLikeTracesTest {
+
+    static final String SOURCE = """
+            package fx;
+            import org.jasyncio.*;
+            import static org.jasyncio.AsyncIO.*;
+
+            public class Traces {
+                static class Closer implements AutoCloseable {
+                    @Override public void close() { throw new IllegalArgumentException("close"); }
+                }
+
+                @Async public static Task<Void> outer(boolean suspend) {
+                    await(middle(suspend)); // outer
+                    return Task.completed();
+                }
+
+                @Async public static Task<Void> middle(boolean suspend) {
+                    try (Closer closer = new Closer()) {
+                        await(inner(suspend)); // middle
+                    }
+                    return Task.completed();
+                }
+
+                @Async public static Task<Void> inner(boolean suspend) {
+                    if (suspend) {
+                        await(Later.value(1));
+                    }
+                    throw new IllegalStateException("inner"); // inner
+                }
+
+                public static void syncOuter() {
+                    syncMiddle(); // outer
+                }
+
+                public static void syncMiddle() {
+                    try (Closer closer = new Closer()) {
+                        syncInner(); // middle
+                    }
+                }
+
+                public static void syncInner() {
+                    throw new IllegalStateException("inner"); // inner
+                }
+            }
+            """;
+
+    static Fixtures fx;
+
+    @BeforeAll
+    static void compile() {
+        fx = Fixtures.compile("Traces", SOURCE).load();
+    }
+
+    /** The line of the {@code n}-th (0 or 1) line of {@link #SOURCE} ending with {@code // marker}. */
+    private static int line(String marker, int n) {
+        List<String> lines = SOURCE.lines().collect(Collectors.toList());
+        int found = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).endsWith("// " + marker) && ++found == n) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no line " + n + " marked " + marker);
+    }
+
+    /** The frames of the fixture class, as "method:line". */
+    private static List<String> programFrames(Throwable failure) {
+        return Arrays.stream(failure.getStackTrace()).filter(frame -> frame.getClassName().equals("fx.Traces"))
+                .map(frame -> frame.getMethodName() + ":" + frame.getLineNumber()).collect(Collectors.toList());
+    }
+
+    private static List<String> suppressed(Throwable failure) {
+        return Arrays.stream(failure.getSuppressed()).map(Throwable::toString).collect(Collectors.toList());
+    }
+
+    private static Throwable synchronousFailure() {
+        return assertThrows(IllegalStateException.class, () -> fx.call("fx.Traces", "syncOuter"));
+    }
+
+    @Test
+    void theSynchronousProgramsTraceIsTheReference() {
+        Throwable sync = synchronousFailure();
+        assertEquals(List.of("syncInner:" + line("inner", 1), "syncMiddle:" + line("middle", 1),
+                "syncOuter:" + line("outer", 1)), programFrames(sync));
+        assertEquals(List.of("java.lang.IllegalArgumentException: close"), suppressed(sync));
+    }
+
+    @Test
+    void aFailureAfterSuspensionsReadsLikeTheSynchronousOne() {
+        Throwable async = assertThrows(IllegalStateException.class, () -> fx.run("fx.Traces", "outer", true));
+        assertEquals(List.of("inner:" + line("inner", 0), "middle:" + line("middle", 0), "outer:" + line("outer", 0)),
+                programFrames(async));
+        assertEquals(suppressed(synchronousFailure()), suppressed(async));
+        assertTrue(Arrays.stream(async.getStackTrace()).noneMatch(frame -> frame.getClassName().startsWith("org.jasyncio.")),
+                () -> Arrays.toString(async.getStackTrace()));
+    }
+
+    @Test
+    void aFailureThatNeverSuspendedReadsLikeTheSynchronousOne() {
+        Throwable async = assertThrows(IllegalStateException.class, () -> fx.run("fx.Traces", "outer", false));
+        assertEquals(List.of("inner:" + line("inner", 0), "middle:" + line("middle", 0), "outer:" + line("outer", 0)),
+                programFrames(async));
+        assertEquals(suppressed(synchronousFailure()), suppressed(async));
+    }
+}
