@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import javax.tools.ToolProvider;
@@ -31,9 +33,37 @@ class AgentJarIT {
     static Path work;
     static Path classes;
 
+    /** Defines {@code demo.Greeter} a second time, from its bytes and without a name, as some bytecode frameworks do. */
+    static final String NAMELESS = """
+            package demo;
+
+            import java.io.InputStream;
+
+            public class Nameless extends ClassLoader {
+                Nameless() {
+                    super(Nameless.class.getClassLoader());
+                }
+
+                Class<?> defineWithoutName(byte[] bytes) {
+                    return defineClass(null, bytes, 0, bytes.length);
+                }
+
+                public static void main(String[] args) throws Exception {
+                    byte[] bytes;
+                    try (InputStream in = Nameless.class.getResourceAsStream("/demo/Greeter.class")) {
+                        bytes = in.readAllBytes();
+                    }
+                    Class<?> greeter = new Nameless().defineWithoutName(bytes);
+                    System.out.println(greeter.getMethod("run", String.class).invoke(null, "nameless"));
+                }
+            }
+            """;
+
     @BeforeAll
     static void compileFixtures() {
-        classes = JavaSources.compile(work, DemoSources.all());
+        Map<String, String> sources = new HashMap<>(DemoSources.all());
+        sources.put("demo/Nameless.java", NAMELESS);
+        classes = JavaSources.compile(work, sources);
     }
 
     @Test
@@ -75,6 +105,14 @@ class AgentJarIT {
         assertTrue(run.stderr().contains("WARNING: jasyncio: Refused.java:10: demo.Refused.notAsync: "), run::toString);
         assertTrue(run.stderr().contains("WARNING: jasyncio: demo.Refused: the methods refused above were not rewritten"),
                 run::toString);
+    }
+
+    @Test
+    void rewritesAClassDefinedWithoutAName() throws Exception {
+        Run run = java("-javaagent:" + AGENT_JAR + "=verbose", "demo.Nameless");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertEquals("hello nameless", run.stdout().strip());
+        assertTrue(run.stderr().contains("INFO: jasyncio: rewrote 1 methods in demo.Greeter"), run::toString);
     }
 
     @Test

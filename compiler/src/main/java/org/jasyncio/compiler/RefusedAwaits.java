@@ -20,7 +20,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  */
 final class RefusedAwaits {
 
-    static final String HELPER = "await$refused";
+    private static final String HELPER = "await$refused";
     private static final String HELPER_DESC = "(Ljava/lang/Object;Ljava/lang/String;)Ljava/lang/Object;";
     private static final String EXCEPTION = "java/lang/IllegalStateException";
 
