@@ -18,7 +18,6 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import org.jasyncio.internal.loop.PlainCompletableFuture;
-import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.FutureChain;
 
 /**

@@ -8,7 +8,6 @@ import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 
 import org.jasyncio.internal.access.Access;
-import org.jasyncio.internal.access.ContextAccess;
 
 /**
  * Python's {@code contextvars.Context}: the values of {@link ContextVar}s that one task, callback or
@@ -28,32 +27,7 @@ import org.jasyncio.internal.access.ContextAccess;
 public final class Context {
 
     static {
-        Access.install(new ContextAccess() {
-            @Override
-            public boolean propagating() {
-                return Propagation.active();
-            }
-
-            @Override
-            public Context capture() {
-                return forCallback();
-            }
-
-            @Override
-            public Context newContext() {
-                return new Context();
-            }
-
-            @Override
-            public Object enter(EventLoop loop, Context context) {
-                return ContextScope.enterStep(loop.contextState, context);
-            }
-
-            @Override
-            public void leave(Object scope) {
-                ((ContextScope) scope).leave();
-            }
-        });
+        Access.install(new ContextHooks());
     }
 
     /** The values; replaced, never changed, by {@link ContextVar#set} and on leaving a step. */

@@ -26,13 +26,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jasyncio.internal.access.Access;
-import org.jasyncio.internal.access.LoopAccess;
 import org.jasyncio.internal.loop.CallbackDescription;
 import org.jasyncio.spi.Clock;
-import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.DaemonThreadFactory;
 import org.jasyncio.internal.loop.DebugSetting;
-import org.jasyncio.internal.loop.ExecutorCall;
 import org.jasyncio.spi.Poller;
 import org.jasyncio.internal.loop.SlowCallbackReporter;
 import org.jasyncio.internal.loop.SourceLocation;
@@ -73,7 +70,7 @@ public abstract class EventLoop {
     private static final long EXECUTOR_SHUTDOWN_TIMEOUT_SECONDS = 300;
 
     static {
-        Access.install((LoopAccess) loop -> loop.network.driver());
+        Access.install(new LoopHooks());
     }
 
     private final long id = IDS.incrementAndGet();
@@ -113,6 +110,11 @@ public abstract class EventLoop {
      */
     protected EventLoop(Poller poller, Clock clock) {
         this(poller, clock, loop -> null);
+    }
+
+    /** The loop's network front door, for {@link LoopHooks}. */
+    LoopNetwork network() {
+        return network;
     }
 
     /** A loop whose network I/O is done by the driver {@code network} makes for it. */

@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.jasyncio.internal.loop.CurrentLoop;
 
 /**
  * asyncio's {@code Future}: the eventual outcome of an operation, bound to one event loop.

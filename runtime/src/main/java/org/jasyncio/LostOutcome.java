@@ -34,7 +34,7 @@ final class LostOutcome implements Runnable {
      * it is armed at once.
      */
     static void watchException(Future<?> future, Throwable exception) {
-        EventLoop loop = future.loop != null ? future.loop : org.jasyncio.internal.loop.CurrentLoop.running();
+        EventLoop loop = future.loop != null ? future.loop : org.jasyncio.CurrentLoop.running();
         if (loop == null) {
             return;
         }

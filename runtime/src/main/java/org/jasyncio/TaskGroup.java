@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.jasyncio.internal.loop.CurrentLoop;
 
 /**
  * asyncio's {@code TaskGroup}: structured concurrency. The group's future is done only when the

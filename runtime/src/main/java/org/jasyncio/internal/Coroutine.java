@@ -13,9 +13,9 @@ import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.access.Access;
 import org.jasyncio.internal.access.ContextAccess;
+import org.jasyncio.internal.access.LoopAccess;
 import org.jasyncio.internal.access.CoroutineAccess;
 import org.jasyncio.internal.access.TaskAccess;
-import org.jasyncio.internal.loop.CurrentLoop;
 import org.jasyncio.internal.loop.PlainCompletableFuture;
 
 /**
@@ -39,6 +39,8 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     /** Task's package-private operations; a coroutine is a task that the runtime drives. */
     private static final TaskAccess TASKS = Access.tasks();
     private static final ContextAccess CONTEXTS = Access.contexts();
+    /** Which loop this thread has: the loops' package-private operations. */
+    private static final LoopAccess LOOPS = Access.loops();
     private static final Resumer DEFERRED_BODY = co -> {
         @SuppressWarnings("unchecked")
         Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) co.refs[0];
@@ -128,7 +130,7 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      * @return true iff an event loop is running on this thread
      */
     public static boolean runsEagerly() {
-        return CurrentLoop.running() != null;
+        return LOOPS.running() != null;
     }
 
     /**
@@ -143,8 +145,8 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      *     {@code where}, when this thread has no loop
      */
     public static Coroutine<?> create(Resumer resumer, int nRefs, int nPrims, String where) {
-        EventLoop running = CurrentLoop.running();
-        Coroutine<?> co = new Coroutine<>(running != null ? running : CurrentLoop.get(where), resumer, nRefs, nPrims, where);
+        EventLoop running = LOOPS.running();
+        Coroutine<?> co = new Coroutine<>(running != null ? running : LOOPS.current(where), resumer, nRefs, nPrims, where);
         Task<?> caller = running == null ? null : TASKS.currentTask(running);
         if (caller instanceof Coroutine) {
             co.owner = ((Coroutine<?>) caller).owner;

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 import org.jasyncio.EventLoop;
 import org.jasyncio.EventLoopPolicy;
 import org.jasyncio.SelectorEventLoop;
-import org.jasyncio.internal.loop.CurrentLoop;
+import org.jasyncio.AsyncIO;
+import org.jasyncio.internal.access.Access;
 import org.jasyncio.internal.loop.MainThread;
 import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.AfterEach;
@@ -30,8 +31,8 @@ class CurrentLoopTest {
 
     @BeforeEach
     void installCountingPolicy() {
-        previousPolicy = CurrentLoop.policy();
-        CurrentLoop.setPolicy(new EventLoopPolicy(() -> {
+        previousPolicy = AsyncIO.getEventLoopPolicy();
+        AsyncIO.setEventLoopPolicy(new EventLoopPolicy(() -> {
             EventLoop loop = VirtualTimeLoop.create();
             created.add(loop);
             return loop;
@@ -40,7 +41,7 @@ class CurrentLoopTest {
 
     @AfterEach
     void restorePolicy() {
-        CurrentLoop.setPolicy(previousPolicy);
+        AsyncIO.setEventLoopPolicy(previousPolicy);
         created.forEach(EventLoop::close);
     }
 
@@ -72,26 +73,26 @@ class CurrentLoopTest {
     @Test
     void mainThreadGetsALoopOnDemandAndKeepsIt() {
         assertTrue(MainThread.is(Thread.currentThread()), "JUnit runs these tests on the JVM's main thread");
-        EventLoop first = CurrentLoop.get(null);
-        assertSame(first, CurrentLoop.get(null));
+        EventLoop first = AsyncIO.getEventLoop();
+        assertSame(first, AsyncIO.getEventLoop());
         assertEquals(List.of(first), created);
     }
 
     @Test
     void mainThreadAfterExplicitNullGetsNoLoopOnDemand() {
-        CurrentLoop.set(null);
-        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> CurrentLoop.get(null));
+        AsyncIO.setEventLoop(null);
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> AsyncIO.getEventLoop());
         assertEquals("There is no current event loop in thread '" + Thread.currentThread().getName() + "'.",
                 thrown.getMessage());
     }
 
     @Test
     void otherThreadWithoutALoopGetsAsyncioError() throws Exception {
-        Throwable plain = failureOnThread("worker-7", () -> CurrentLoop.get(null));
+        Throwable plain = failureOnThread("worker-7", () -> AsyncIO.getEventLoop());
         assertInstanceOf(IllegalStateException.class, plain);
         assertEquals("There is no current event loop in thread 'worker-7'.", plain.getMessage());
 
-        Throwable named = failureOnThread("worker-8", () -> CurrentLoop.get("pkg.Greeter.greet(Greeter.java)"));
+        Throwable named = failureOnThread("worker-8", () -> Access.loops().current("pkg.Greeter.greet(Greeter.java)"));
         assertInstanceOf(IllegalStateException.class, named);
         assertEquals("There is no current event loop in thread 'worker-8'. It is needed by "
                 + "pkg.Greeter.greet(Greeter.java).", named.getMessage());
@@ -103,37 +104,37 @@ class CurrentLoopTest {
         EventLoop loop = VirtualTimeLoop.create();
         created.add(loop);
         EventLoop seen = onThread("worker", () -> {
-            CurrentLoop.set(loop);
-            return CurrentLoop.get(null);
+            AsyncIO.setEventLoop(loop);
+            return AsyncIO.getEventLoop();
         });
         assertSame(loop, seen);
     }
 
     @Test
     void theRunningLoopTakesPrecedenceAndIsClearedAfterwards() {
-        EventLoop set = CurrentLoop.newEventLoop();
-        CurrentLoop.set(set);
+        EventLoop set = AsyncIO.newEventLoop();
+        AsyncIO.setEventLoop(set);
         VirtualTimeLoop running = VirtualTimeLoop.create();
         created.add(running);
         List<EventLoop> seen = new ArrayList<>();
         running.callSoon(() -> {
-            seen.add(CurrentLoop.running());
-            seen.add(CurrentLoop.get(null));
+            seen.add(Access.loops().running());
+            seen.add(AsyncIO.getEventLoop());
             running.stop();
         });
-        assertNull(CurrentLoop.running());
+        assertNull(Access.loops().running());
         running.runForever();
         assertEquals(List.of(running, running), seen);
-        assertNull(CurrentLoop.running());
-        assertSame(set, CurrentLoop.get(null));
+        assertNull(Access.loops().running());
+        assertSame(set, AsyncIO.getEventLoop());
     }
 
     @Test
     void newEventLoopMakesTheKindThePolicySaysWithoutSettingIt() {
-        EventLoop fresh = CurrentLoop.newEventLoop();
+        EventLoop fresh = AsyncIO.newEventLoop();
         assertInstanceOf(VirtualTimeLoop.class, fresh);
-        CurrentLoop.set(null);
-        assertThrows(IllegalStateException.class, () -> CurrentLoop.get(null));
+        AsyncIO.setEventLoop(null);
+        assertThrows(IllegalStateException.class, () -> AsyncIO.getEventLoop());
     }
 
     @Test
@@ -149,16 +150,16 @@ class CurrentLoopTest {
 
     @Test
     void defaultPolicyIsASelectorPolicy() {
-        CurrentLoop.setPolicy(null);
-        EventLoop loop = CurrentLoop.newEventLoop();
+        AsyncIO.setEventLoopPolicy(null);
+        EventLoop loop = AsyncIO.newEventLoop();
         created.add(loop);
         assertInstanceOf(SelectorEventLoop.class, loop);
     }
 
     @Test
     void loopIdsAreUnique() {
-        EventLoop a = CurrentLoop.newEventLoop();
-        EventLoop b = CurrentLoop.newEventLoop();
+        EventLoop a = AsyncIO.newEventLoop();
+        EventLoop b = AsyncIO.newEventLoop();
         assertTrue(a.id() != b.id());
     }
 }

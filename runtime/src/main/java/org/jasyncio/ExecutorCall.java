@@ -1,4 +1,4 @@
-package org.jasyncio.internal.loop;
+package org.jasyncio;
 
 import java.util.concurrent.Callable;
 import org.jasyncio.EventLoop;
@@ -12,7 +12,7 @@ import org.jasyncio.Future;
  *
  * @param <T> the result type
  */
-public final class ExecutorCall<T> implements Runnable {
+final class ExecutorCall<T> implements Runnable {
 
     private final EventLoop loop;
     private final Future<T> future;

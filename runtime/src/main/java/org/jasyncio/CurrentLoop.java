@@ -1,4 +1,4 @@
-package org.jasyncio.internal.loop;
+package org.jasyncio;
 
 import org.jasyncio.EventLoop;
 import org.jasyncio.EventLoopPolicy;
@@ -6,13 +6,13 @@ import org.jasyncio.EventLoopPolicy;
 /**
  * Which loop belongs to the calling thread: the engine behind {@code AsyncIO.getRunningLoop()},
  * {@code getEventLoop()}, {@code setEventLoop()}, {@code newEventLoop()} and the policy accessors.
- * Internal to jasyncio: not for users, who call those {@code AsyncIO} functions instead.
+ * Users call those {@code AsyncIO} functions.
  *
  * <p>As in asyncio, a thread runs at most one loop at a time; the running loop is recorded here by
  * the loop itself, and the loop <em>set</em> for a thread is kept by the current
  * {@link EventLoopPolicy}.
  */
-public final class CurrentLoop {
+final class CurrentLoop {
 
     private static final ThreadLocal<EventLoop> RUNNING = new ThreadLocal<>();
     private static volatile EventLoopPolicy policy;
