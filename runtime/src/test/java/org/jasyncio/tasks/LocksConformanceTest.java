@@ -663,7 +663,7 @@ class LocksConformanceTest extends LoopFixture {
     }
 
     @Test
-    void testBoundedReleaseNotAcquired() {
+    void testSemaphoreReleaseNotAcquired() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, new BoundedSemaphore()::release);
         assertEquals("BoundedSemaphore released too many times", error.getMessage());
     }
