@@ -1,6 +1,7 @@
 package org.jasyncio.tasks;
 
 import static org.jasyncio.testing.Steps.DONE;
+import static org.jasyncio.testing.Steps.then;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,13 +42,6 @@ class BarrierConformanceTest extends LoopFixture {
         return loop.runUntilComplete(AsyncIO.gather(tasks));
     }
 
-    /** A step that does not wait. */
-    private static Function<Object, ?> then(Runnable action) {
-        return v -> {
-            action.run();
-            return DONE;
-        };
-    }
 
     /** {@code try: await barrier.wait() except BrokenBarrierError: onBroken()}; the step's value is the index, or null. */
     private static Function<Object, ?> waitCatchingBroken(Barrier barrier, Runnable onBroken) {

@@ -1,6 +1,7 @@
 package org.jasyncio.tasks;
 
 import static org.jasyncio.testing.Steps.DONE;
+import static org.jasyncio.testing.Steps.then;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,13 +48,6 @@ class LocksConformanceTest extends LoopFixture {
         return Steps.inTurn(steps);
     }
 
-    /** A step that does not wait: runs {@code action}, then the body goes on. */
-    private static Function<Object, ?> then(Runnable action) {
-        return v -> {
-            action.run();
-            return DONE;
-        };
-    }
 
     /** The last step of CPython's {@code c1..c4}: {@code if <awaited>: result.append(n); [release()]; return True}. */
     private Function<Object, ?> appendIfTrue(int n, Runnable releaseAfter) {

@@ -26,6 +26,19 @@ public final class Steps {
     }
 
     /**
+     * A step that does not wait: runs {@code action}, then the body goes on.
+     *
+     * @param action what the coroutine does between two awaits
+     * @return the step
+     */
+    public static Function<Object, Object> then(Runnable action) {
+        return v -> {
+            action.run();
+            return DONE;
+        };
+    }
+
+    /**
      * <pre>{@code
      * @Async static Task<Object> inTurn(List<Function<Object, ?>> steps) {
      *     Object value = null;
