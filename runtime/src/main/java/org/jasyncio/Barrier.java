@@ -177,7 +177,22 @@ public final class Barrier {
 
         Party(EventLoop loop) {
             super(loop);
-            // registered after the awaiting task's wake-up, so it runs right after the task resumed
+        }
+
+        @Override
+        public void setResult(Integer index) {
+            super.setResult(index);
+            leaveAfterWakeUp();
+        }
+
+        @Override
+        public void setException(Throwable broken) {
+            super.setException(broken);
+            leaveAfterWakeUp();
+        }
+
+        /** Registered after the awaiting task's wake-up, so it runs right after the task resumed. */
+        private void leaveAfterWakeUp() {
             addDoneCallback(self -> leaveOnce());
         }
 

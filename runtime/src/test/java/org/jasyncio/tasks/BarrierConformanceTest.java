@@ -254,12 +254,12 @@ class BarrierConformanceTest extends LoopFixture {
         Barrier barrier = new Barrier(N);
         int[] passed = {0};
         // asyncio's test resets when barrier._count (parties inside) is N // 2: the third to resume
-        gatherTasks(N, () -> Steps.inTurn(waitCatchingBroken(barrier, () -> results1.add(true)), v -> {
-            if (++passed[0] == N - N / 2) {
-                return barrier.reset();
-            }
-            return DONE;
-        }));
+        gatherTasks(N, () -> Steps.inTurn(v -> Steps.tryAwait(barrier.waitAsync(),
+                index -> ++passed[0] == N - N / 2 ? barrier.reset() : DONE,
+                t -> {
+                    results1.add(t instanceof BrokenBarrierException);
+                    return DONE;
+                })));
         assertEquals(Collections.nCopies(N / 2, true), results1, "the released parties not resumed yet broke");
         assertEquals(0, barrier.nWaiting());
         assertFalse(barrier.toString().contains("resetting"));
@@ -273,8 +273,13 @@ class BarrierConformanceTest extends LoopFixture {
     private Supplier<Task<Object>> halfDrainingHalfBlocking(Barrier barrier, Function<Object, ?> onBroken,
             Function<Integer, Object> afterPassing) {
         int[] count = {0};
-        return () -> Steps.inTurn(waitCatchingBroken(barrier, () -> { }),
-                index -> index == null ? onBroken.apply(null) : afterPassing.apply(++count[0]));
+        return () -> Steps.inTurn(v -> Steps.tryAwait(barrier.waitAsync(), index -> afterPassing.apply(++count[0]),
+                t -> {
+                    if (!(t instanceof BrokenBarrierException)) {
+                        throw (RuntimeException) t;
+                    }
+                    return onBroken.apply(null);
+                }));
     }
 
     @Test
@@ -340,8 +345,8 @@ class BarrierConformanceTest extends LoopFixture {
                 return Steps.inTurn(w -> barrier.reset(), w -> barrier.waitAsync());
             }
             // try: second wait, results1 except: results2
-            return Bodies.awaitRecovering(Steps.inTurn(w -> barrier.waitAsync(), then(() -> results1.add(true))),
-                    t -> results2.add(true));
+            return Steps.tryAwait(barrier.waitAsync(), w -> then(() -> results1.add(true)).apply(w),
+                    t -> then(() -> results2.add(true)).apply(t));
         }, v -> barrier.waitAsync(), then(() -> results3.add(true))));
         assertFalse(barrier.broken());
         assertEquals(Collections.nCopies(N - 1, true), results1);

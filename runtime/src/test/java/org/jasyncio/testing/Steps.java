@@ -185,4 +185,71 @@ public final class Steps {
         co.suspendOn(awaited, state, line);
         return co;
     }
+
+    /**
+     * asyncio's {@code try: v = await x except BaseException as e: return await onError(e) else:
+     * return await onValue(v)}, the handler running in the step that resumed:
+     * <pre>{@code
+     * @Async static Task<Object> tryAwait(Object awaitable, Function<Object, ?> onValue, Function<Throwable, ?> onError) {
+     *     Object next;
+     *     try { next = onValue.apply(await(awaitable)); }    // line 4
+     *     catch (Throwable t) { next = onError.apply(t); }
+     *     return Task.completed(await(next));                 // line 6
+     * }
+     * }</pre>
+     * (an exception {@code onValue} throws goes to {@code onError} too, which a port avoids by not throwing).
+     *
+     * @param awaitable what to await
+     * @param onValue makes what to await next from the value
+     * @param onError makes what to await next from the failure (may rethrow it)
+     * @return the task of the body; its result is the last awaited value
+     */
+    public static Task<Object> tryAwait(Object awaitable, Function<Object, ?> onValue, Function<Throwable, ?> onError) {
+        return tryAwait$async(awaitable, onValue, onError, null);
+    }
+
+    private static final Coroutine.Resumer TRY_AWAIT = co -> tryAwait$async(null, null, null, co);
+    private static final String TRY_AWAIT_WHERE = "org.jasyncio.testing.Steps.tryAwait(Steps.java)";
+
+    private static Task tryAwait$async(Object awaitable, Function onValue, Function onError, Coroutine co) {
+        try {
+            Object next;
+            if (co != null && co.state == 2) {
+                return Coroutine.complete(Task.completed(co.resumeValue()), co);
+            }
+            if (co != null) {
+                onValue = (Function) co.refs[0];
+                onError = (Function) co.refs[1];
+            }
+            try {
+                Object value;
+                if (co != null && co.state == 1) {
+                    value = co.resumeValue();
+                } else if (Coroutine.isDone(awaitable)) {
+                    value = Coroutine.resultOf(awaitable);
+                } else {
+                    if (co == null) {
+                        co = Coroutine.create(TRY_AWAIT, 2, 0, TRY_AWAIT_WHERE);
+                    }
+                    co.refs[0] = onValue;
+                    co.refs[1] = onError;
+                    co.suspendOn(awaitable, 1, 4);
+                    return co;
+                }
+                next = onValue.apply(value);
+            } catch (Throwable t) {
+                next = onError.apply(t);
+            }
+            if (Coroutine.isDone(next)) {
+                return Coroutine.complete(Task.completed(Coroutine.resultOf(next)), co);
+            }
+            if (co == null) {
+                co = Coroutine.create(TRY_AWAIT, 2, 0, TRY_AWAIT_WHERE);
+            }
+            co.suspendOn(next, 2, 6);
+            return co;
+        } catch (Throwable t) {
+            return Coroutine.fail(t, co);
+        }
+    }
 }

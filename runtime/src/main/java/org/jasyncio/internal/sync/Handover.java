@@ -46,7 +46,7 @@ public final class Handover<T> extends Waiter<T> {
      * had its turn on the loop.
      *
      * @param resource what the waiter now holds
-     * @param landed run once, then
+     * @param landed run once, when the resource has landed
      */
     public void give(T resource, Runnable landed) {
         onLanded = landed;
