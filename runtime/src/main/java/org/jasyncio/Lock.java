@@ -16,9 +16,10 @@ import org.jasyncio.internal.sync.Permits;
  * }
  * }</pre>
  *
- * <p>{@link #release()} hands the lock straight to the oldest waiter, whose future then holds it.
- * A task cancelled while it waits for the lock, even after the lock was handed to it, does not
- * keep it: the lock goes to the next waiter. Like every asyncio primitive, a lock is not
+ * <p>{@link #release()} hands the lock straight to the oldest waiter, whose future then holds it;
+ * as in asyncio, the lock reads unlocked until that waiter has resumed, and a newcomer still queues
+ * behind it. A task cancelled while it waits for the lock, even after the lock was handed to it,
+ * does not keep it: the lock goes to the next waiter. Like every asyncio primitive, a lock is not
  * thread-safe: use it from its loop's thread only.
  */
 public final class Lock {
@@ -46,9 +47,9 @@ public final class Lock {
         permits.release();
     }
 
-    /** @return whether some task holds the lock (or it is being handed to a waiter) */
+    /** @return whether some task holds the lock (not while it is being handed to a waiter that has not resumed yet, as asyncio's) */
     public boolean locked() {
-        return permits.free() == 0;
+        return permits.free() == 0 && !permits.handingOver();
     }
 
     /** asyncio's repr: {@code <Lock [locked, waiters:2]>} or {@code <Lock [unlocked]>}. */

@@ -1,5 +1,7 @@
 package org.jasyncio;
 
+import java.util.function.Consumer;
+
 import org.jasyncio.internal.sync.Handover;
 import org.jasyncio.internal.sync.ItemStore;
 import org.jasyncio.internal.sync.WaitQueue;
@@ -86,7 +88,7 @@ public class Queue<T> {
             putNowait(item);
             done.setResult(null);
         } else {
-            return putters.add(new Put<>(loop, item));
+            return putters.add(new Put<>(loop, item, this::withdraw));
         }
         return done;
     }
@@ -202,18 +204,47 @@ public class Queue<T> {
         putters.drain(putter -> putter.setException(shutDownException()));
     }
 
-    /** asyncio's repr, e.g. {@code <Queue maxsize=2 qsize=1 getters[1] putters[0] tasks=1 shutdown>}. */
+    /**
+     * asyncio's str, e.g. {@code <Queue maxsize=2 _queue=[1] _putters[1] tasks=1 shutdown>}: the items
+     * (in store order), waiting getters and putters and unfinished tasks are shown when there are any.
+     */
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " maxsize=" + maxsize + " qsize=" + qsize()
-                + " getters[" + getters.size() + "] putters[" + putters.size() + "] tasks=" + unfinishedTasks
-                + (shutDown ? " shutdown" : "") + ">";
+        StringBuilder repr = new StringBuilder("<").append(getClass().getSimpleName()).append(" maxsize=").append(maxsize);
+        if (!empty()) {
+            repr.append(" _queue=").append(items.contents());
+        }
+        if (!getters.isEmpty()) {
+            repr.append(" _getters[").append(getters.size()).append(']');
+        }
+        if (!putters.isEmpty()) {
+            repr.append(" _putters[").append(putters.size()).append(']');
+        }
+        if (unfinishedTasks > 0) {
+            repr.append(" tasks=").append(unfinishedTasks);
+        }
+        return repr.append(shutDown ? " shutdown>" : ">").toString();
     }
 
     private void store(T item) {
         items.add(item);
         unfinishedTasks++;
         finished.clear();
+    }
+
+    /**
+     * A putter whose item was stored when a slot freed, but whose task was cancelled before it
+     * resumed, did not put it (asyncio's would put it on resuming): the item leaves the queue
+     * unless a getter has it already.
+     */
+    private void withdraw(T item) {
+        if (items.withdraw(item)) {
+            unfinishedTasks--;
+            if (unfinishedTasks == 0) {
+                finished.set();
+            }
+            balance();
+        }
     }
 
     private void putBack(T item) {
@@ -246,10 +277,17 @@ public class Queue<T> {
     /** A waiting {@code put} and its item. */
     private static final class Put<T> extends Waiter<Void> {
         final T item;
+        private final Consumer<T> withdraw;
 
-        Put(EventLoop loop, T item) {
+        Put(EventLoop loop, T item, Consumer<T> withdraw) {
             super(loop);
             this.item = item;
+            this.withdraw = withdraw;
+        }
+
+        @Override
+        protected void resultAbandoned() {
+            withdraw.accept(item);
         }
     }
 }

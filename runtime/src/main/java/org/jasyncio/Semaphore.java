@@ -48,9 +48,9 @@ public class Semaphore {
         permits.release();
     }
 
-    /** @return whether {@link #acquire()} would have to wait */
+    /** @return whether {@link #acquire()} would have to wait: no permit is free, or others asked before and have not resumed */
     public boolean locked() {
-        return permits.free() == 0;
+        return permits.mustWait();
     }
 
     /** @return how many permits are free now */

@@ -61,7 +61,7 @@ class QueueTest extends LoopFixture {
         assertTrue(queue.full());
         assertEquals(1, queue.qsize());
         assertThrows(QueueFullException.class, () -> queue.putNowait("b"));
-        assertEquals("<Queue maxsize=1 qsize=1 getters[0] putters[0] tasks=1>", queue.toString());
+        assertEquals("<Queue maxsize=1 _queue=[a] tasks=1>", queue.toString());
         assertFalse(new Queue<>(0).full());
     }
 
@@ -183,6 +183,6 @@ class QueueTest extends LoopFixture {
         settle();
         assertTrue(queue.empty());
         assertTrue(joined.done());
-        assertEquals("<Queue maxsize=0 qsize=0 getters[0] putters[0] tasks=0 shutdown>", queue.toString());
+        assertEquals("<Queue maxsize=0 shutdown>", queue.toString());
     }
 }

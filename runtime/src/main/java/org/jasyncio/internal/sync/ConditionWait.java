@@ -48,16 +48,24 @@ public final class ConditionWait extends Future<Boolean> {
     }
 
     private void reacquire() {
-        lock.acquire().addDoneCallback(grant -> {
-            grant.result();
-            if (!cancelRequested) {
-                setResult(Boolean.TRUE);
-                return;
-            }
-            if (!notification.cancelled()) {
-                passOnNotification.run();
-            }
-            super.cancel(cancelMessage);
-        });
+        Future<Boolean> grant = lock.acquire();
+        if (grant instanceof Handover<Boolean> handover) {
+            // the lock's release wakes this wait's task directly, as it would wake asyncio's inline acquire
+            handover.onGiven(() -> granted(grant));
+        } else {
+            granted(grant);
+        }
+    }
+
+    private void granted(Future<Boolean> grant) {
+        grant.result();
+        if (!cancelRequested) {
+            setResult(Boolean.TRUE);
+            return;
+        }
+        if (!notification.cancelled()) {
+            passOnNotification.run();
+        }
+        super.cancel(cancelMessage);
     }
 }

@@ -19,6 +19,8 @@ import org.jasyncio.EventLoop;
  */
 public final class Handover<T> extends Waiter<T> {
     private final Consumer<? super T> giveBack;
+    private Runnable onLanded;
+    private Runnable onGiven;
 
     /**
      * @param loop the loop of the task that will await the hand-over
@@ -38,8 +40,54 @@ public final class Handover<T> extends Waiter<T> {
         setResult(resource);
     }
 
+    /**
+     * Hands {@code resource} to the waiter and says when it has landed: when the waiter took it
+     * (read the result on resuming), gave it back, or, if no task awaited it, once its wake-up
+     * had its turn on the loop.
+     *
+     * @param resource what the waiter now holds
+     * @param landed run once, when the resource has landed
+     */
+    public void give(T resource, Runnable landed) {
+        onLanded = landed;
+        setResult(resource);
+        if (onGiven != null) {
+            onGiven.run();
+        }
+        // registered after the awaiting task's wake-up, so it runs right after the task resumed
+        addDoneCallback(self -> land());
+    }
+
+    /**
+     * Runs {@code action} as soon as the resource is handed over, inside the hand-over, instead of
+     * a loop iteration later as a done callback would: for a primitive built on another (a
+     * condition's wait on its lock), so that its own waiter wakes when asyncio's inline
+     * {@code await} would.
+     *
+     * @param action reads the result and completes the primitive's own waiter
+     */
+    public void onGiven(Runnable action) {
+        onGiven = action;
+    }
+
+    @Override
+    public T result() {
+        T resource = super.result();
+        land();
+        return resource;
+    }
+
     @Override
     protected void resultAbandoned() {
-        giveBack.accept(result());
+        land();
+        giveBack.accept(super.result());
+    }
+
+    private void land() {
+        Runnable landed = onLanded;
+        if (landed != null) {
+            onLanded = null;
+            landed.run();
+        }
     }
 }

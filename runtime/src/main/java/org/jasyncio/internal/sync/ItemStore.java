@@ -1,7 +1,9 @@
 package org.jasyncio.internal.sync;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Where a queue keeps its items; the kinds differ only in which item {@link #take()} returns
@@ -22,6 +24,15 @@ public interface ItemStore<T> {
     /** @return how many items are stored */
     int size();
 
+    /** @return the items in store order, for a repr */
+    List<T> contents();
+
+    /**
+     * @param item an item stored for a putter that never took its completion (cancelled before it resumed)
+     * @return whether it was still stored, and is no longer
+     */
+    boolean withdraw(T item);
+
     /** @return first in, first out */
     static <T> ItemStore<T> fifo() {
         ArrayDeque<T> items = new ArrayDeque<>();
@@ -30,6 +41,8 @@ public interface ItemStore<T> {
             public T take() { return items.pollFirst(); }
             public void putBack(T item) { items.addFirst(item); }
             public int size() { return items.size(); }
+            public List<T> contents() { return new ArrayList<>(items); }
+            public boolean withdraw(T item) { return items.removeLastOccurrence(item); }
         };
     }
 
@@ -41,6 +54,8 @@ public interface ItemStore<T> {
             public T take() { return items.pollLast(); }
             public void putBack(T item) { items.addLast(item); }
             public int size() { return items.size(); }
+            public List<T> contents() { return new ArrayList<>(items); }
+            public boolean withdraw(T item) { return items.removeLastOccurrence(item); }
         };
     }
 
@@ -55,6 +70,8 @@ public interface ItemStore<T> {
             public T take() { return items.poll(); }
             public void putBack(T item) { items.add(item); }
             public int size() { return items.size(); }
+            public List<T> contents() { return new ArrayList<>(items); }
+            public boolean withdraw(T item) { return items.remove(item); }
         };
     }
 }
