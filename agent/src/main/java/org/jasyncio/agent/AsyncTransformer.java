@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jasyncio.compiler.AsyncCompiler;
+import org.objectweb.asm.ClassReader;
 import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.Result;
 
@@ -52,20 +53,41 @@ final class AsyncTransformer implements ClassFileTransformer {
         this.dump = options.dumpDir() == null ? null : new ClassDump(options.dumpDir());
     }
 
+    /**
+     * @param className the class's internal name; {@code null} when the class was defined without
+     *                  one ({@code defineClass(null, ...)}, as some bytecode frameworks do), and
+     *                  then taken from the bytes
+     */
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> classBeingRedefined,
                             ProtectionDomain protectionDomain, byte[] classfileBuffer) {
-        if (loader == null || loader == PLATFORM_LOADER || className == null || classBeingRedefined != null
-                || isSkipped(className)) {
+        if (loader == null || loader == PLATFORM_LOADER || classBeingRedefined != null
+                || className != null && isSkipped(className)) {
             return null;
         }
+        String name = className;
         try {
             if (!AsyncCompiler.mayNeedRewrite(classfileBuffer)) {
                 return null;
             }
-            return rewrite(loader, className, classfileBuffer);
+            if (name == null) {
+                name = nameIn(classfileBuffer);
+                if (name == null || isSkipped(name)) {
+                    return null;
+                }
+            }
+            return rewrite(loader, name, classfileBuffer);
         } catch (Throwable failure) {
-            reportCrash(className, failure);
+            reportCrash(name, failure);
+            return null;
+        }
+    }
+
+    /** The name a class file gives itself, or {@code null} when its header is unreadable (the JVM then refuses it). */
+    private static String nameIn(byte[] classFile) {
+        try {
+            return new ClassReader(classFile).getClassName();
+        } catch (RuntimeException unreadable) {
             return null;
         }
     }
@@ -114,7 +136,8 @@ final class AsyncTransformer implements ClassFileTransformer {
 
     private void reportCrash(String className, Throwable failure) {
         try {
-            logger().log(Level.WARNING, "jasyncio: could not rewrite " + className.replace('/', '.')
+            logger().log(Level.WARNING, "jasyncio: could not rewrite "
+                    + (className == null ? "a class defined without a name" : className.replace('/', '.'))
                     + "; it loads as it was", failure);
         } catch (Throwable loggingFailure) {
             // Logging itself failed (out of memory, a broken logging setup): the class must

@@ -60,6 +60,16 @@ class AsyncTransformerTest {
     }
 
     @Test
+    void aClassDefinedWithoutANameIsRewrittenUnderTheNameInItsBytes() throws Exception {
+        AsyncTransformer transformer = transformer(AgentOptions.parse("verbose"));
+        assertNotNull(transformer.transform(getClass().getClassLoader(), null, null, null, classFile("demo/Greeter")));
+        assertEquals(List.of("jasyncio: rewrote 1 methods in demo.Greeter"), log.messages(Level.INFO));
+        assertNull(transformer.transform(getClass().getClassLoader(), null, null, null, classFile("demo/Plain")));
+        assertNull(transformer.transform(getClass().getClassLoader(), null, null, null,
+                "not a class file".getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
     void neverThrowsOnGarbage() {
         AsyncTransformer transformer = transformer(AgentOptions.parse(null));
         byte[] garbage = "not a class file".getBytes(StandardCharsets.US_ASCII);

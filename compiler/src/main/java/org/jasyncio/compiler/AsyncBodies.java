@@ -40,6 +40,11 @@ final class AsyncBodies {
         return found;
     }
 
+    /** True for a lambda javac wrote for code it dropped as unreachable: never run, so never refused. */
+    boolean isDeadLambda(MethodNode method) {
+        return lambdas.isDead(method);
+    }
+
     /** The name diagnostics give the method: a lambda's is the method the user wrote it in. */
     String userMethod(MethodNode method) {
         return lambdas.userMethod(method);

@@ -17,9 +17,11 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Rewrites the {@code @Async} methods of a class file into state machines. Bytes in, bytes
  * out: the compiler does no I/O of its own and may be shared between threads.
  *
- * <p>The class is read once; {@link Refusals} checks the contract; every {@code @Async} method
- * then goes through the passes of {@link Pipeline}, in the order docs/compiler.md lists them;
- * the class is marked {@link RewrittenMarker rewritten} and written.
+ * <p>The class is read once; {@link AsyncBodies} finds the {@code @Async} methods and the
+ * lambdas that are async bodies; {@link Refusals} checks the contract; every async body that is
+ * not refused then goes through the passes of {@link Pipeline}, in the order docs/compiler.md
+ * lists them; the {@code await}s of refused methods are made to throw their refusal
+ * ({@link RefusedAwaits}); the class is marked {@link RewrittenMarker rewritten} and written.
  */
 public final class AsyncCompiler {
 

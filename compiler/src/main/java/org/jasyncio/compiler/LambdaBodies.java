@@ -61,15 +61,29 @@ final class LambdaBodies {
      * whose body holds the lambda expression, through any lambdas nested in between.
      */
     String userMethod(MethodNode method) {
+        return outermost(method).name;
+    }
+
+    /**
+     * True for a lambda that nothing in the class creates: javac writes the method of a lambda
+     * even where it drops the code around it as unreachable ({@code if (false) { ... }}, the
+     * handler of an empty {@code try}), so it is dead code, never run.
+     */
+    boolean isDead(MethodNode method) {
+        return isLambda(outermost(method));
+    }
+
+    /** Follows lambdas to the method creating them, as far as their creation sites go. */
+    private MethodNode outermost(MethodNode method) {
         MethodNode current = method;
-        for (int depth = 0; isLambda(current) && depth < sites.size(); depth++) {
+        for (int depth = 0; isLambda(current) && depth <= sites.size(); depth++) {
             Site site = sites.get(key(current.name, current.desc));
             if (site == null) {
                 break;
             }
             current = site.enclosing();
         }
-        return current.name;
+        return current;
     }
 
     private static boolean isLambdaFactory(InvokeDynamicInsnNode indy) {

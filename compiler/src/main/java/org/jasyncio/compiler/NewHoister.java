@@ -11,9 +11,7 @@ import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.TypeInsnNode;
 import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
 import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
 
@@ -34,38 +32,74 @@ final class NewHoister {
     }
 
     /** Rewrites the body in place, keeping the moved arguments in fresh locals. */
-    static void hoist(MethodContext context) throws AnalyzerException, RefusalException {
+    static void hoist(MethodContext context) throws AnalyzerException {
         MethodNode body = context.body();
         for (Site site : findSites(context.owner.name, body)) {
             moveAllocation(body.instructions, site, context.locals());
         }
     }
 
-    private static List<Site> findSites(String owner, MethodNode method) throws AnalyzerException, RefusalException {
-        Frame<BasicValue>[] frames = new Analyzer<>(new BasicInterpreter()).analyze(owner, method);
+    private static List<Site> findSites(String owner, MethodNode method) throws AnalyzerException {
+        UninitializedObjects objects = UninitializedObjects.of(owner, method);
         AbstractInsnNode[] insns = method.instructions.toArray();
         List<Site> sites = new ArrayList<>();
         for (int i = 0; i < insns.length; i++) {
-            if (insns[i].getOpcode() != Opcodes.NEW || frames[i] == null) {
+            Frame<BasicValue> frame = objects.before(i);
+            if (insns[i].getOpcode() != Opcodes.NEW || frame == null) {
                 continue;
             }
             TypeInsnNode allocation = (TypeInsnNode) insns[i];
-            int depth = frames[i].getStackSize();
+            int depth = frame.getStackSize();
             boolean awaitSeen = false;
             for (int j = i + 1; j < insns.length; j++) {
                 if (RuntimeNames.isAwait(insns[j])) {
                     awaitSeen = true;
                 }
-                if (isConstructorOf(insns[j], allocation.desc) && frames[j] != null
-                        && receiverDepth(frames[j], (MethodInsnNode) insns[j]) == depth) {
-                    if (awaitSeen) {
-                        sites.add(new Site(allocation, requireDup(allocation), (MethodInsnNode) insns[j]));
+                if (isConstructorOf(insns[j], allocation.desc) && objects.before(j) != null
+                        && receiverDepth(objects.before(j), (MethodInsnNode) insns[j]) == depth) {
+                    AbstractInsnNode dup = nextInstruction(allocation);
+                    if (awaitSeen && dup.getOpcode() == Opcodes.DUP
+                            && untouched(objects, method.instructions.indexOf(dup) + 1, j, depth)) {
+                        sites.add(new Site(allocation, dup, (MethodInsnNode) insns[j]));
                     }
                     break;
                 }
             }
         }
         return sites;
+    }
+
+    /**
+     * javac's shape: from after the {@code DUP} to the constructor call, the two copies stay
+     * where {@code NEW, DUP} put them, the stack above them is the arguments', and no other
+     * copy exists. Only then does moving {@code NEW, DUP} change nothing but the allocation's
+     * time; any other shape is left for {@link UninitializedAcrossAwaits} to refuse.
+     */
+    private static boolean untouched(UninitializedObjects objects, int from, int constructor, int depth) {
+        BasicValue object = objects.before(from) == null ? null : objects.before(from).getStack(depth);
+        if (!(object instanceof UninitializedObjects.Uninitialized)) {
+            return false;
+        }
+        for (int k = from; k <= constructor; k++) {
+            Frame<BasicValue> frame = objects.before(k);
+            if (frame == null) {
+                continue;
+            }
+            if (frame.getStackSize() < depth + 2 || frame.getStack(depth) != object || frame.getStack(depth + 1) != object) {
+                return false;
+            }
+            for (int slot = depth + 2; slot < frame.getStackSize(); slot++) {
+                if (frame.getStack(slot) == object) {
+                    return false;
+                }
+            }
+            for (int local = 0; local < frame.getLocals(); local++) {
+                if (frame.getLocal(local) == object) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static boolean isConstructorOf(AbstractInsnNode insn, String type) {
@@ -78,18 +112,12 @@ final class NewHoister {
         return frame.getStackSize() - Type.getArgumentTypes(constructor.desc).length - 2;
     }
 
-    private static AbstractInsnNode requireDup(TypeInsnNode allocation) throws RefusalException {
-        AbstractInsnNode next = allocation.getNext();
+    private static AbstractInsnNode nextInstruction(AbstractInsnNode insn) {
+        AbstractInsnNode next = insn.getNext();
         while (next != null && next.getOpcode() < 0) {
             next = next.getNext();
         }
-        if (next == null || next.getOpcode() != Opcodes.DUP) {
-            throw new RefusalException(SourceLines.lineOf(allocation), "await inside the arguments of new "
-                    + Type.getObjectType(allocation.desc).getClassName()
-                    + "(...) in a bytecode shape other than javac's NEW, DUP, arguments, <init>: "
-                    + "assign the awaited value to a local variable first");
-        }
-        return next;
+        return next == null ? insn : next;
     }
 
     private static void moveAllocation(InsnList code, Site site, LocalSlots locals) {

@@ -14,6 +14,7 @@ final class Pipeline {
             new Pass("learn missing supertypes", DeclaredSupertypes::learn),
             new Pass("split", MethodSplitter::split),
             new Pass("hoist allocations", NewHoister::hoist),
+            new Pass("refuse uninitialised objects across awaits", UninitializedAcrossAwaits::check),
             new Pass("find suspension points", SuspensionPoints::find),
             new Pass("emit the state machine", StateMachineEmitter::emit),
             new Pass("compute frames", FrameComputer::compute));

@@ -38,7 +38,9 @@ final class Refusals {
     static List<Refusal> in(ClassNode owner, AsyncBodies bodies) {
         Refusals refusals = new Refusals(owner, bodies);
         for (MethodNode method : owner.methods) {
-            refusals.check(method);
+            if (!bodies.isDeadLambda(method)) {
+                refusals.check(method);
+            }
         }
         return refusals.found;
     }

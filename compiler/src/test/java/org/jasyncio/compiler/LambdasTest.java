@@ -101,6 +101,16 @@ class LambdasTest {
                     }
                 }
 
+                static final boolean DEBUG = false;
+
+                @Async public static Task<Integer> deadCode() {
+                    if (DEBUG) {
+                        Supplier<Integer> never = () -> await(Later.value(1));
+                        never.get();
+                    }
+                    return Task.completed(1);
+                }
+
                 public static Supplier<Task<Integer>> withoutAwait() {
                     return () -> Task.completed(7);
                 }
@@ -153,6 +163,16 @@ class LambdasTest {
     @Test
     void anExceptionEscapingALambdaFailsItsTask() {
         assertEquals("failed in a lambda".length(), (int) fx.run("fx.Lambdas", "failing"));
+    }
+
+    @Test
+    void aLambdaInCodeJavacDroppedAsUnreachableIsNeitherRefusedNorRewritten() {
+        assertEquals(1, (int) fx.run("fx.Lambdas", "deadCode"));
+        ClassNode rewritten = new ClassNode();
+        new ClassReader(fx.rewritten("fx/Lambdas")).accept(rewritten, 0);
+        // javac 17 still writes the lambda's method (javac 25 does not): nothing creates it, so nothing refuses it.
+        assertTrue(rewritten.methods.stream().noneMatch(m -> m.name.startsWith("lambda$deadCode$")
+                && m.name.endsWith("$async")));
     }
 
     @Test

@@ -50,6 +50,21 @@ class NewHoisterTest {
     }
 
     @Test
+    void aShapeJavacDoesNotWriteIsLeftAloneForTheNextPassToRefuse() throws Exception {
+        String copyInALocal = BODY.replace("""
+                DUP
+            """, """
+                DUP
+                DUP
+                ASTORE 2
+            """).replace("MAXLOCALS = 2", "MAXLOCALS = 3");
+        MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, copyInALocal);
+        String before = Textified.print(context.body());
+        NewHoister.hoist(context);
+        assertEquals(before, Textified.print(context.body()));
+    }
+
+    @Test
     void aConstructorWithoutAwaitInItsArgumentsIsLeftAlone() throws Exception {
         String plain = BODY.replace("""
                 ALOAD 0

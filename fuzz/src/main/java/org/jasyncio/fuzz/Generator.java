@@ -425,11 +425,44 @@ final class Generator {
     // ---- expressions -----------------------------------------------------------------------
 
     private Node expr(Ty type, int depth) {
+        if (depth < 2 && random.nextInt(100) < 3) {
+            Node lambda = awaitingLambda(type, depth);
+            if (lambda != null) {
+                return lambda;
+            }
+        }
         Node plain = plainExpr(type, depth);
         if (random.nextInt(100) < 22) {
             return await(type, plain);
         }
         return plain;
+    }
+
+    /**
+     * A lambda whose functional interface method returns a {@code Task}, so an {@code @Async}
+     * body, awaiting in its value; called at once and its task awaited. The reference twin
+     * calls a {@code Callable} of the plain value (both may throw what the value throws). The
+     * lambda sees only what Java lets it capture: fields, and {@code self}, never a local that
+     * the method may assign; {@code null} in a generic method where it would see no {@code T}
+     * (a {@code T} has no literal).
+     */
+    private Node awaitingLambda(Ty type, int depth) {
+        List<Var> outer = new ArrayList<>(scope);
+        List<Var> capturable = outer.stream()
+                .filter(var -> var.name().contains(".") || fields.contains(var) || var.name().equals("held")).toList();
+        if (here().generic() && capturable.stream().noneMatch(var -> var.type() == Ty.T)) {
+            return null;
+        }
+        scope.clear();
+        scope.addAll(capturable);
+        Node value = await(type, plainExpr(type, depth + 1));
+        scope.clear();
+        scope.addAll(outer);
+        String cast = type.isPrimitive() ? "(" + type.java + ") " : "";
+        String callable = "(java.util.concurrent.Callable<";
+        String body = ">) () -> {\nlog.reached(Feature.AWAITING_LAMBDA);\nreturn ";
+        return Node.twin("(" + cast + "await((" + callable + "Task<" + type.boxed + ">" + body + "Task.completed(#0);\n}).call()))",
+                "(" + cast + "(" + callable + type.boxed + body + "#0;\n}).call())", value).orSimpler(value);
     }
 
     private Node await(Ty type, Node value) {

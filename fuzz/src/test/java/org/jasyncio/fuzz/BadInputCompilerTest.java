@@ -19,7 +19,8 @@ import org.objectweb.asm.ClassReader;
 
 /**
  * The compiler fed what it should never choke on: it never throws, leaves what it cannot
- * rewrite as it was, and says which class and why.
+ * rewrite as it was (a refused method's awaits aside, which throw the refusal), and says which
+ * class and why.
  */
 class BadInputCompilerTest {
 
@@ -58,10 +59,12 @@ class BadInputCompilerTest {
             Result result = rewriteQuietly(corrupted);
             if (result.failed()) {
                 refused++;
-                assertTrue(result.bytes() == corrupted, "a refused class must come back as it was");
                 assertFalse(result.diagnostics().get(0).message().isBlank());
-            } else if (result.changed()) {
+            }
+            if (result.changed()) {
                 new ClassReader(result.bytes()).accept(new org.objectweb.asm.tree.ClassNode(), 0);
+            } else {
+                assertTrue(result.bytes() == corrupted, "a class left unchanged must come back as it was");
             }
         }
         assertTrue(refused > 0, "no corruption was noticed at all");
@@ -104,7 +107,7 @@ class BadInputCompilerTest {
         assertTrue(huge.length < 65536, "javac's own class must fit");
         Result result = rewriteQuietly(huge);
         assertTrue(result.failed());
-        assertTrue(result.bytes() == huge);
+        assertEquals(0, result.rewrittenMethods());
         assertEquals(1, result.diagnostics().size(), result.diagnostics().toString());
         Diagnostic refusal = result.diagnostics().get(0);
         assertEquals("fz.Huge", refusal.className());

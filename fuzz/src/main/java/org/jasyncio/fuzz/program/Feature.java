@@ -16,6 +16,8 @@ public enum Feature {
     BOUNDED_GENERIC_METHOD,
     /** The {@code @Async} method of the program's generic class {@code H<T>} ran. */
     GENERIC_CLASS,
+    /** A lambda whose functional interface method returns {@code Task} awaited in its body. */
+    AWAITING_LAMBDA,
     /** A method reached {@code return mj(...)}: its task adopts the outcome of another call's task. */
     RETURNED_A_CALL,
     /** The program's task was cancelled while suspended at an await. */
