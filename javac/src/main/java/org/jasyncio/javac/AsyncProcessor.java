@@ -17,10 +17,12 @@ import com.sun.source.util.Trees;
  * registers a {@link ClassWriteListener}, which rewrites each class file after javac has written
  * it, so that javac alone builds classes whose {@code @Async} methods work.
  *
- * <p>It claims every annotation type ({@code "*"}) only so that javac starts it in every
- * compilation, including one whose sources call {@code await} without any {@code @Async}
- * (which must be refused); it never claims them from other processors ({@link #process}
- * returns false).
+ * <p>It supports and claims {@code @Async} alone, so that {@code -Xlint:processing} has
+ * nothing to say about it and {@code -Werror} builds pass. javac offers each round to one
+ * processor after another for as long as an annotation present (or, in a round without any,
+ * the absence of one) is unclaimed, so it starts this processor in every compilation that uses
+ * {@code @Async}, and in any other unless the processors before it claim everything present;
+ * only then would an {@code await} outside {@code @Async} code go unreported until it runs.
  */
 public final class AsyncProcessor extends AbstractProcessor {
 
@@ -33,7 +35,7 @@ public final class AsyncProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of("*");
+        return Set.of("org.jasyncio.Async");
     }
 
     @Override
@@ -71,8 +73,9 @@ public final class AsyncProcessor extends AbstractProcessor {
         task.addTaskListener(new ClassWriteListener(sources, rewriter));
     }
 
+    /** The work happens as classes are written, not in rounds; no other processor has a use for {@code @Async}. */
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment roundEnv) {
-        return false;
+        return true;
     }
 }

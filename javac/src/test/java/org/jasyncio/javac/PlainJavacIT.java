@@ -3,9 +3,9 @@ package org.jasyncio.javac;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,15 +58,29 @@ class PlainJavacIT {
         assertGreets(jdk, work, work.resolve("src"));
     }
 
+    /** The processor claims {@code @Async}, so javac's lint of processing finds nothing to warn about. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.jasyncio.javac.Jdk#installed")
+    void passesAStrictBuild(Jdk jdk, @TempDir Path work) {
+        List<String> arguments = new ArrayList<>(List.of("-Xlint:all", "-Werror", "-processorpath",
+                Jdk.processorJar().toString(), "-cp", Jdk.runtime().toString(), "-d", "out"));
+        arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
+
+        Jdk.Run compiled = jdk.javac(work, arguments);
+
+        assertEquals(0, compiled.exitCode(), compiled::toString);
+        assertGreets(jdk, work, work.resolve("out"));
+    }
+
     /** A named module, compiled in javac's multi-module mode: its classes go under {@code out/app/}, beside its module-info. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.jasyncio.javac.Jdk#installed")
     void rewritesTheClassesOfAModule(Jdk jdk, @TempDir Path work) {
-        assumeTrue(Jdk.runtime().toString().endsWith(".jar"), "the runtime is a jar, an automatic module");
+        String runtimeModule = ModuleFinder.of(Jdk.runtime()).findAll().iterator().next().descriptor().name();
         List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
                 "--module-path", Jdk.runtime().toString(), "--module-source-path", "src", "-d", "out"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of(
-                "app/module-info.java", "module app { requires jasyncio.runtime; }",
+                "app/module-info.java", "module app { requires " + runtimeModule + "; }",
                 "app/demo/Greeter.java", Sources.GREETER)));
 
         Jdk.Run compiled = jdk.javac(work, arguments);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.Result;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,15 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RewriteAgainIT {
 
-    @Test
-    void theCompilerLeavesProcessedClassesAsTheyAre(@TempDir Path work) throws IOException {
-        Jdk jdk = Jdk.installed().get(0);
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void compile() {
         List<String> arguments = new ArrayList<>(List.of("-processorpath", Jdk.processorJar().toString(),
                 "-cp", Jdk.runtime().toString(), "-d", "out"));
         arguments.addAll(Sources.write(work.resolve("src"), Map.of("demo/Greeter.java", Sources.GREETER)));
-        Jdk.Run compiled = jdk.javac(work, arguments);
+        Jdk.Run compiled = Jdk.installed().get(0).javac(work, arguments);
         assertEquals(0, compiled.exitCode(), compiled::toString);
+    }
 
+    /** What the Maven plugin does with each class file, without its Maven. */
+    @Test
+    void theCompilerLeavesProcessedClassesAsTheyAre() throws IOException {
         AsyncCompiler compiler = new AsyncCompiler(name -> null);
         try (Stream<Path> files = Files.walk(work.resolve("out"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
@@ -41,6 +49,14 @@ class RewriteAgainIT {
                 assertArrayEquals(processed, again.bytes(), file.toString());
             }
         }
-        PlainJavacIT.assertGreets(jdk, work, work.resolve("out"));
+    }
+
+    @Test
+    void theAgentLeavesProcessedClassesAsTheyAre() {
+        Jdk.Run ran = Jdk.installed().get(0).java(work, List.of(
+                "-javaagent:" + System.getProperty("jasyncio.agent.jar") + "=verbose",
+                "-cp", work.resolve("out") + File.pathSeparator + Jdk.runtime(), "demo.Greeter"));
+        assertEquals(0, ran.exitCode(), ran::toString);
+        assertEquals(Sources.GREETER_OUTPUT, ran.output().strip(), "the agent (verbose) rewrote something");
     }
 }
