@@ -112,6 +112,8 @@ public final class AsyncIO {
             return loop.runUntilComplete(loop.createTask(main));
         } finally {
             try {
+                // before the leftovers are cancelled: a generator's producer is a task, and closing is its proper end
+                loop.runUntilComplete(loop.shutdownAsyncgens());
                 cancelLeftovers(loop);
                 loop.runUntilComplete(loop.shutdownDefaultExecutor());
             } finally {
@@ -420,6 +422,25 @@ public final class AsyncIO {
             }
         }
         return getEventLoop();
+    }
+
+    // ---- async generators ------------------------------------------------------------------
+
+    /**
+     * Hands {@code value} to the consumer of the async generator whose body calls it; {@code await}
+     * the result: it resumes when the consumer asks for the next element, so nothing runs ahead of
+     * the consumer. When the generator is closed, it resumes with {@link CancelledException}.
+     *
+     * <pre>{@code await(emit(line));}</pre>
+     *
+     * @param value the element
+     * @param <T> the elements
+     * @return a future done when the consumer asks for the next element
+     * @throws IllegalStateException outside the body of an async generator (see
+     *     {@link AsyncIterator#generate})
+     */
+    public static <T> Future<Void> emit(T value) {
+        return GeneratorRun.emitFromCurrentBody(value);
     }
 
     // ---- tasks -----------------------------------------------------------------------------
