@@ -2,27 +2,43 @@ package org.jasyncio;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+
+import org.jasyncio.internal.iter.Answers;
 
 /**
  * One {@link AsyncIO#asCompleted} call: slot {@code i} takes the outcome of the {@code i}-th
- * input to finish; on timeout every slot still empty fails with {@link TimeoutException}.
+ * input to finish; on timeout every slot still empty fails with {@link TimeoutException}. It also
+ * hands the inputs themselves out in completion order to an async iteration (asyncio 3.13's
+ * {@code async for}), which fails with {@link TimeoutException} once the timeout passed.
  */
 final class AsCompleted<T> implements Consumer<Future<? extends T>> {
+    private final EventLoop loop;
     private final List<Future<T>> slots;
     private final List<? extends Future<? extends T>> inputs;
+    /** The inputs that finished, in the order they did. */
+    private final List<Future<? extends T>> finished;
     private TimerHandle timer;
     private int filled;
+    private boolean expired;
+    /** How many finished inputs the async iteration announced; the last one announced may be untaken. */
+    private int announced;
+    private boolean taken = true;
+    private boolean closed;
+    private Future<Boolean> asked;
 
     private AsCompleted(EventLoop loop, List<? extends Future<? extends T>> inputs) {
+        this.loop = loop;
         this.inputs = inputs;
         this.slots = new ArrayList<>(inputs.size());
+        this.finished = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             slots.add(new Future<>(loop));
         }
     }
 
-    static <T> List<Future<T>> start(EventLoop loop, List<? extends Future<? extends T>> inputs, double timeout) {
+    static <T> CompletionOrder<T> start(EventLoop loop, List<? extends Future<? extends T>> inputs, double timeout) {
         AsCompleted<T> call = new AsCompleted<>(loop, inputs);
         for (Future<? extends T> input : inputs) {
             input.addCallback(call);
@@ -30,7 +46,7 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
         if (timeout != Double.POSITIVE_INFINITY && !inputs.isEmpty()) {
             call.timer = loop.callLater(timeout, call::expire);
         }
-        return List.copyOf(call.slots);
+        return new CompletionOrder<>(List.copyOf(call.slots), call);
     }
 
     @Override
@@ -38,9 +54,64 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
         if (filled == slots.size()) {
             return;
         }
+        finished.add(input);
         slots.get(filled++).adoptOutcome(input);
         if (filled == slots.size() && timer != null) {
             timer.cancel();
+        }
+        answer();
+    }
+
+    Future<Boolean> hasNext() {
+        if (!taken) {
+            return Answers.TRUE;
+        }
+        if (closed || announced == inputs.size()) {
+            return Answers.FALSE;
+        }
+        if (announced < finished.size()) {
+            announced++;
+            taken = false;
+            return Answers.TRUE;
+        }
+        if (expired) {
+            Future<Boolean> failed = new Future<>(loop);
+            failed.setException(timedOut());
+            return failed;
+        }
+        if (asked == null || asked.done()) {
+            asked = new Future<>(loop);
+        }
+        return asked;
+    }
+
+    Future<? extends T> next() {
+        if (taken) {
+            throw new NoSuchElementException("next() without an element: await hasNext() and check that it is true");
+        }
+        taken = true;
+        return finished.get(announced - 1);
+    }
+
+    void close() {
+        closed = true;
+        if (asked != null && !asked.done()) {
+            asked.setResult(Boolean.FALSE);
+        }
+    }
+
+    private void answer() {
+        Future<Boolean> waiting = asked;
+        if (waiting == null || waiting.done()) {
+            return;
+        }
+        asked = null;
+        if (expired) {
+            waiting.setException(timedOut());
+        } else {
+            announced++;
+            taken = false;
+            waiting.setResult(Boolean.TRUE);
         }
     }
 
@@ -48,9 +119,16 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
         for (Future<? extends T> input : inputs) {
             input.removeDoneCallback(this);
         }
-        String message = "asCompleted timed out with " + (slots.size() - filled) + " futures still pending";
+        TimeoutException timeout = timedOut();
         while (filled < slots.size()) {
-            slots.get(filled++).finishException(new TimeoutException(message));
+            slots.get(filled++).finishException(timeout);
         }
+        expired = true;
+        answer();
+    }
+
+    private TimeoutException timedOut() {
+        return new TimeoutException("asCompleted timed out with " + (inputs.size() - finished.size())
+                + " futures still pending");
     }
 }

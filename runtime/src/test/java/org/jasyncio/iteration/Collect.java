@@ -8,7 +8,7 @@ import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
 
 /**
- * A consumer as the compiler would rewrite it, by hand:
+ * A consumer as the compiler would rewrite it, by hand (runtime tests cannot use the compiler):
  * <pre>{@code
  * @Async static Task<List<Object>> collect(AsyncIterator<?> it, int max) {
  *     List<Object> got = new ArrayList<>();
@@ -18,18 +18,20 @@ import org.jasyncio.internal.Coroutine;
  * }</pre>
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-final class Collect {
+public final class Collect {
     private static final String WHERE = "org.jasyncio.iteration.Collect.collect(Collect.java)";
     private static final Coroutine.Resumer COLLECT = co -> collect$async(null, 0, null, co);
 
     private Collect() {
     }
 
-    static Task<List<Object>> collect(AsyncIterator<?> it, int max) {
+    /** @return a task collecting at most {@code max} elements of {@code it} */
+    public static Task<List<Object>> collect(AsyncIterator<?> it, int max) {
         return collect$async(it, max, null, null);
     }
 
-    static Task<List<Object>> all(AsyncIterator<?> it) {
+    /** @return a task collecting every element of {@code it} */
+    public static Task<List<Object>> all(AsyncIterator<?> it) {
         return collect(it, Integer.MAX_VALUE);
     }
 
