@@ -29,15 +29,21 @@ import org.jasyncio.internal.Coroutine;
  * }</pre>
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-final class Script {
+public final class Script {
     private static final String WHERE = "org.jasyncio.iteration.Script.script(Script.java)";
     private static final Coroutine.Resumer SCRIPT = co -> script$async(null, null, co);
 
     private Script() {
     }
 
-    static Task<Void> script(List<?> steps, List<String> log) {
-        return script$async(steps.iterator(), log, null);
+    /** @return the body's task, running over {@code steps} and logging to {@code log} */
+    public static Task<Void> script(List<?> steps, List<String> log) {
+        return script(steps.iterator(), log);
+    }
+
+    /** @return the body's task, running over {@code steps} (possibly endless) and logging to {@code log} */
+    public static Task<Void> script(Iterator<?> steps, List<String> log) {
+        return script$async(steps, log, null);
     }
 
     private static Task script$async(Iterator steps, List log, Coroutine co) {

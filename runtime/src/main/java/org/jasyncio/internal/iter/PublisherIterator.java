@@ -60,9 +60,9 @@ public final class PublisherIterator<T> implements AsyncIterator<T>, Flow.Subscr
         if (!subscribed) {
             subscribed = true;
             publisher.subscribe(this);
-        } else {
-            requestOne();
         }
+        // nothing until the subscription arrives: onSubscribe then requests for the pending asker
+        requestOne();
         return asked;
     }
 
