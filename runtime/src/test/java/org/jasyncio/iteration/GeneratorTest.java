@@ -158,6 +158,17 @@ class GeneratorTest {
     }
 
     @Test
+    void generatorsCompose() {
+        Future<String> pause = AsyncIO.sleep(1, "paused");
+        AsyncIterator<Object> source = generator(1, pause, 2, 3);
+        @SuppressWarnings("unchecked")
+        AsyncIterator<Integer> ints = (AsyncIterator<Integer>) (AsyncIterator<?>) source;
+        AsyncIterator<Integer> doubled = AsyncIterator.generate(() -> Doubled.doubled(ints));
+        assertEquals(List.of(2, 4, 6), loop.runUntilComplete(Collect.all(doubled)));
+        assertEquals(List.of("awaited paused", "end", "finally"), log);
+    }
+
+    @Test
     void emitOutsideAGeneratorIsRefused() {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> AsyncIO.emit(1));
         assertTrue(refused.getMessage().contains("outside the body of an async generator"), refused.getMessage());
