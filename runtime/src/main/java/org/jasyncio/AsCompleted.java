@@ -26,6 +26,8 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
     private int announced;
     private boolean taken = true;
     private boolean closed;
+    /** Iterated asynchronously: the caller reads the given futures, so the proxies' failures are nobody's to report. */
+    private boolean iterated;
     private Future<Boolean> asked;
 
     private AsCompleted(EventLoop loop, List<? extends Future<? extends T>> inputs) {
@@ -55,7 +57,11 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
             return;
         }
         finished.add(input);
-        slots.get(filled++).adoptOutcome(input);
+        Future<T> slot = slots.get(filled++);
+        slot.adoptOutcome(input);
+        if (iterated) {
+            quiet(slot);
+        }
         if (filled == slots.size() && timer != null) {
             timer.cancel();
         }
@@ -63,6 +69,10 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
     }
 
     Future<Boolean> hasNext() {
+        if (!iterated) {
+            iterated = true;
+            slots.forEach(AsCompleted::quiet);
+        }
         if (!taken) {
             return Answers.TRUE;
         }
@@ -121,10 +131,21 @@ final class AsCompleted<T> implements Consumer<Future<? extends T>> {
         }
         TimeoutException timeout = timedOut();
         while (filled < slots.size()) {
-            slots.get(filled++).finishException(timeout);
+            Future<T> slot = slots.get(filled++);
+            slot.finishException(timeout);
+            if (iterated) {
+                quiet(slot);
+            }
         }
         expired = true;
         answer();
+    }
+
+    /** Counts a failed proxy's exception as seen (the async iteration reports failures its own way). */
+    private static void quiet(Future<?> slot) {
+        if (slot.failed()) {
+            slot.exception();
+        }
     }
 
     private TimeoutException timedOut() {
