@@ -46,7 +46,8 @@ final class OpenGenerators {
 
     /** {@link EventLoop#shutdownAsyncgens()}: closes every open generator; done when all have closed. */
     Future<Void> shutdown(EventLoop loop) {
-        List<GeneratorRun<?>> open = new ArrayList<>(new LinkedHashMap<>(byProducer).values());
+        // a copy: each close() ends its producer later, which leaves the map meanwhile
+        List<GeneratorRun<?>> open = new ArrayList<>(byProducer.values());
         Future<Void> all = new Future<>(loop);
         if (open.isEmpty()) {
             all.setResult(null);
