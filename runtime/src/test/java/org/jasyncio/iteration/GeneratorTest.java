@@ -12,7 +12,6 @@ import java.util.NoSuchElementException;
 
 import org.jasyncio.AsyncIO;
 import org.jasyncio.AsyncIterator;
-import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.testing.CurrentVirtualLoop;
