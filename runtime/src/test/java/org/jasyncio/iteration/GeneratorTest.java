@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.jasyncio.AsyncIO;
@@ -165,6 +166,29 @@ class GeneratorTest {
         AsyncIterator<Integer> doubled = AsyncIterator.generate(() -> Doubled.doubled(ints));
         assertEquals(List.of(2, 4, 6), loop.runUntilComplete(Collect.all(doubled)));
         assertEquals(List.of("awaited paused", "end", "finally"), log);
+    }
+
+    @Test
+    void aBodyThatEmitsWhileClosingFailsTheClose() {
+        AsyncIterator<String> stubborn = AsyncIterator.generate(Stubborn::stubborn);
+        assertTrue(loop.runUntilComplete(stubborn.hasNext()));
+        IllegalStateException ignored = assertThrows(IllegalStateException.class,
+                () -> loop.runUntilComplete(stubborn.close()));
+        assertTrue(ignored.getMessage().contains("ignored close()"), ignored.getMessage());
+        assertFalse(loop.runUntilComplete(stubborn.hasNext()));
+    }
+
+    @Test
+    void shutdownAsyncgensReportsAGeneratorThatFailedToClose() {
+        List<Map<String, Object>> reports = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reports.add(context));
+        AsyncIterator<String> stubborn = AsyncIterator.generate(Stubborn::stubborn);
+        assertTrue(loop.runUntilComplete(stubborn.hasNext()));
+        loop.runUntilComplete(loop.shutdownAsyncgens());
+        assertEquals(1, reports.size());
+        assertTrue(String.valueOf(reports.get(0).get("message"))
+                .startsWith("an error occurred during closing of asynchronous generator"), reports.toString());
+        assertTrue(reports.get(0).get("exception") instanceof IllegalStateException);
     }
 
     @Test
