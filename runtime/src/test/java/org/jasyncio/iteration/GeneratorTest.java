@@ -88,6 +88,16 @@ class GeneratorTest {
     }
 
     @Test
+    void aSupplierThatThrowsOrReturnsNoTaskIsAFailedOrEmptyGenerator() {
+        AsyncIterator<Object> throwing = AsyncIterator.generate(() -> {
+            throw new IllegalStateException("no body");
+        });
+        assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(throwing.hasNext()));
+        AsyncIterator<Object> none = AsyncIterator.generate(() -> null);
+        assertFalse(loop.runUntilComplete(none.hasNext()));
+    }
+
+    @Test
     void closeResumesThePendingEmitWithCancelledExceptionSoFinallyRuns() {
         AsyncIterator<Object> it = generator(1, 2, 3);
         assertEquals(List.of(1), loop.runUntilComplete(Collect.collect(it, 1)));
