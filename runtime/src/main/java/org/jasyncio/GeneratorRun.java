@@ -75,6 +75,9 @@ final class GeneratorRun<T> {
                 resume.setResult(null);
                 return asked;
             case RUNNING:
+                if (producer == null) {
+                    return failed(new IllegalStateException("anext(): asynchronous generator is already running"));
+                }
                 if (asked == null || asked.done()) {
                     // the last asker was cancelled (its task was): the producer goes on for the next one
                     asked = new Future<>(loop);
@@ -106,6 +109,10 @@ final class GeneratorRun<T> {
             case CLOSING:
                 return closed;
             default:
+                if (producer == null) {
+                    // asked from inside the body's first step, which runs within hasNext()
+                    return failed(new IllegalStateException("aclose(): asynchronous generator is already running"));
+                }
                 phase = Phase.CLOSING;
                 element = null;
                 closed = new Future<>(loop);

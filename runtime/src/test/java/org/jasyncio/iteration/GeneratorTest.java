@@ -98,6 +98,22 @@ class GeneratorTest {
     }
 
     @Test
+    void aBodyThatAsksItsOwnGeneratorWhileStartingIsRefused() {
+        List<Future<?>> asked = new ArrayList<>();
+        List<AsyncIterator<Object>> self = new ArrayList<>();
+        self.add(AsyncIterator.generate(() -> {
+            asked.add(self.get(0).hasNext());
+            asked.add(self.get(0).close());
+            return Task.completed();
+        }));
+        assertFalse(loop.runUntilComplete(self.get(0).hasNext()));
+        for (Future<?> refused : asked) {
+            IllegalStateException running = assertThrows(IllegalStateException.class, refused::result);
+            assertTrue(running.getMessage().endsWith("asynchronous generator is already running"), running.getMessage());
+        }
+    }
+
+    @Test
     void closeResumesThePendingEmitWithCancelledExceptionSoFinallyRuns() {
         AsyncIterator<Object> it = generator(1, 2, 3);
         assertEquals(List.of(1), loop.runUntilComplete(Collect.collect(it, 1)));
