@@ -1,0 +1,239 @@
+package org.jasyncio.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code @Async} methods returning {@code AsyncIterator}: async generators (docs/iteration.md),
+ * rewritten into an entry calling {@code AsyncIterator.generate} and an {@code @Async} body, and
+ * run on a loop with their consumers.
+ */
+class GeneratorsTest {
+
+    static final String SOURCE = """
+            package fx;
+            import org.jasyncio.*;
+            import static org.jasyncio.AsyncIO.*;
+            import java.util.*;
+
+            public class Gen {
+                public static final List<String> LOG = new ArrayList<>();
+                private final String prefix;
+                public Gen(String prefix) { this.prefix = prefix; }
+
+                @Async public static AsyncIterator<Integer> upTo(int n) {
+                    for (int i = 1; i <= n; i++) {
+                        LOG.add("emit " + i);
+                        await(emit(await(Later.value(i))));
+                    }
+                    LOG.add("end");
+                    return AsyncIterator.end();
+                }
+
+                @Async public static <T extends Comparable<T>> AsyncIterator<T> sorted(List<T> items) {
+                    List<T> copy = new ArrayList<>(items);
+                    Collections.sort(copy);
+                    for (T item : copy) await(emit(item));
+                    return AsyncIterator.end();
+                }
+
+                @Async public AsyncIterator<String> oddLabelled(AsyncIterator<Integer> source) {
+                    try {
+                        while (await(source.hasNext())) {
+                            int v = source.next();
+                            if (v % 2 == 0) continue;
+                            await(emit(prefix + v));
+                        }
+                    } finally {
+                        await(source.close());
+                        LOG.add("closed source");
+                    }
+                    return AsyncIterator.end();
+                }
+
+                @Async public static AsyncIterator<Integer> guarded() {
+                    try {
+                        await(emit(1));
+                        await(emit(2));
+                        return AsyncIterator.end();
+                    } finally {
+                        await(Later.value(0));
+                        LOG.add("finally");
+                    }
+                }
+
+                @Async public static AsyncIterator<Integer> failing() {
+                    await(emit(1));
+                    await(Later.value(0));
+                    throw new IllegalArgumentException("bad element");
+                }
+
+                @Async public static Task<List<Object>> drain(AsyncIterator<?> it) {
+                    List<Object> out = new ArrayList<>();
+                    for (; await(it.hasNext()); ) {
+                        Object element = it.next();
+                        LOG.add("got " + element);
+                        out.add(element);
+                    }
+                    return Task.completed(out);
+                }
+
+                @Async public static Task<List<String>> lazily() {
+                    AsyncIterator<Integer> numbers = upTo(2);
+                    LOG.add("created");
+                    await(drain(numbers));
+                    return Task.completed(LOG);
+                }
+
+                @Async public static Task<List<Object>> composed() {
+                    return drain(new Gen("#").oddLabelled(upTo(5)));
+                }
+
+                @Async public static Task<List<Object>> sortedWords() {
+                    return drain(sorted(List.of("pear", "apple", "fig")));
+                }
+
+                @Async public static Task<List<String>> closedAfterFirst() {
+                    AsyncIterator<Integer> it = guarded();
+                    await(it.hasNext());
+                    LOG.add("got " + it.next());
+                    await(it.close());
+                    LOG.add("closed");
+                    return Task.completed(LOG);
+                }
+
+                @Async public static Task<List<String>> toTheEnd() {
+                    LOG.add("drained " + await(drain(guarded())));
+                    return Task.completed(LOG);
+                }
+
+                @Async public static Task<String> failure() {
+                    try {
+                        await(drain(failing()));
+                        return Task.completed("no failure");
+                    } catch (IllegalArgumentException e) {
+                        return Task.completed(e.getMessage() + " at " + e.getStackTrace()[0].getFileName() + ":"
+                                + e.getStackTrace()[0].getLineNumber() + ", " + LOG);
+                    }
+                }
+            }
+            """;
+
+    static Fixtures fx;
+
+    @BeforeAll
+    static void compile() {
+        fx = Fixtures.compile("Gen", SOURCE).load();
+    }
+
+    @BeforeEach
+    void clearLog() {
+        fx.<List<String>>staticField("fx.Gen", "LOG").clear();
+    }
+
+    @Test
+    void nothingRunsAheadOfTheConsumer() {
+        assertEquals(List.of("created", "emit 1", "got 1", "emit 2", "got 2", "end"), fx.run("fx.Gen", "lazily"));
+    }
+
+    @Test
+    void anInstanceGeneratorConsumesAnother() {
+        assertEquals(List.of("#1", "#3", "#5"), fx.run("fx.Gen", "composed"));
+        assertEquals(List.of("emit 1", "got #1", "emit 2", "emit 3", "got #3", "emit 4", "emit 5", "got #5", "end",
+                "closed source"), fx.staticField("fx.Gen", "LOG"));
+    }
+
+    @Test
+    void aGenericGeneratorKeepsItsTypes() {
+        assertEquals(List.of("apple", "fig", "pear"), fx.run("fx.Gen", "sortedWords"));
+    }
+
+    @Test
+    void closingAnUnfinishedGeneratorRunsItsFinallyBeforeCloseCompletes() {
+        assertEquals(List.of("got 1", "finally", "closed"), fx.run("fx.Gen", "closedAfterFirst"));
+    }
+
+    @Test
+    void aReturnInsideTryFinallyEndsTheGeneratorAfterItsFinally() {
+        assertEquals(List.of("got 1", "got 2", "finally", "drained [1, 2]"), fx.run("fx.Gen", "toTheEnd"));
+    }
+
+    @Test
+    void theGeneratorsExceptionComesOutOfHasNextWithItsLine() {
+        assertEquals("bad element at Gen.java:" + (lineOf("throw new IllegalArgumentException") + 1) + ", [got 1]",
+                fx.run("fx.Gen", "failure"));
+    }
+
+    @Test
+    void rewritingTwiceChangesNothing() {
+        byte[] once = fx.rewritten("fx/Gen");
+        Result again = new AsyncCompiler(fx::classBytes).rewrite(once);
+        assertSame(once, again.bytes());
+        assertFalse(again.changed());
+    }
+
+    static final String REFUSED = """
+            package fx;
+            import org.jasyncio.*;
+            import static org.jasyncio.AsyncIO.*;
+
+            public class BadGen {
+                @Async static AsyncIterator<Integer> delegates(AsyncIterator<Integer> other) {
+                    await(emit(1));
+                    return other;
+                }
+
+                @Async static AsyncIterator<Integer> endsOrDelegates(boolean end, AsyncIterator<Integer> other) {
+                    AsyncIterator<Integer> result = end ? AsyncIterator.end() : other;
+                    return result;
+                }
+
+                @Async static String notAnIterator() {
+                    return "";
+                }
+
+                @Async static Task<Integer> count() {
+                    int n = 0;
+                    for (AsyncIterator<Integer> it = one(); await(it.hasNext()); it.next()) n++;
+                    return Task.completed(n);
+                }
+
+                @Async static AsyncIterator<Integer> one() {
+                    await(emit(1));
+                    return AsyncIterator.end();
+                }
+            }
+            """;
+
+    @Test
+    void aGeneratorReturningAnythingButEndIsRefusedAtThatLineAndTheOthersAreRewritten() {
+        Fixtures bad = Fixtures.compile("BadGen", REFUSED).loadWithRefusals();
+        String reason = "return of a value other than AsyncIterator.end() in an async generator; an async generator "
+                + "ends with return AsyncIterator.end()";
+        List<String> errors = bad.errors().stream().map(Diagnostic::toString).toList();
+        assertEquals(3, errors.size(), String.join("\n", errors));
+        assertTrue(errors.get(0).startsWith("BadGen.java:8: fx.BadGen.delegates: " + reason), errors.get(0));
+        assertTrue(errors.get(1).startsWith("BadGen.java:13: fx.BadGen.endsOrDelegates: " + reason), errors.get(1));
+        assertTrue(errors.get(2).startsWith("BadGen.java:17: fx.BadGen.notAnIterator: @Async method returns "
+                + "java.lang.String; an @Async method must return org.jasyncio.Task (return Task.completed(value)) "
+                + "or, as an async generator, org.jasyncio.AsyncIterator"), errors.get(2));
+        assertEquals(1, (int) bad.run("fx.BadGen", "count"));
+    }
+
+    private static int lineOf(String text) {
+        List<String> lines = SOURCE.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i;
+            }
+        }
+        throw new AssertionError(text);
+    }
+}
