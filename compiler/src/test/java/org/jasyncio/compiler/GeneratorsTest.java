@@ -114,6 +114,40 @@ class GeneratorsTest {
                     return Task.completed(LOG);
                 }
 
+                public interface Counter {
+                    int step();
+                    @Async default AsyncIterator<Integer> counting(int n) {
+                        for (int i = 0; i < n; i++) await(emit(await(Later.value(i * step()))));
+                        return AsyncIterator.end();
+                    }
+                    @Async static AsyncIterator<Integer> of(int... values) {
+                        for (int v : values) await(emit(v));
+                        return AsyncIterator.end();
+                    }
+                }
+
+                public interface Source<T> {
+                    AsyncIterator<String> items(T argument);
+                }
+
+                /** Implements a generic interface: javac adds a bridge {@code items(Object)}, with a copy of {@code @Async}. */
+                public static final class Twice implements Source<String> {
+                    @Async public AsyncIterator<String> items(String argument) {
+                        await(emit(argument));
+                        await(emit(await(Later.value(argument))));
+                        return AsyncIterator.end();
+                    }
+                }
+
+                @Async public static Task<List<Object>> fromInterfaces() {
+                    Counter byThree = () -> 3;
+                    List<Object> all = new ArrayList<>(await(drain(byThree.counting(3))));
+                    all.addAll(await(drain(Counter.of(7, 8))));
+                    Source<String> source = new Twice();
+                    all.addAll(await(drain(source.items("x"))));
+                    return Task.completed(all);
+                }
+
                 @Async public static Task<String> failure() {
                     try {
                         await(drain(failing()));
@@ -153,6 +187,11 @@ class GeneratorsTest {
     @Test
     void aGenericGeneratorKeepsItsTypes() {
         assertEquals(List.of("apple", "fig", "pear"), fx.run("fx.Gen", "sortedWords"));
+    }
+
+    @Test
+    void generatorsOfInterfacesAndThroughABridge() {
+        assertEquals(List.of(0, 3, 6, 7, 8, "x", "x"), fx.run("fx.Gen", "fromInterfaces"));
     }
 
     @Test
