@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.jasyncio.Async;
 import org.jasyncio.AsyncIterator;
-import org.jasyncio.Task;
 
 /**
- * The stages of {@link LogTail}'s pipeline, each an async generator over the stage before it. A
- * stage runs only when the next one asks it for an element, and closes its source in a
- * {@code finally}, so closing the last stage closes them all (asyncio's {@code aclosing}).
+ * The stages of {@link LogTail}'s pipeline, each an async generator (an {@code @Async} method
+ * returning {@code AsyncIterator}) over the stage before it. A stage runs only when the next one
+ * asks it for an element, and closes its source in a {@code finally}, so closing the last stage
+ * closes them all (asyncio's {@code aclosing}).
  */
 final class Pipeline {
 
@@ -21,33 +21,8 @@ final class Pipeline {
     }
 
     /** The lines as text, without their line ends. */
-    static AsyncIterator<String> decoded(AsyncIterator<byte[]> lines) {
-        return AsyncIterator.generate(() -> decode(lines));
-    }
-
-    /** Passes every line through, counting the lines per level (the second word of a line) in {@code counts}. */
-    static AsyncIterator<String> counted(AsyncIterator<String> lines, Map<String, Integer> counts) {
-        return AsyncIterator.generate(() -> count(lines, counts));
-    }
-
-    /** The lines that {@code test} accepts. */
-    static AsyncIterator<String> matching(AsyncIterator<String> lines, Predicate<String> test) {
-        return AsyncIterator.generate(() -> filter(lines, test));
-    }
-
-    /** The first {@code n} lines; then it closes its source, which stops reading. */
-    static AsyncIterator<String> first(AsyncIterator<String> lines, int n) {
-        return AsyncIterator.generate(() -> take(lines, n));
-    }
-
-    /** The level of a line such as {@code "12:00:03 ERROR payment 17 failed"}. */
-    static String level(String line) {
-        String[] words = line.split(" ", 3);
-        return words.length > 1 ? words[1] : "";
-    }
-
     @Async
-    private static Task<Void> decode(AsyncIterator<byte[]> lines) {
+    static AsyncIterator<String> decoded(AsyncIterator<byte[]> lines) {
         try {
             while (await(lines.hasNext())) {
                 await(emit(new String(lines.next(), UTF_8).stripTrailing()));
@@ -55,11 +30,12 @@ final class Pipeline {
         } finally {
             await(lines.close());
         }
-        return Task.completed();
+        return AsyncIterator.end();
     }
 
+    /** Passes every line through, counting the lines per level (the second word of a line) in {@code counts}. */
     @Async
-    private static Task<Void> count(AsyncIterator<String> lines, Map<String, Integer> counts) {
+    static AsyncIterator<String> counted(AsyncIterator<String> lines, Map<String, Integer> counts) {
         try {
             while (await(lines.hasNext())) {
                 String line = lines.next();
@@ -69,11 +45,12 @@ final class Pipeline {
         } finally {
             await(lines.close());
         }
-        return Task.completed();
+        return AsyncIterator.end();
     }
 
+    /** The lines that {@code test} accepts. */
     @Async
-    private static Task<Void> filter(AsyncIterator<String> lines, Predicate<String> test) {
+    static AsyncIterator<String> matching(AsyncIterator<String> lines, Predicate<String> test) {
         try {
             while (await(lines.hasNext())) {
                 String line = lines.next();
@@ -84,11 +61,12 @@ final class Pipeline {
         } finally {
             await(lines.close());
         }
-        return Task.completed();
+        return AsyncIterator.end();
     }
 
+    /** The first {@code n} lines; then it closes its source, which stops reading. */
     @Async
-    private static Task<Void> take(AsyncIterator<String> lines, int n) {
+    static AsyncIterator<String> first(AsyncIterator<String> lines, int n) {
         try {
             for (int i = 0; i < n && await(lines.hasNext()); i++) {
                 await(emit(lines.next()));
@@ -96,6 +74,12 @@ final class Pipeline {
         } finally {
             await(lines.close());
         }
-        return Task.completed();
+        return AsyncIterator.end();
+    }
+
+    /** The level of a line such as {@code "12:00:03 ERROR payment 17 failed"}. */
+    static String level(String line) {
+        String[] words = line.split(" ", 3);
+        return words.length > 1 ? words[1] : "";
     }
 }
