@@ -93,6 +93,11 @@ public interface AsyncIterator<T> {
      * {@link AsyncIO#run} closes the generators still open when its main task ends
      * ({@link EventLoop#shutdownAsyncgens()}).
      *
+     * <p>An {@code @Async} method returning {@code AsyncIterator} is compiled into this form (its
+     * body becomes the {@code Task} method, {@code return end()} becoming
+     * {@code return Task.completed()}); call {@code generate} directly for a body written as a
+     * lambda or a method reference.
+     *
      * <pre>{@code
      * static AsyncIterator<Integer> countdown(int n) { return AsyncIterator.generate(() -> count(n)); }
      * @Async static Task<Void> count(int n) {
