@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -264,6 +265,40 @@ class GeneratorsTest {
                 + "java.lang.String; an @Async method must return org.jasyncio.Task (return Task.completed(value)) "
                 + "or, as an async generator, org.jasyncio.AsyncIterator"), errors.get(2));
         assertEquals(1, (int) bad.run("fx.BadGen", "count"));
+    }
+
+    /** Class file version 52: the body of a default generator is a private interface method, as javac's lambdas are. */
+    @Test
+    void generatorsCompiledForJava8() {
+        String source = """
+                package fx;
+                import org.jasyncio.*;
+                import static org.jasyncio.AsyncIO.*;
+                import java.util.*;
+
+                public class Java8 {
+                    interface Counter {
+                        int step();
+                        @Async default AsyncIterator<Integer> counting(int n) {
+                            try {
+                                for (int i = 0; i < n; i++) await(emit(await(Later.value(i * step()))));
+                            } finally {
+                                await(Later.value(0));
+                            }
+                            return AsyncIterator.end();
+                        }
+                    }
+
+                    @Async public static Task<List<Integer>> counted() {
+                        Counter byTwo = () -> 2;
+                        List<Integer> all = new ArrayList<Integer>();
+                        for (AsyncIterator<Integer> it = byTwo.counting(3); await(it.hasNext()); ) all.add(it.next());
+                        return Task.completed(all);
+                    }
+                }
+                """;
+        Fixtures java8 = Fixtures.compile(Map.of("fx.Java8", source), "8").load();
+        assertEquals(List.of(0, 2, 4), java8.run("fx.Java8", "counted"));
     }
 
     private static int lineOf(String text) {
