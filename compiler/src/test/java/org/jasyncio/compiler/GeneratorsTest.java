@@ -249,21 +249,28 @@ class GeneratorsTest {
                     await(emit(1));
                     return AsyncIterator.end();
                 }
+
+                @Async static synchronized AsyncIterator<Integer> locked() {
+                    await(emit(1));
+                    return AsyncIterator.end();
+                }
             }
             """;
 
     @Test
-    void aGeneratorReturningAnythingButEndIsRefusedAtThatLineAndTheOthersAreRewritten() {
+    void aGeneratorReturningAnythingButEndOrSynchronizedIsRefusedAtThatLineAndTheOthersAreRewritten() {
         Fixtures bad = Fixtures.compile("BadGen", REFUSED).loadWithRefusals();
         String reason = "return of a value other than AsyncIterator.end() in an async generator; an async generator "
                 + "ends with return AsyncIterator.end()";
         List<String> errors = bad.errors().stream().map(Diagnostic::toString).toList();
-        assertEquals(3, errors.size(), String.join("\n", errors));
+        assertEquals(4, errors.size(), String.join("\n", errors));
         assertTrue(errors.get(0).startsWith("BadGen.java:8: fx.BadGen.delegates: " + reason), errors.get(0));
         assertTrue(errors.get(1).startsWith("BadGen.java:13: fx.BadGen.endsOrDelegates: " + reason), errors.get(1));
         assertTrue(errors.get(2).startsWith("BadGen.java:17: fx.BadGen.notAnIterator: @Async method returns "
                 + "java.lang.String; an @Async method must return org.jasyncio.Task (return Task.completed(value)) "
                 + "or, as an async generator, org.jasyncio.AsyncIterator"), errors.get(2));
+        assertTrue(errors.get(3).startsWith("BadGen.java:32: fx.BadGen.locked: @Async method is synchronized"),
+                errors.get(3));
         assertEquals(1, (int) bad.run("fx.BadGen", "count"));
     }
 
