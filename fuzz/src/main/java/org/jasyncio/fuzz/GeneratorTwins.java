@@ -151,12 +151,16 @@ final class GeneratorTwins {
                 + "log.add(\"end\");\n}\n}\n";
     }
 
-    /**
-     * Null when the generator of {@code seed} matches its twin, consumed to the end and closed
-     * after each prefix of its elements; else what differed, with the program.
-     */
+    /** {@link #check(String, String)} of the program of {@code seed}. */
     static String check(long seed) throws ReflectiveOperationException {
-        String source = program(seed);
+        return check("seed " + seed, program(seed));
+    }
+
+    /**
+     * Null when the generator of {@code source} (a {@link #program}) matches its twin, consumed to
+     * the end and closed after each prefix of its elements; else what differed, with the program.
+     */
+    static String check(String label, String source) throws ReflectiveOperationException {
         Map<String, byte[]> classes = ProgramJavac.compile("G.java", source);
         Map<String, byte[]> rewritten = new HashMap<>();
         AsyncCompiler compiler = new AsyncCompiler(name -> classBytes(classes, name));
@@ -165,7 +169,7 @@ final class GeneratorTwins {
             List<Diagnostic> errors = result.diagnostics().stream()
                     .filter(d -> d.kind() == Diagnostic.Kind.ERROR).toList();
             if (!errors.isEmpty()) {
-                return "seed " + seed + ": compiler refused: " + errors + "\n" + source;
+                return label + ": compiler refused: " + errors + "\n" + source;
             }
             rewritten.put(entry.getKey(), result.bytes());
         }
@@ -192,7 +196,7 @@ final class GeneratorTwins {
             Object want = expected.invoke(null, limit);
             Object got = run(consumed, limit);
             if (!want.equals(got)) {
-                return "seed " + seed + ", consumer taking " + (limit == Integer.MAX_VALUE ? "all" : limit)
+                return label + ", consumer taking " + (limit == Integer.MAX_VALUE ? "all" : limit)
                         + " elements:\nexpected " + want + "\n but was " + got + "\n" + source;
             }
         }

@@ -20,6 +20,16 @@ class GeneratorTwinsTest {
         }
     }
 
+    /** The checker notices a twin that differs: here one that logs a step the generator does not take. */
+    @Test
+    void aTwinThatDiffersIsNoticed() throws ReflectiveOperationException {
+        String program = GeneratorTwins.program(0);
+        int twinsEnd = program.lastIndexOf("log.add(\"end\");");
+        String differing = program.substring(0, twinsEnd) + "log.add(\"extra\");\n" + program.substring(twinsEnd);
+        String verdict = GeneratorTwins.check("differing", differing);
+        assertTrue(verdict != null && verdict.startsWith("differing, consumer taking all elements:"), verdict);
+    }
+
     /** The fixed seeds reach every construct the generator writes, in the async form. */
     @Test
     void theSeedsReachEveryConstruct() {
