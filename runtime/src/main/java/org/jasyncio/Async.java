@@ -8,7 +8,7 @@ import java.lang.annotation.Target;
 
 /**
  * Marks a method whose body may call {@link AsyncIO#await}. The method must return
- * {@link Task}; it is rewritten into a state machine by the jasyncio Maven plugin (at build
+ * {@link Task} (or {@link AsyncIterator}, see below); it is rewritten into a state machine by the jasyncio Maven plugin (at build
  * time) or the jasyncio agent (at class-load time).
  *
  * <p>Calling an {@code @Async} method creates its task on {@link AsyncIO#getEventLoop()}. If
@@ -22,6 +22,11 @@ import java.lang.annotation.Target;
  * static initialisers and lambda bodies may not: move such code into an {@code @Async}
  * method. (The annotation may be written on a constructor only so that the compiler can
  * refuse it with that advice rather than javac with a bare "not applicable".)
+ *
+ * <p>A method returning {@link AsyncIterator} instead is an async generator: it hands out
+ * elements with {@code await(emit(v))} ({@link AsyncIO#emit}) and ends with
+ * {@code return AsyncIterator.end()}. Calling it runs none of its body; the body runs as the
+ * iterator's consumer asks for elements, as a {@link AsyncIterator#generate generate} body.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

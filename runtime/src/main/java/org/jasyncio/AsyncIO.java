@@ -116,6 +116,8 @@ public final class AsyncIO {
             return loop.runUntilComplete(loop.createTask(main));
         } finally {
             try {
+                // before the leftovers are cancelled: a generator's producer is a task, and closing is its proper end
+                loop.runUntilComplete(loop.shutdownAsyncgens());
                 cancelLeftovers(loop);
                 loop.runUntilComplete(loop.shutdownDefaultExecutor());
             } finally {
@@ -392,26 +394,28 @@ public final class AsyncIO {
 
     /**
      * asyncio's {@code as_completed()}: as many futures as given; the first completes with the
-     * outcome of whichever given future finishes first, the second with the next, and so on.
+     * outcome of whichever given future finishes first, the second with the next, and so on. The
+     * result is also an {@link AsyncIterator} handing out the given futures themselves in the
+     * order they finish (asyncio 3.13's {@code async for}); see {@link CompletionOrder}.
      *
      * @param futures what to wait for
      * @param <T> the type of the results
-     * @return futures in completion order, to {@code await} one by one
+     * @return futures in completion order, to {@code await} one by one, or to iterate asynchronously
      */
-    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<? extends T>> futures) {
+    public static <T> CompletionOrder<T> asCompleted(Collection<? extends Future<? extends T>> futures) {
         return asCompleted(futures, Double.POSITIVE_INFINITY);
     }
 
     /**
      * {@link #asCompleted(Collection)}; when {@code timeout} seconds pass, the futures not yet
-     * completed fail with {@link TimeoutException}.
+     * completed fail with {@link TimeoutException}, and so does the async iteration's {@code hasNext()}.
      *
      * @param futures what to wait for
      * @param timeout seconds, or {@link Double#POSITIVE_INFINITY}
      * @param <T> the type of the results
-     * @return futures in completion order, to {@code await} one by one
+     * @return futures in completion order, to {@code await} one by one, or to iterate asynchronously
      */
-    public static <T> List<Future<T>> asCompleted(Collection<? extends Future<? extends T>> futures,
+    public static <T> CompletionOrder<T> asCompleted(Collection<? extends Future<? extends T>> futures,
             double timeout) {
         List<Future<? extends T>> distinct = new ArrayList<>(new LinkedHashSet<>(futures));
         return AsCompleted.start(loopOf(distinct), distinct, timeout);
@@ -424,6 +428,25 @@ public final class AsyncIO {
             }
         }
         return getEventLoop();
+    }
+
+    // ---- async generators ------------------------------------------------------------------
+
+    /**
+     * Hands {@code value} to the consumer of the async generator whose body calls it; {@code await}
+     * the result: it resumes when the consumer asks for the next element, so nothing runs ahead of
+     * the consumer. When the generator is closed, it resumes with {@link CancelledException}.
+     *
+     * <pre>{@code await(emit(line));}</pre>
+     *
+     * @param value the element
+     * @param <T> the elements
+     * @return a future done when the consumer asks for the next element
+     * @throws IllegalStateException outside the body of an async generator (see
+     *     {@link AsyncIterator#generate})
+     */
+    public static <T> Future<Void> emit(T value) {
+        return GeneratorRun.emitFromCurrentBody(value);
     }
 
     // ---- tasks -----------------------------------------------------------------------------

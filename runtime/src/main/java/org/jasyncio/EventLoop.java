@@ -96,6 +96,8 @@ public abstract class EventLoop {
     final PendingTasks pendingTasks = new PendingTasks();
     /** Futures failed on this thread lately, until their exceptions are seen or their report is armed. */
     final FailureWatch failureWatch = new FailureWatch(this);
+    /** asyncio's {@code _asyncgens}: the async generators of this loop that started and did not end. */
+    final OpenGenerators openGenerators = new OpenGenerators();
     private final LoopNetwork network;
     /** Armed "exception was never retrieved" reports not sent yet: {@link #close()} sends them. */
     final OwedReports owedReports = new OwedReports();
@@ -584,6 +586,18 @@ public abstract class EventLoop {
         Future<T> future = createFuture();
         target.execute(new ExecutorCall<>(this, future, call));
         return future;
+    }
+
+    /**
+     * asyncio's {@code shutdown_asyncgens()}: closes every async generator of this loop that started
+     * and has not ended ({@link AsyncIterator#close()}), so that their {@code finally} blocks run;
+     * a failure to close goes to the exception handler. {@link AsyncIO#run} calls it when its main
+     * task is done.
+     *
+     * @return a future done when all of them have closed
+     */
+    public Future<Void> shutdownAsyncgens() {
+        return openGenerators.shutdown(this);
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.jasyncio;
 
 import java.util.function.Consumer;
-
+import org.jasyncio.internal.iter.FetchingIterator;
 import org.jasyncio.internal.sync.Handover;
 import org.jasyncio.internal.sync.ItemStore;
 import org.jasyncio.internal.sync.WaitQueue;
@@ -173,6 +173,25 @@ public class Queue<T> {
      */
     public Future<Boolean> join() {
         return unfinishedTasks > 0 ? finished.waitAsync() : Waiter.ALREADY_TRUE;
+    }
+
+    /**
+     * The queue's items as they come, until it is shut down: each {@code hasNext()} is a
+     * {@link #get()}, and the iteration ends when {@code get()} fails with
+     * {@link QueueShutDownException} (after the items left, unless the shutdown was immediate).
+     * Mark each item done with {@link #taskDone()} as after {@code get()}.
+     *
+     * <pre>{@code
+     * for (AsyncIterator<Job> it = jobs.items(); await(it.hasNext()); ) {
+     *     run(it.next());
+     *     jobs.taskDone();
+     * }
+     * }</pre>
+     *
+     * @return an iterator of the items; closing it withdraws a waiting {@code get()}
+     */
+    public AsyncIterator<T> items() {
+        return new FetchingIterator<>(this::get, item -> false, QueueShutDownException.class);
     }
 
     /** Shuts the queue down without dropping items; see {@link #shutdown(boolean)}. */

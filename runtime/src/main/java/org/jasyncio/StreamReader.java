@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jasyncio.internal.iter.FetchingIterator;
 import org.jasyncio.internal.loop.FutureChain;
 
 /**
@@ -256,6 +257,24 @@ public class StreamReader {
      */
     public Future<byte[]> readline() {
         return start("readline", Kind.LINE, 0, NEWLINE, null);
+    }
+
+    /**
+     * The stream's lines, as {@code async for line in reader}: each {@code hasNext()} is a
+     * {@link #readline()}, so a line keeps its {@code \n} (the last one may have none), the limit
+     * applies ({@code hasNext()} fails with {@link LimitOverrunException} and the iteration goes on
+     * after the dropped line), and the iteration ends at the end of the stream.
+     *
+     * <pre>{@code
+     * for (AsyncIterator<byte[]> lines = reader.lines(); await(lines.hasNext()); ) {
+     *     byte[] line = lines.next();
+     * }
+     * }</pre>
+     *
+     * @return an iterator of this reader's lines; closing it cancels a read in flight
+     */
+    public AsyncIterator<byte[]> lines() {
+        return new FetchingIterator<>(this::readline, line -> line.length == 0, null);
     }
 
     /**

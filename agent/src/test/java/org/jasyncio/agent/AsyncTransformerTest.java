@@ -179,6 +179,47 @@ class AsyncTransformerTest {
         assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
     }
 
+    @Test
+    void rewritesAsyncGenerators(@TempDir Path dir) throws Exception {
+        Path generators = JavaSources.compile(dir, Map.of("demo/Countdown.java", """
+                package demo;
+
+                import static org.jasyncio.AsyncIO.await;
+                import static org.jasyncio.AsyncIO.emit;
+
+                import java.util.ArrayList;
+                import java.util.List;
+                import org.jasyncio.Async;
+                import org.jasyncio.AsyncIO;
+                import org.jasyncio.AsyncIterator;
+                import org.jasyncio.Task;
+
+                public class Countdown {
+                    @Async static AsyncIterator<Integer> countdown(int from) {
+                        for (int i = from; i > 0; i--) {
+                            await(AsyncIO.sleep(0.001));
+                            await(emit(i));
+                        }
+                        return AsyncIterator.end();
+                    }
+
+                    public static void main(String[] args) {
+                        List<Integer> seen = AsyncIO.run(() -> {
+                            List<Integer> all = new ArrayList<>();
+                            for (AsyncIterator<Integer> it = countdown(3); await(it.hasNext()); ) {
+                                all.add(it.next());
+                            }
+                            return Task.completed(all);
+                        });
+                        System.out.println(seen);
+                    }
+                }
+                """));
+        TransformingLoader loader = new TransformingLoader(generators, transformer(AgentOptions.parse(null)));
+        assertEquals("[3, 2, 1]\n", runMain(loader, "demo.Countdown"));
+        assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
+    }
+
     private AsyncTransformer transformer(AgentOptions options) {
         return new AsyncTransformer(options, () -> log);
     }

@@ -2,6 +2,7 @@ package org.jasyncio.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -16,13 +17,16 @@ import org.objectweb.asm.tree.MethodNode;
 final class AsyncBodies {
 
     private final LambdaBodies lambdas;
+    /** The user's method of each generator body ({@link Generators}): {@code items$gen} is {@code items}. */
+    private final Map<String, String> generatorNames;
 
-    private AsyncBodies(LambdaBodies lambdas) {
+    private AsyncBodies(LambdaBodies lambdas, Map<String, String> generatorNames) {
         this.lambdas = lambdas;
+        this.generatorNames = generatorNames;
     }
 
-    static AsyncBodies of(ClassNode owner) {
-        return new AsyncBodies(LambdaBodies.of(owner));
+    static AsyncBodies of(ClassNode owner, Map<String, String> generatorNames) {
+        return new AsyncBodies(LambdaBodies.of(owner), generatorNames);
     }
 
     boolean isAsync(MethodNode method) {
@@ -47,10 +51,11 @@ final class AsyncBodies {
 
     /** The name diagnostics give the method: a lambda's is the method the user wrote it in. */
     String userMethod(MethodNode method) {
-        return lambdas.userMethod(method);
+        String name = lambdas.userMethod(method);
+        return generatorNames.getOrDefault(name, name);
     }
 
-    private static boolean isAnnotated(MethodNode method) {
+    static boolean isAnnotated(MethodNode method) {
         return hasAsync(method.invisibleAnnotations) || hasAsync(method.visibleAnnotations);
     }
 

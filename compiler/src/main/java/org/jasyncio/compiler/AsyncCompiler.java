@@ -17,7 +17,8 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  * Rewrites the {@code @Async} methods of a class file into state machines. Bytes in, bytes
  * out: the compiler does no I/O of its own and may be shared between threads.
  *
- * <p>The class is read once; {@link AsyncBodies} finds the {@code @Async} methods and the
+ * <p>The class is read once; {@link Generators} turns each async generator into an entry and an
+ * {@code @Async} body; {@link AsyncBodies} finds the {@code @Async} methods and the
  * lambdas that are async bodies; {@link Refusals} checks the contract; every async body that is
  * not refused then goes through the passes of {@link Pipeline}, in the order docs/compiler.md
  * lists them; the {@code await}s of refused methods are made to throw their refusal
@@ -79,8 +80,10 @@ public final class AsyncCompiler {
 
     private Result rewrite(ClassNode owner, byte[] classFile, List<Diagnostic> diagnostics) {
         String className = owner.name.replace('/', '.');
-        AsyncBodies bodies = AsyncBodies.of(owner);
-        List<Refusals.Refusal> refusals = Refusals.in(owner, bodies);
+        Generators.Desugared generators = Generators.desugar(owner);
+        AsyncBodies bodies = AsyncBodies.of(owner, generators.userNames());
+        List<Refusals.Refusal> refusals = new ArrayList<>(generators.refusals());
+        refusals.addAll(Refusals.in(owner, bodies));
         refusals.forEach(refusal -> diagnostics.add(refusal.diagnostic()));
         List<MethodNode> asyncMethods = bodies.withCode(owner);
         if (asyncMethods.isEmpty() && refusals.isEmpty()) {

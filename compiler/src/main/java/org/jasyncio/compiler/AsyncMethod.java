@@ -14,7 +14,7 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class AsyncMethod {
 
-    private static final Handle LAMBDA_METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC,
+    static final Handle LAMBDA_METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC,
             "java/lang/invoke/LambdaMetafactory", "metafactory",
             "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;"
                     + "Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)"

@@ -79,9 +79,12 @@ final class Refusals {
             return;
         }
         Type returned = Type.getReturnType(method.desc);
-        if (!returned.getDescriptor().equals(RuntimeNames.TASK_DESC)) {
+        if (!returned.getDescriptor().equals(RuntimeNames.TASK_DESC)
+                && !returned.getDescriptor().equals(RuntimeNames.ASYNC_ITERATOR_DESC)) {
             refuse(method, line, "@Async method returns " + returned.getClassName()
-                    + "; an @Async method must return org.jasyncio.Task (return Task.completed(value))");
+                    + "; an @Async method must return org.jasyncio.Task (return Task.completed(value)) or, as an "
+                    + "async generator, org.jasyncio.AsyncIterator (await(emit(v)) each element, "
+                    + "return AsyncIterator.end())");
             return;
         }
         if ((method.access & Opcodes.ACC_SYNCHRONIZED) != 0) {

@@ -19,6 +19,16 @@ final class RuntimeNames {
         MethodInsnNode insn() {
             return new MethodInsnNode(opcode, owner, name, desc, false);
         }
+
+        /** The call of a method of an interface ({@code AsyncIterator}'s static methods). */
+        MethodInsnNode interfaceInsn() {
+            return new MethodInsnNode(opcode, owner, name, desc, true);
+        }
+
+        boolean isCalledBy(AbstractInsnNode insn) {
+            return insn instanceof MethodInsnNode call && call.getOpcode() == opcode && call.owner.equals(owner)
+                    && call.name.equals(name) && call.desc.equals(desc);
+        }
     }
 
     /** A public instance field of the runtime that generated code reads. */
@@ -41,6 +51,8 @@ final class RuntimeNames {
     static final String AWAIT = "await";
     static final String TASK = "org/jasyncio/Task";
     static final String TASK_DESC = "L" + TASK + ";";
+    static final String ASYNC_ITERATOR = "org/jasyncio/AsyncIterator";
+    static final String ASYNC_ITERATOR_DESC = "L" + ASYNC_ITERATOR + ";";
 
     static final String COROUTINE = "org/jasyncio/internal/Coroutine";
     static final String COROUTINE_DESC = "L" + COROUTINE + ";";
@@ -68,6 +80,12 @@ final class RuntimeNames {
             "(" + TASK_DESC + COROUTINE_DESC + ")" + TASK_DESC);
     static final Call FAIL = new Call(Opcodes.INVOKESTATIC, COROUTINE, "fail",
             "(Ljava/lang/Throwable;" + COROUTINE_DESC + ")" + TASK_DESC);
+
+    /** What an async generator's body returns where the generator returned {@link #ITERATOR_END} (docs/iteration.md). */
+    static final Call TASK_COMPLETED = new Call(Opcodes.INVOKESTATIC, TASK, "completed", "()" + TASK_DESC);
+    static final Call ITERATOR_END = new Call(Opcodes.INVOKESTATIC, ASYNC_ITERATOR, "end", "()" + ASYNC_ITERATOR_DESC);
+    static final Call GENERATE = new Call(Opcodes.INVOKESTATIC, ASYNC_ITERATOR, "generate",
+            "(Ljava/util/function/Supplier;)" + ASYNC_ITERATOR_DESC);
 
     private RuntimeNames() {
     }
