@@ -50,7 +50,7 @@ final class PassFixture {
         owner.methods.add(method);
         ClassHierarchy hierarchy = new ClassHierarchy(classpath);
         hierarchy.define(owner.name, owner.superName, null, false);
-        return new MethodContext(owner, new AsyncMethod(owner, method, 0), hierarchy);
+        return new MethodContext(owner, new AsyncMethod(owner, method, 0), hierarchy, CompilerOptions.DEFAULT);
     }
 
     static byte[] systemClass(String internalName) {
