@@ -73,19 +73,7 @@ class InstrumentMojoTest {
 
     @Test
     void keepLocalsReachesTheCompiler() throws Exception {
-        // before is not read after the await: only keepLocals keeps it, so the two outputs differ.
-        Path kept = JavaSources.compile(work.resolve("kept"), Map.of("demo/Kept.java", """
-                package demo;
-                import org.jasyncio.*;
-                public class Kept {
-                    @Async
-                    static Task<Void> work() {
-                        int before = 41;
-                        AsyncIO.await(AsyncIO.sleep(0.001));
-                        return Task.completed();
-                    }
-                }
-                """));
+        Path kept = JavaSources.compile(work.resolve("kept"), Map.of("demo/Kept.java", DemoSources.KEPT));
         Path file = kept.resolve("demo/Kept.class");
         byte[] original = Files.readAllBytes(file);
         InstrumentMojo mojo = mojo(kept);
