@@ -68,7 +68,7 @@ public final class AsyncIO {
 
     private static IllegalStateException notRewritten() {
         return new IllegalStateException("AsyncIO.await called in a method that was not rewritten: mark the method "
-                + "@Async and apply the jasyncio Maven plugin or the -javaagent");
+                + "@Async and apply the jasyncio Maven plugin, the -javaagent or jasyncio-javac (on javac's annotation processor path)");
     }
 
     // ---- run -------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.jasyncio.compiler.AsyncCompiler;
+import org.jasyncio.compiler.CompilerOptions;
 import org.objectweb.asm.ClassReader;
 import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.Result;
@@ -40,6 +41,7 @@ final class AsyncTransformer implements ClassFileTransformer {
     private final AgentOptions options;
     private final Supplier<Logger> loggerSource;
     private final ClassDump dump;
+    private final CompilerOptions compilerOptions;
     private Logger logger;
 
     /**
@@ -51,6 +53,7 @@ final class AsyncTransformer implements ClassFileTransformer {
         this.options = options;
         this.loggerSource = loggerSource;
         this.dump = options.dumpDir() == null ? null : new ClassDump(options.dumpDir());
+        this.compilerOptions = new CompilerOptions(options.keepLocals());
     }
 
     /**
@@ -102,7 +105,7 @@ final class AsyncTransformer implements ClassFileTransformer {
     }
 
     private byte[] rewrite(ClassLoader loader, String className, byte[] classfile) {
-        Result result = new AsyncCompiler(new LoaderClassBytes(loader)).rewrite(classfile);
+        Result result = new AsyncCompiler(new LoaderClassBytes(loader), compilerOptions).rewrite(classfile);
         for (Diagnostic diagnostic : result.diagnostics()) {
             logger().log(Level.WARNING, "jasyncio: " + diagnostic.about(className.replace('/', '.')));
         }

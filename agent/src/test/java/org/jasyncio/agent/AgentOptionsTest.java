@@ -18,20 +18,22 @@ class AgentOptionsTest {
             AgentOptions options = AgentOptions.parse(arguments);
             assertFalse(options.verbose());
             assertNull(options.dumpDir());
+            assertFalse(options.keepLocals());
         }
     }
 
     @Test
     void readsCommaSeparatedOptionsInAnyOrder() {
-        AgentOptions options = AgentOptions.parse("dump=/tmp/rewritten, verbose");
+        AgentOptions options = AgentOptions.parse("dump=/tmp/rewritten, keepLocals,verbose");
         assertTrue(options.verbose());
+        assertTrue(options.keepLocals());
         assertEquals(Path.of("/tmp/rewritten"), options.dumpDir());
     }
 
     @Test
     void refusesUnknownOptionsNamingThem() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AgentOptions.parse("verbose,debug"));
-        assertEquals("jasyncio agent: unknown option 'debug'; the options are 'verbose' and 'dump=DIR', comma-separated",
+        assertEquals("jasyncio agent: unknown option 'debug'; the options are 'verbose', 'dump=DIR' and 'keepLocals', comma-separated",
                 e.getMessage());
     }
 

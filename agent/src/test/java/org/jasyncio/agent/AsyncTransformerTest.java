@@ -14,6 +14,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +89,18 @@ class AsyncTransformerTest {
         TransformingLoader loader = new TransformingLoader(classes, transformer(AgentOptions.parse(null)));
         assertEquals("hello world\n", runMain(loader, "demo.Greeter"));
         assertTrue(log.entries().isEmpty(), () -> log.entries().toString());
+    }
+
+    @Test
+    void keepLocalsReachesTheCompiler(@TempDir Path dir) throws Exception {
+        byte[] kept = Files.readAllBytes(JavaSources.compile(dir, Map.of("demo/Kept.java", DemoSources.KEPT))
+                .resolve("demo/Kept.class"));
+        byte[] withKeepLocals = transformer(AgentOptions.parse("keepLocals"))
+                .transform(getClass().getClassLoader(), "demo/Kept", null, null, kept);
+        byte[] withoutKeepLocals = transformer(AgentOptions.parse(null))
+                .transform(getClass().getClassLoader(), "demo/Kept", null, null, kept);
+        assertNotNull(withKeepLocals);
+        assertFalse(Arrays.equals(withoutKeepLocals, withKeepLocals), "keepLocals keeps the local the code no longer reads");
     }
 
     @Test

@@ -27,10 +27,20 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 public final class AsyncCompiler {
 
     private final ClassBytes classpath;
+    private final CompilerOptions options;
 
     /** @param classpath where the class files of other classes are read, for frame computation */
     public AsyncCompiler(ClassBytes classpath) {
+        this(classpath, CompilerOptions.DEFAULT);
+    }
+
+    /**
+     * @param classpath where the class files of other classes are read, for frame computation
+     * @param options   how to rewrite
+     */
+    public AsyncCompiler(ClassBytes classpath, CompilerOptions options) {
         this.classpath = classpath;
+        this.options = options;
     }
 
     /**
@@ -110,7 +120,7 @@ public final class AsyncCompiler {
             }
             try {
                 generated.addAll(Pipeline.rewrite(new MethodContext(owner,
-                        new AsyncMethod(owner, copyOf(method), ordinal++), hierarchy)));
+                        new AsyncMethod(owner, copyOf(method), ordinal++), hierarchy, options)));
                 rewritten.add(method);
             } catch (RefusalException | RuntimeException | AnalyzerException failed) {
                 Diagnostic refusal = pipelineRefusal(owner, method, bodies, failed);

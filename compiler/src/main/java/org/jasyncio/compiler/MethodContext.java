@@ -2,6 +2,7 @@ package org.jasyncio.compiler;
 
 import java.util.List;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -14,17 +15,20 @@ final class MethodContext {
     final ClassNode owner;
     final AsyncMethod method;
     final ClassHierarchy hierarchy;
+    final CompilerOptions options;
 
     private MethodNode body;
     private MethodNode bridge;
     private LocalSlots locals;
     private SuspensionPoints points;
+    private LabelNode resumption;
     private List<MethodNode> output;
 
-    MethodContext(ClassNode owner, AsyncMethod method, ClassHierarchy hierarchy) {
+    MethodContext(ClassNode owner, AsyncMethod method, ClassHierarchy hierarchy, CompilerOptions options) {
         this.owner = owner;
         this.method = method;
         this.hierarchy = hierarchy;
+        this.options = options;
     }
 
     /** Set by the split: the user's code moved into {@code name$async}, and the resume bridge. */
@@ -54,6 +58,15 @@ final class MethodContext {
 
     SuspensionPoints points() {
         return require(points, "finding suspension points");
+    }
+
+    /** Set by the emitter: where a resumption enters the body, before any restore code. */
+    void resumesAt(LabelNode resumption) {
+        this.resumption = resumption;
+    }
+
+    LabelNode resumption() {
+        return require(resumption, "emitting the state machine");
     }
 
     /** What replaces the original method in the class: the entry, the body and the bridge, as the last pass left them. */

@@ -17,6 +17,7 @@ final class Pipeline {
             new Pass("refuse uninitialised objects across awaits", UninitializedAcrossAwaits::check),
             new Pass("find suspension points", SuspensionPoints::find),
             new Pass("emit the state machine", StateMachineEmitter::emit),
+            new Pass("fit the local variable table", LocalVariableRanges::fit),
             new Pass("compute frames", FrameComputer::compute));
 
     private Pipeline() {

@@ -40,10 +40,11 @@ final class StateMachineEmitter {
     }
 
     static void emit(MethodContext context) {
-        new StateMachineEmitter(context.method, context.body(), context.points()).emit();
+        context.resumesAt(new StateMachineEmitter(context.method, context.body(), context.points()).emit());
     }
 
-    private void emit() {
+    /** Emits the state machine; returns the label where a resumption enters the body. */
+    private LabelNode emit() {
         List<AbstractInsnNode> returns = new ArrayList<>();
         for (AbstractInsnNode insn : body.instructions) {
             if (insn.getOpcode() == Opcodes.ARETURN) {
@@ -55,7 +56,8 @@ final class StateMachineEmitter {
         for (SuspensionPoint point : points.all()) {
             resumes.add(new LabelNode());
         }
-        body.instructions.insert(prologue(start, resumes));
+        LabelNode dispatch = new LabelNode();
+        body.instructions.insert(prologue(start, dispatch, resumes));
         InsnList restores = new InsnList();
         for (SuspensionPoint point : points.points) {
             body.instructions.insertBefore(point.await(), expand(point, resumes.get(point.state()), restores));
@@ -77,10 +79,11 @@ final class StateMachineEmitter {
         body.instructions.add(restores);
         // Appended last, so every handler of the user's own comes first.
         body.tryCatchBlocks.add(new TryCatchBlockNode(start, end, handler, null));
+        return dispatch;
     }
 
     /** Fresh call: run now or defer to the loop; resumption: jump to the point's restore code. */
-    private InsnList prologue(LabelNode start, List<LabelNode> resumes) {
+    private InsnList prologue(LabelNode start, LabelNode dispatch, List<LabelNode> resumes) {
         SuspensionPoint entry = points.start;
         InsnList out = new InsnList();
         LabelNode first = new LabelNode();
@@ -88,7 +91,6 @@ final class StateMachineEmitter {
         if (entry.line() > 0) {
             out.add(new LineNumberNode(entry.line(), first));
         }
-        LabelNode dispatch = new LabelNode();
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new JumpInsnNode(Opcodes.IFNONNULL, dispatch));
         out.add(RuntimeNames.RUNS_EAGERLY.insn());

@@ -5,6 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -49,7 +50,7 @@ final class SuspensionPoints {
         SuspensionPoints result = new SuspensionPoints(method.isStatic, method.coroutineSlot);
         Frame<BasicValue>[] frames = new Analyzer<>(new HierarchyVerifier(context.hierarchy)).analyze(owner, body);
         Liveness liveness = Liveness.of(body, ControlFlow.of(owner, body));
-        result.start = result.startPoint(method.parameters, liveness.liveIn(0), SourceLines.firstLine(body));
+        result.start = result.startPoint(method.parameters, kept(context, liveness, 0), SourceLines.firstLine(body));
         // Each point's temporaries are dead outside it, so all points share them.
         LocalSlots.PerSite temporaries = context.locals().perSite();
         int state = 1;
@@ -58,7 +59,7 @@ final class SuspensionPoints {
             if (RuntimeNames.isAwait(insn) && frames[index] != null) {
                 temporaries.nextSite();
                 result.points.add(result.awaitPoint(state++, (MethodInsnNode) insn, frames[index],
-                        liveness.liveIn(index), temporaries));
+                        kept(context, liveness, index), temporaries));
             }
         }
         for (SuspensionPoint point : result.points) {
@@ -68,6 +69,27 @@ final class SuspensionPoints {
         result.references = Math.max(result.awaitReferences, result.start.references());
         result.primitives = Math.max(result.awaitPrimitives, result.start.primitives());
         context.found(result);
+    }
+
+    /**
+     * The slots a point at instruction {@code index} keeps: the live ones and, with
+     * {@code keepLocals}, every variable the local variable table has in scope there, so that a
+     * debugger shows them all after the point. The table's variables that are not kept leave its
+     * range there ({@link LocalVariableRanges}).
+     */
+    private static BitSet kept(MethodContext context, Liveness liveness, int index) {
+        BitSet live = liveness.liveIn(index);
+        MethodNode body = context.body();
+        if (!context.options.keepLocals() || body.localVariables == null) {
+            return live;
+        }
+        BitSet kept = (BitSet) live.clone();
+        for (LocalVariableNode local : body.localVariables) {
+            if (body.instructions.indexOf(local.start) <= index && index < body.instructions.indexOf(local.end)) {
+                kept.set(local.index);
+            }
+        }
+        return kept;
     }
 
     List<SuspensionPoint> all() {

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +94,12 @@ final class Fixtures {
 
     /** Rewrites every compiled class; keeps the diagnostics. */
     Fixtures rewrite() {
-        AsyncCompiler compiler = new AsyncCompiler(this::classBytes);
+        return rewrite(CompilerOptions.DEFAULT);
+    }
+
+    /** Rewrites every compiled class with {@code options}; keeps the diagnostics. */
+    Fixtures rewrite(CompilerOptions options) {
+        AsyncCompiler compiler = new AsyncCompiler(this::classBytes, options);
         for (Map.Entry<String, byte[]> entry : compiled.entrySet()) {
             Result result = compiler.rewrite(entry.getValue());
             diagnostics.addAll(result.diagnostics());
@@ -103,7 +110,12 @@ final class Fixtures {
 
     /** Rewrites, requires no diagnostics, checks every class with CheckClassAdapter, and loads them. */
     Fixtures load() {
-        rewrite();
+        return load(CompilerOptions.DEFAULT);
+    }
+
+    /** As {@link #load()}, rewriting with {@code options}. */
+    Fixtures load(CompilerOptions options) {
+        rewrite(options);
         assertEquals(List.of(), errors(), "compiler diagnostics");
         return checkAndLoad();
     }
@@ -147,6 +159,15 @@ final class Fixtures {
 
     List<Diagnostic> errors() {
         return diagnostics.stream().filter(d -> d.kind() == Diagnostic.Kind.ERROR).toList();
+    }
+
+    /** Writes the class files, rewritten if {@link #rewrite} ran, else as javac wrote them, under {@code dir}. */
+    void writeTo(Path dir) throws IOException {
+        for (Map.Entry<String, byte[]> entry : (rewritten.isEmpty() ? compiled : rewritten).entrySet()) {
+            Path file = dir.resolve(entry.getKey() + ".class");
+            Files.createDirectories(file.getParent());
+            Files.write(file, entry.getValue());
+        }
     }
 
     byte[] original(String internalName) {

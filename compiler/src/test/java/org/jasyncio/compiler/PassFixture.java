@@ -18,12 +18,12 @@ final class PassFixture {
 
     /** The context before any pass: the user's {@code @Async} method as javac wrote it. */
     static MethodContext original(int access, String name, String desc, String code) {
-        return context(Textified.parse(access, name, desc, code), PassFixture::systemClass);
+        return context(Textified.parse(access, name, desc, code), PassFixture::systemClass, CompilerOptions.DEFAULT);
     }
 
     /** As {@link #original}, with class files looked up in {@code classpath} instead of the test's classpath. */
     static MethodContext original(int access, String name, String desc, String code, ClassBytes classpath) {
-        return context(Textified.parse(access, name, desc, code), classpath);
+        return context(Textified.parse(access, name, desc, code), classpath, CompilerOptions.DEFAULT);
     }
 
     /**
@@ -32,8 +32,13 @@ final class PassFixture {
      * after the parameters).
      */
     static MethodContext split(int access, String name, String desc, String bodyCode) {
+        return split(access, name, desc, bodyCode, CompilerOptions.DEFAULT);
+    }
+
+    /** As {@link #split(int, String, String, String)}, the passes to run with {@code options}. */
+    static MethodContext split(int access, String name, String desc, String bodyCode, CompilerOptions options) {
         MethodContext context = context(new MethodNode(Opcodes.ASM9, access, name, desc, null, null),
-                PassFixture::systemClass);
+                PassFixture::systemClass, options);
         AsyncMethod method = context.method;
         MethodNode body = Textified.parse(Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (access & Opcodes.ACC_STATIC),
                 method.bodyName, method.bodyDesc, bodyCode);
@@ -43,14 +48,14 @@ final class PassFixture {
         return context;
     }
 
-    private static MethodContext context(MethodNode method, ClassBytes classpath) {
+    private static MethodContext context(MethodNode method, ClassBytes classpath, CompilerOptions options) {
         ClassNode owner = new ClassNode();
         owner.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, "fx/Sample", null, "java/lang/Object", null);
         owner.visitSource("Sample.java", null);
         owner.methods.add(method);
         ClassHierarchy hierarchy = new ClassHierarchy(classpath);
         hierarchy.define(owner.name, owner.superName, null, false);
-        return new MethodContext(owner, new AsyncMethod(owner, method, 0), hierarchy);
+        return new MethodContext(owner, new AsyncMethod(owner, method, 0), hierarchy, options);
     }
 
     static byte[] systemClass(String internalName) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TransformerBadInputTest {
 
     private final RecordingLogger log = new RecordingLogger();
-    private final AsyncTransformer transformer = new AsyncTransformer(new AgentOptions(false, null), () -> log);
+    private final AsyncTransformer transformer = new AsyncTransformer(AgentOptions.parse(null), () -> log);
 
     @Test
     void garbageAndTruncationsLoadAsTheyWereAndAreLogged() {

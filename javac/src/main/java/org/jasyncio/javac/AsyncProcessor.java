@@ -1,5 +1,6 @@
 package org.jasyncio.javac;
 
+import java.util.Map;
 import java.util.Set;
 
 import javax.annotation.processing.AbstractProcessor;
@@ -11,6 +12,8 @@ import javax.tools.Diagnostic;
 
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
+
+import org.jasyncio.compiler.CompilerOptions;
 
 /**
  * The entry point javac finds on its processor path. It processes no annotations: it only
@@ -27,9 +30,9 @@ import com.sun.source.util.Trees;
 public final class AsyncProcessor extends AbstractProcessor {
 
     /**
-     * Accepted so that javac does not warn about an unknown option. It is meant to keep every
-     * local variable alive across awaits for debuggers; the compiler has no such mode yet, so
-     * today it changes nothing.
+     * {@code -Ajasyncio.keepLocals=true} (or the bare {@code -Ajasyncio.keepLocals}) keeps every
+     * variable in scope alive across awaits, so that a debugger shows them all
+     * ({@link CompilerOptions#keepLocals()}).
      */
     static final String KEEP_LOCALS = "jasyncio.keepLocals";
 
@@ -69,8 +72,15 @@ public final class AsyncProcessor extends AbstractProcessor {
         OutputClassRewriter rewriter = new OutputClassRewriter(
                 new ClassOutput(processingEnv.getFiler(), processingEnv.getElementUtils()),
                 new ModelClassBytes(processingEnv.getElementUtils(), sources),
-                new RefusalReporter(trees, processingEnv.getMessager(), sources));
+                new RefusalReporter(trees, processingEnv.getMessager(), sources),
+                compilerOptions(processingEnv.getOptions()));
         task.addTaskListener(new ClassWriteListener(sources, rewriter));
+    }
+
+    /** javac gives an option written without {@code =value} the value {@code null}. */
+    static CompilerOptions compilerOptions(Map<String, String> options) {
+        return new CompilerOptions(options.containsKey(KEEP_LOCALS)
+                && (options.get(KEEP_LOCALS) == null || Boolean.parseBoolean(options.get(KEEP_LOCALS))));
     }
 
     /** The work happens as classes are written, not in rounds; no other processor has a use for {@code @Async}. */

@@ -9,6 +9,7 @@ import com.sun.source.tree.CompilationUnitTree;
 
 import org.jasyncio.compiler.AsyncCompiler;
 import org.jasyncio.compiler.ClassBytes;
+import org.jasyncio.compiler.CompilerOptions;
 import org.jasyncio.compiler.Result;
 
 /**
@@ -23,9 +24,9 @@ final class OutputClassRewriter {
     private final AsyncCompiler compiler;
     private final RefusalReporter reporter;
 
-    OutputClassRewriter(ClassOutput output, ClassBytes hierarchy, RefusalReporter reporter) {
+    OutputClassRewriter(ClassOutput output, ClassBytes hierarchy, RefusalReporter reporter, CompilerOptions options) {
         this.output = output;
-        this.compiler = new AsyncCompiler(hierarchy);
+        this.compiler = new AsyncCompiler(hierarchy, options);
         this.reporter = reporter;
     }
 

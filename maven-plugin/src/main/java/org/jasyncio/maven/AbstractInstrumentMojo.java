@@ -13,6 +13,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.jasyncio.compiler.AsyncCompiler;
+import org.jasyncio.compiler.CompilerOptions;
 import org.jasyncio.compiler.Diagnostic;
 
 /**
@@ -62,6 +63,14 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
     @Parameter(property = "jasyncio.verbose", defaultValue = "false")
     boolean verbose;
 
+    /**
+     * Keeps every variable in scope alive across each {@code await}, so that a debugger shows them
+     * all after it, at the cost of larger suspended tasks. Without it a debugger still never shows
+     * a wrong value, but a variable the code no longer reads is out of scope after an {@code await}.
+     */
+    @Parameter(property = "jasyncio.keepLocals", defaultValue = "false")
+    boolean keepLocals;
+
     /** The directory whose class files this goal rewrites. */
     abstract Path classesDirectory();
 
@@ -93,7 +102,7 @@ abstract class AbstractInstrumentMojo extends AbstractMojo {
 
     private RewriteReport rewrite(Path classes) throws MojoExecutionException {
         try (ClasspathClassBytes classBytes = new ClasspathClassBytes(classpath().stream().map(Path::of).toList())) {
-            ClassDirectoryRewriter rewriter = new ClassDirectoryRewriter(new AsyncCompiler(classBytes),
+            ClassDirectoryRewriter rewriter = new ClassDirectoryRewriter(new AsyncCompiler(classBytes, new CompilerOptions(keepLocals)),
                     new ClassFileSelection(includes, excludes));
             return rewriter.rewrite(classes);
         } catch (DependencyResolutionRequiredException e) {

@@ -2,6 +2,7 @@ package org.jasyncio.maven;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,10 +10,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.jasyncio.compiler.AsyncCompiler;
+import org.jasyncio.compiler.CompilerOptions;
 import org.jasyncio.testing.DemoSources;
 import org.jasyncio.testing.JavaSources;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +69,22 @@ class InstrumentMojoTest {
         mojo.execute();
         assertEquals(List.of("[INFO] jasyncio: rewrote 1 methods in demo.Greeter", "[INFO] jasyncio: rewrote 1 methods in 1 classes"),
                 log.lines);
+    }
+
+    @Test
+    void keepLocalsReachesTheCompiler() throws Exception {
+        Path kept = JavaSources.compile(work.resolve("kept"), Map.of("demo/Kept.java", DemoSources.KEPT));
+        Path file = kept.resolve("demo/Kept.class");
+        byte[] original = Files.readAllBytes(file);
+        InstrumentMojo mojo = mojo(kept);
+        byte[] withKeepLocals;
+        try (ClasspathClassBytes classBytes = new ClasspathClassBytes(mojo.classpath().stream().map(Path::of).toList())) {
+            withKeepLocals = new AsyncCompiler(classBytes, new CompilerOptions(true)).rewrite(original).bytes();
+            assertFalse(Arrays.equals(new AsyncCompiler(classBytes).rewrite(original).bytes(), withKeepLocals));
+        }
+        mojo.keepLocals = true;
+        mojo.execute();
+        assertArrayEquals(withKeepLocals, Files.readAllBytes(file));
     }
 
     @Test

@@ -243,7 +243,8 @@ class TaskTest {
     void awaitInCodeThatWasNotRewrittenSaysWhatToDo() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> AsyncIO.await(new Future<>(loop)));
         assertEquals("AsyncIO.await called in a method that was not rewritten: mark the method @Async and apply "
-                + "the jasyncio Maven plugin or the -javaagent", e.getMessage());
+                + "the jasyncio Maven plugin, the -javaagent or jasyncio-javac (on javac's annotation processor path)",
+                e.getMessage());
         assertThrows(IllegalStateException.class, () -> AsyncIO.await(new CompletableFuture<>()));
     }
 

@@ -12,6 +12,27 @@ public final class DemoSources {
     private DemoSources() {
     }
 
+    /**
+     * {@code demo.Kept}: a local that {@code work()} no longer reads after its {@code await}, so
+     * that only the compiler's {@code keepLocals} keeps it across (and the rewritten class differs).
+     */
+    public static final String KEPT = """
+            package demo;
+
+            import org.jasyncio.Async;
+            import org.jasyncio.AsyncIO;
+            import org.jasyncio.Task;
+
+            public class Kept {
+                @Async
+                static Task<Void> work() {
+                    int before = 41;
+                    AsyncIO.await(AsyncIO.sleep(0.001));
+                    return Task.completed();
+                }
+            }
+            """;
+
     /** {@code demo.Greeter}: {@code run(name)} returns {@code "hello " + name}; {@code main} prints it for "world". */
     public static final String GREETER = """
             package demo;

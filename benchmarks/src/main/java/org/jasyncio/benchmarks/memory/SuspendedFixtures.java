@@ -24,4 +24,20 @@ final class SuspendedFixtures {
         int value = await(never);
         return Task.completed(text + (number + value));
     }
+
+    /**
+     * Two parameters and three locals (two {@code long}s, an {@code int}, two references, one of
+     * them a string made per task) in scope across the await but not read after it: by default
+     * none is kept, with the compiler's {@code keepLocals} all five are.
+     */
+    @Async
+    static Task<Integer> deadLocals(Future<Integer> never, long number, String text) {
+        long doubled = number * 2;
+        int length = text.length();
+        String upper = text.toUpperCase(java.util.Locale.ROOT);
+        if (doubled + length + upper.length() < 0) {
+            throw new IllegalStateException("read before the await, so that javac keeps them");
+        }
+        return Task.completed(await(never));
+    }
 }

@@ -15,7 +15,7 @@ import org.jasyncio.Task;
  * {@code -prof gc} reports allocation, not what stays reachable. Run by {@code run.sh}, one JVM
  * per case, because a case leaves stale entries in the runtime's weak task registry that the next
  * case would free and so under-count:
- * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint noLocals|twoLocals [tasks]}.
+ * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint noLocals|twoLocals|deadLocals [tasks]}.
  *
  * <p>The tasks are kept in a preallocated array (allocated before the first measurement), so the
  * difference is what the tasks themselves retain: the coroutine with its spill arrays, its entry
@@ -24,7 +24,8 @@ import org.jasyncio.Task;
 public final class SuspendedTaskFootprint {
     private static final Map<String, Function<Future<Integer>, Task<?>>> CASES = Map.of(
             "noLocals", never -> SuspendedFixtures.noLocals(never),
-            "twoLocals", never -> SuspendedFixtures.twoLocals(never, 7L, "x"));
+            "twoLocals", never -> SuspendedFixtures.twoLocals(never, 7L, "x"),
+            "deadLocals", never -> SuspendedFixtures.deadLocals(never, 7L, "x"));
 
     private SuspendedTaskFootprint() {
     }
