@@ -1,8 +1,9 @@
 #!/bin/sh
-# Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--batch B] [--regressions DIR]
-# Prints how many programs reached each feature, then "N programs, D divergences, V verify errors"
-# last; failing programs are shrunk and written to fuzz/src/test/resources/regressions/
-# (replayed by RegressionsTest).
+# Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--batch B] [--regressions DIR] [--known DIR]
+# Prints how many programs reached each feature and showed each known divergence, then
+# "N programs, D divergences, V verify errors" last; failing programs are shrunk and written to
+# fuzz/src/test/resources/regressions/ (replayed by RegressionsTest), the first example of a known
+# divergence that has none yet to fuzz/src/test/resources/known-divergences/ (KnownDivergencesTest).
 set -e
 cd "$(dirname "$0")/.."
 mvn -B -q -pl runtime,test-support,compiler,agent,fuzz -Dmaven.test.skip=true package dependency:build-classpath \

@@ -46,7 +46,7 @@ final class GeneratorRun<T> {
     static Future<Void> emitFromCurrentBody(Object value) {
         GeneratorRun<?> run = STARTING.get();
         if (run == null) {
-            EventLoop loop = org.jasyncio.internal.loop.CurrentLoop.running();
+            EventLoop loop = CurrentLoop.running();
             run = loop == null ? null : loop.openGenerators.producedBy(loop.currentTask());
         }
         if (run == null) {

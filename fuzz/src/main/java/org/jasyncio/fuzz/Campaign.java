@@ -8,16 +8,21 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jasyncio.fuzz.program.Feature;
 
 /**
  * A fuzzing run: {@code programs} random programs from {@code seed}, checked in batches
- * ({@link Differential}); each failure is shrunk and written to the regressions directory.
+ * ({@link Differential}); each failure is shrunk and written to the regressions directory, and
+ * the first program showing each {@link KnownDivergence} that has no example yet to the known
+ * divergences' directory.
  *
- * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--regressions DIR]}
- * prints how many programs reached each {@link Feature}, then, as its last line,
+ * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--regressions DIR]
+ * [--known DIR]} prints how many programs reached each {@link Feature} and how many showed each
+ * known divergence (and nothing else), then, as its last line,
  * {@code N programs, D divergences, V verify errors} (hangs and compiler crashes count as
- * divergences).
+ * divergences; known divergences do not).
  */
 public final class Campaign {
 
@@ -27,7 +32,7 @@ public final class Campaign {
      * @param reached how many programs reached each feature (under some schedule)
      */
     public record Summary(int programs, int divergences, int verifyErrors, int invalid, List<Path> regressions,
-                          Map<Feature, Integer> reached) {
+                          Map<Feature, Integer> reached, Map<KnownDivergence, Integer> known) {
         @Override
         public String toString() {
             return programs + " programs, " + divergences + " divergences, " + verifyErrors + " verify errors";
@@ -39,12 +44,15 @@ public final class Campaign {
     private final long seed;
     private final int batch;
     private final Path regressions;
+    /** Where examples of known divergences go; {@code null}: none are kept (shrinking takes long). */
+    private final Path knownExamples;
     private final PrintStream progress;
 
-    public Campaign(long seed, int batch, Path regressions, PrintStream progress) {
+    public Campaign(long seed, int batch, Path regressions, Path knownExamples, PrintStream progress) {
         this.seed = seed;
         this.batch = batch;
         this.regressions = regressions;
+        this.knownExamples = knownExamples;
         this.progress = progress;
     }
 
@@ -53,18 +61,21 @@ public final class Campaign {
         int programs = 1000;
         int batch = 8;
         Path regressions = Path.of("fuzz/src/test/resources/regressions");
+        Path known = Path.of("fuzz/src/test/resources/known-divergences");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--programs" -> programs = Integer.parseInt(args[i + 1]);
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--regressions" -> regressions = Path.of(args[i + 1]);
+                case "--known" -> known = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --seed S --programs N [--batch B] [--regressions DIR]");
+                        + "; use --seed S --programs N [--batch B] [--regressions DIR] [--known DIR]");
             }
         }
-        Summary summary = new Campaign(seed, batch, regressions, System.err).run(programs);
+        Summary summary = new Campaign(seed, batch, regressions, known, System.err).run(programs);
         System.out.println("programs reaching each feature: " + summary.reached());
+        System.out.println("programs showing each known divergence: " + summary.known());
         System.out.println(summary);
         System.exit(summary.divergences() + summary.verifyErrors() == 0 ? 0 : 1);
     }
@@ -78,6 +89,7 @@ public final class Campaign {
         for (Feature feature : Feature.values()) {
             reached.put(feature, 0);
         }
+        Map<KnownDivergence, Integer> known = new EnumMap<>(KnownDivergence.class);
         long started = System.nanoTime();
         for (int first = 0; first < programs; first += batch) {
             List<Unit.Program> units = new ArrayList<>();
@@ -100,7 +112,17 @@ public final class Campaign {
                     }
                     progress.println(verdict.kind() + " in program " + verdict.program() + " (seed " + seed + "): "
                             + verdict.detail());
-                    written.add(shrinkAndWrite(units.get(i), verdict));
+                    written.add(shrinkAndWrite(units.get(i), shrunk -> shrunk.kind() == verdict.kind(), regressions,
+                            verdict.kind().name().toLowerCase()));
+                } else if (verdict.kind() == Verdict.Kind.KNOWN_DIVERGENCE) {
+                    progress.println("known divergence in program " + verdict.program() + ": " + verdict.detail());
+                    for (KnownDivergence divergence : verdict.known()) {
+                        known.merge(divergence, 1, Integer::sum);
+                        if (knownExamples != null && !hasExample(divergence)) {
+                            shrinkAndWrite(units.get(i), shrunk -> shrunk.known().contains(divergence), knownExamples,
+                                    divergence.name().toLowerCase());
+                        }
+                    }
                 }
             }
             if ((first / batch) % 25 == 24) {
@@ -110,26 +132,39 @@ public final class Campaign {
         if (invalid > 0) {
             progress.println(invalid + " generated programs were not valid Java and were skipped");
         }
-        return new Summary(programs, divergences, verifyErrors, invalid, written, reached);
+        return new Summary(programs, divergences, verifyErrors, invalid, written, reached, known);
     }
 
     private long programSeed(int index) {
         return seed * 1_000_003L + index;
     }
 
-    /** Shrinks one failing program alone and writes the smallest version that still fails the same way. */
-    private Path shrinkAndWrite(Unit.Program program, Verdict found) throws IOException {
+    private boolean hasExample(KnownDivergence divergence) throws IOException {
+        if (!Files.isDirectory(knownExamples)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(knownExamples)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(divergence.name().toLowerCase() + "-"));
+        }
+    }
+
+    /**
+     * Shrinks one program alone and writes, as {@code directory/prefix-seed-Pn.java}, the smallest
+     * version whose verdict still shows {@code sameFinding}.
+     */
+    private Path shrinkAndWrite(Unit.Program program, Predicate<Verdict> sameFinding, Path directory, String prefix)
+            throws IOException {
         List<String> names = List.of(program.name());
         Shrinker.shrink(program.tree(), tree -> {
             List<Unit.Program> alone = List.of(new Unit.Program(program.name(), tree));
-            return Differential.check(Unit.render(alone, ""), names, seed).get(0).kind() == found.kind();
+            return sameFinding.test(Differential.check(Unit.render(alone, ""), names, seed).get(0));
         }, SHRINK_BUDGET);
         Verdict shrunk = Differential.check(Unit.render(List.of(program), ""), names, seed).get(0);
         String header = "// jasyncio fuzz regression: " + shrunk.kind() + " (" + shrunk.detail().replace('\n', ' ')
                 + ")\n// found by: fuzz/run.sh --seed " + seed + ", program " + program.name() + "\n"
                 + Regression.PLAN_SEED + seed + "\n";
-        Files.createDirectories(regressions);
-        Path file = regressions.resolve(found.kind().name().toLowerCase() + "-" + seed + "-" + program.name() + ".java");
+        Files.createDirectories(directory);
+        Path file = directory.resolve(prefix + "-" + seed + "-" + program.name() + ".java");
         Files.writeString(file, Unit.render(List.of(program), header));
         progress.println("shrunk to " + program.tree().size() + " nodes: " + file);
         return file;

@@ -11,7 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +27,7 @@ import org.jasyncio.compiler.Diagnostic;
 import org.jasyncio.compiler.Result;
 import org.jasyncio.fuzz.program.Feature;
 import org.jasyncio.fuzz.program.Log;
+import org.jasyncio.fuzz.program.Probe;
 import org.jasyncio.fuzz.program.Schedule;
 import org.jasyncio.testing.InMemoryJavac;
 
@@ -32,7 +35,10 @@ import org.jasyncio.testing.InMemoryJavac;
  * Checks the programs of one compilation unit: compiles it, rewrites the async twins, loads
  * each program's classes (the JVM verifies them), and runs every program under every
  * {@link Schedule}: the references one after the other, the async twins all at once on one
- * loop, so that their suspensions interleave. Each async trace must equal its reference.
+ * loop, so that their suspensions interleave. Each async trace must equal its reference, line by
+ * line but for {@link KnownDivergence known divergences}. A trace ends with the program's outcome;
+ * a failure shows its suppressed exceptions and its frames in the program's classes, and a done
+ * callback of the program's task that finds a task current says so instead.
  */
 final class Differential {
 
@@ -47,7 +53,7 @@ final class Differential {
     static List<Verdict> check(String source, List<String> programs, long planSeed) {
         Map<String, byte[]> classes;
         try {
-            classes = ProgramJavac.compile("A.java", source);
+            classes = ProgramJavac.compileUnit(source);
         } catch (InMemoryJavac.CompileException invalid) {
             return programs.stream().map(p -> new Verdict(p, Verdict.Kind.INVALID, invalid.getMessage())).toList();
         }
@@ -62,6 +68,10 @@ final class Differential {
                 // A refusal by design, with the diagnostic the contract asks for: too big to fuzz.
                 verdicts.put(programOf(entry.getKey()), new Verdict(programOf(entry.getKey()), Verdict.Kind.INVALID,
                         "too large to rewrite: " + errors));
+            } else if (!errors.isEmpty() && errors.stream().allMatch(d -> KnownDivergence.isKnownRefusal(d.message()))) {
+                verdicts.put(programOf(entry.getKey()), new Verdict(programOf(entry.getKey()),
+                        Verdict.Kind.KNOWN_DIVERGENCE, "compiler refused: " + errors, Set.of(),
+                        Set.of(KnownDivergence.REFUSED_DEAD_AWAITING_LAMBDA)));
             } else if (!errors.isEmpty()) {
                 verdicts.put(programOf(entry.getKey()), new Verdict(programOf(entry.getKey()), Verdict.Kind.CRASH,
                         "compiler refused: " + errors));
@@ -78,6 +88,14 @@ final class Differential {
                 return defineClass(name, bytes, 0, bytes.length);
             }
         };
+        Method[] start;
+        try {
+            Class<?> entry = Class.forName(ProgramJavac.ENTRY, true, loader);
+            start = new Method[] {entry.getMethod("async", Callable.class), entry.getMethod("sync", Callable.class)};
+        } catch (LinkageError | ReflectiveOperationException refused) {
+            Verdict.Kind kind = refused instanceof LinkageError ? Verdict.Kind.VERIFY_ERROR : Verdict.Kind.CRASH;
+            return programs.stream().map(p -> new Verdict(p, kind, ProgramJavac.ENTRY + ": " + refused)).toList();
+        }
         Map<String, Method[]> entries = new LinkedHashMap<>();
         for (String program : programs) {
             if (verdicts.containsKey(program)) {
@@ -100,18 +118,20 @@ final class Differential {
             }
         }
         Map<String, Set<Feature>> reached = new HashMap<>();
+        Map<String, Set<KnownDivergence>> known = new HashMap<>();
+        Map<String, String> examples = new HashMap<>();
         for (Schedule schedule : Schedule.values()) {
             if (entries.isEmpty()) {
                 break;
             }
             Map<String, String> expected = new LinkedHashMap<>();
             entries.forEach((program, methods) -> expected.put(program,
-                    reference(methods[1], new Log(schedule, decisions(planSeed, program)))));
+                    reference(start[1], methods[1], new Log(schedule, decisions(planSeed, program)))));
             Map<String, Log> logs = new HashMap<>();
             entries.keySet().forEach(program -> logs.put(program, new Log(schedule, decisions(planSeed, program))));
             Map<String, String> actual;
             try {
-                actual = concurrently(entries, logs, schedule);
+                actual = concurrently(start[0], entries, logs);
             } catch (TimeoutException hung) {
                 for (String program : entries.keySet()) {
                     verdicts.put(program, new Verdict(program, Verdict.Kind.HANG, schedule + ": " + hung.getMessage()));
@@ -123,17 +143,31 @@ final class Differential {
             for (String program : List.copyOf(entries.keySet())) {
                 String want = expected.get(program);
                 String got = actual.get(program);
-                if (!want.equals(got)) {
-                    verdicts.put(program, new Verdict(program, Verdict.Kind.DIVERGENCE,
-                            schedule + ": " + firstDifference(want, got)));
+                if (want.equals(got)) {
+                    continue;
+                }
+                Set<KnownDivergence> found = EnumSet.noneOf(KnownDivergence.class);
+                String difference = firstDifference(want, got, found);
+                if (difference != null) {
+                    verdicts.put(program, new Verdict(program, Verdict.Kind.DIVERGENCE, schedule + ": " + difference));
                     entries.remove(program);
+                } else if (known.putIfAbsent(program, found) == null) {
+                    examples.put(program, schedule + ": " + found + " first as " + firstDifference(want, got, null));
+                } else {
+                    known.get(program).addAll(found);
                 }
             }
         }
         List<Verdict> result = new ArrayList<>();
         for (String program : programs) {
-            Verdict verdict = verdicts.getOrDefault(program, new Verdict(program, Verdict.Kind.PASS, ""));
-            result.add(new Verdict(program, verdict.kind(), verdict.detail(), reached.getOrDefault(program, Set.of())));
+            Verdict verdict = verdicts.getOrDefault(program, known.containsKey(program)
+                    ? new Verdict(program, Verdict.Kind.KNOWN_DIVERGENCE, examples.get(program))
+                    : new Verdict(program, Verdict.Kind.PASS, ""));
+            Set<KnownDivergence> shown = EnumSet.noneOf(KnownDivergence.class);
+            shown.addAll(verdict.known());
+            shown.addAll(known.getOrDefault(program, Set.of()));
+            result.add(new Verdict(program, verdict.kind(), verdict.detail(), reached.getOrDefault(program, Set.of()),
+                    shown));
         }
         return result;
     }
@@ -163,10 +197,10 @@ final class Differential {
         return planSeed ^ program.hashCode() * 0x9E3779B97F4A7C15L;
     }
 
-    private static String reference(Method m0, Log log) {
+    private static String reference(Method sync, Method m0, Log log) {
         String outcome;
         try {
-            outcome = "return " + show(m0.invoke(null, log, ENTRY_DEPTH));
+            outcome = "return " + show(sync.invoke(null, program(m0, log)));
         } catch (InvocationTargetException thrown) {
             outcome = thrown.getCause() instanceof CancelledException cancelled ? cancelled(cancelled)
                     : "throw " + show(thrown.getCause());
@@ -176,9 +210,27 @@ final class Differential {
         return trace(log, outcome);
     }
 
-    /** Runs every async twin on one new loop, on a thread of its own so that a hang can be detected and stopped. */
-    private static Map<String, String> concurrently(Map<String, Method[]> entries, Map<String, Log> logs,
-                                                    Schedule schedule) throws TimeoutException {
+    /** The call of a program's entry {@code m0}, for {@code fz.Entry}: throws what {@code m0} throws. */
+    private static <T> Callable<T> program(Method m0, Log log) {
+        return () -> {
+            try {
+                @SuppressWarnings("unchecked")
+                T started = (T) m0.invoke(null, log, ENTRY_DEPTH);
+                return started;
+            } catch (InvocationTargetException thrown) {
+                throw sneakyThrow(thrown.getCause());
+            }
+        };
+    }
+
+    /**
+     * Runs every async twin on one new loop, on a thread of its own so that a hang can be
+     * detected and stopped. Half start as a task made by {@code createTask} (the program's entry
+     * then runs at once, inside that task's first step), half as the task of an {@code @Async}
+     * call made before the loop runs (its body starts on the loop's first iteration).
+     */
+    private static Map<String, String> concurrently(Method async, Map<String, Method[]> entries, Map<String, Log> logs)
+            throws TimeoutException {
         EventLoop loop = AsyncIO.newEventLoop();
         Map<String, String> traces = new HashMap<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -191,13 +243,11 @@ final class Differential {
                     Log log = logs.get(entry.getKey());
                     Future<Void> done = loop.createFuture();
                     all.add(done);
-                    Runnable start = () -> start(entry.getValue()[0], log, done, traces, entry.getKey());
-                    // Half start outside the loop (the deferred start), half on it (the eager start).
-                    if (index++ % 2 == 0) {
-                        start.run();
-                    } else {
-                        loop.callSoon(start);
-                    }
+                    Callable<Task<?>> program = program(entry.getValue()[0], log);
+                    Task<?> task = index++ % 2 == 0 ? loop.createTask(() -> start(async, program))
+                            : start(async, program);
+                    log.root(task);
+                    task.addDoneCallback(ended -> record(traces, entry.getKey(), trace(log, outcome(ended, log)), done));
                 }
                 loop.runUntilComplete(AsyncIO.gather(all));
                 finished.complete(null);
@@ -228,21 +278,24 @@ final class Differential {
         }
     }
 
-    private static void start(Method m0, Log log, Future<Void> done, Map<String, String> traces, String program) {
-        Task<?> task;
+    /** {@code fz.Entry.async(program)}: the task awaiting the program. */
+    private static Task<Object> start(Method async, Callable<Task<?>> program) {
         try {
-            task = (Task<?>) m0.invoke(null, log, ENTRY_DEPTH);
-        } catch (InvocationTargetException thrown) {
-            record(traces, program, trace(log, "call threw " + show(thrown.getCause())), done);
-            return;
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
+            @SuppressWarnings("unchecked")
+            Task<Object> task = (Task<Object>) async.invoke(null, program);
+            return task;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("fz.Entry.async cannot be called", e);
         }
-        log.root(task);
-        task.addDoneCallback(finished -> record(traces, program, trace(log, outcome(finished, log)), done));
     }
 
+    /** How the program's task ended, and, if a task is current in its done callback, that too. */
     private static String outcome(Future<?> finished, Log log) {
+        String problem = Probe.outsideTasks();
+        return problem != null ? problem : ending(finished, log);
+    }
+
+    private static String ending(Future<?> finished, Log log) {
         Throwable failure;
         try {
             failure = finished.exception();
@@ -279,11 +332,22 @@ final class Differential {
         return value instanceof int[] array ? Arrays.toString(array) : String.valueOf(value);
     }
 
+    /** A failure, with its suppressed exceptions and its frames in the program's classes. */
     private static String show(Throwable thrown) {
-        return thrown.getClass().getName() + ": " + thrown.getMessage();
+        return thrown.getClass().getName() + ": " + thrown.getMessage() + " " + Probe.failure(thrown);
     }
 
-    private static String firstDifference(String want, String got) {
+    @SuppressWarnings("unchecked")
+    private static <X extends Throwable> RuntimeException sneakyThrow(Throwable t) throws X {
+        throw (X) t;
+    }
+
+    /**
+     * The first line in which trace {@code got} differs from {@code want}, or {@code null} if every
+     * line that differs does so in a known way (each added to {@code known}; with {@code known}
+     * null, known differences count as any other).
+     */
+    private static String firstDifference(String want, String got, Set<KnownDivergence> known) {
         if (got == null) {
             return "no trace";
         }
@@ -292,11 +356,16 @@ final class Differential {
         for (int i = 0; i < Math.max(a.length, b.length); i++) {
             String x = i < a.length ? a[i] : "<end>";
             String y = i < b.length ? b[i] : "<end>";
-            if (!x.equals(y)) {
+            if (x.equals(y)) {
+                continue;
+            }
+            Optional<KnownDivergence> way = known == null ? Optional.empty() : KnownDivergence.of(x, y);
+            if (way.isEmpty()) {
                 return "line " + (i + 1) + ": expected [" + x + "] but was [" + y + "]";
             }
+            known.add(way.get());
         }
-        return "traces differ";
+        return null;
     }
 
     private static byte[] classBytes(Map<String, byte[]> compiled, String internalName) {

@@ -21,6 +21,13 @@ import org.jasyncio.fuzz.program.Feature;
  * boxes for {@code T} (values whose string form is deterministic), and passes its own
  * {@code T} on. A method may also end with {@code return mj(...)}, so that its task adopts
  * the callee's. Every method but the entry reports its kind ({@code log.reached}).
+ *
+ * <p>Methods may also be default methods of an interface {@code D} nested in {@code Pn} (called on
+ * a new {@code O implements D}). Await sites await every kind of awaitable (see
+ * {@link #AWAITABLES}); statements may show {@code currentTask()} ({@code Probe.task}), and may run
+ * a later static method as several concurrent tasks ({@code Forks}), mostly through a lambda that
+ * awaits. Handlers show a failure's suppressed exceptions and, passing it on, may add one.
+ * The twins' templates hold the same number of lines, so that stack frames compare line for line.
  */
 final class Generator {
 
@@ -42,14 +49,28 @@ final class Generator {
     private static final String[][] CATCHES = {
             {"FuzzUnchecked", "ArithmeticException", "IllegalStateException", "CancelledException"},
             {"RuntimeException"}, {"Exception"}};
+    /**
+     * What an await site awaits, around the {@code Outcomes} arguments: a loop future (most often),
+     * a {@code CompletableFuture}, its minimal stage, a hand-written stage, the task of an
+     * {@code @Async} call, a task made by {@code createTask}.
+     */
+    private static final String[] AWAITABLES = {"Outcomes.future%s", "Outcomes.future%s", "Outcomes.future%s",
+            "Outcomes.stage%s", "Outcomes.stage%s", "Outcomes.minimal%s", "Outcomes.handWritten%s",
+            "Entry.relay(log, Outcomes.future%s)", "Entry.created(log, Outcomes.future%s)"};
     private static final String HOLDER = "H";
+    private static final String INTERFACE = "D";
+    /** The class implementing {@link #INTERFACE}: a program calls default methods on a new one. */
+    private static final String IMPLEMENTATION = "O";
 
     private record Var(String name, Ty type, boolean mutable) {
     }
 
-    /** Where a method lives: {@code Pn} (static or instance) or the generic class {@code H<T>}. */
+    /**
+     * Where a method lives: {@code Pn} (static or instance), the generic class {@code H<T>}, or the
+     * interface {@code D} that {@code Pn} implements (a default method).
+     */
     private enum Kind {
-        STATIC, INSTANCE, HOLDER
+        STATIC, INSTANCE, HOLDER, DEFAULT
     }
 
     /**
@@ -113,16 +134,23 @@ final class Generator {
             template.append('\n');
         }
         String holderClass = "";
+        StringBuilder defaults = new StringBuilder();
         for (int i = 0; i < count; i++) {
             current = i;
             Signature signature = methods.get(i);
             if (signature.kind() == Kind.HOLDER) {
                 holderClass = "static final class " + HOLDER + "<T" + (signature.bounded() ? " extends Comparable<T>" : "")
                         + "> {\nT held;\n\n" + HOLDER + "(T held) {\nthis.held = held;\n}\n\n#" + kids.size() + "}\n";
+            } else if (signature.kind() == Kind.DEFAULT) {
+                defaults.append('#').append(kids.size()).append('\n');
             } else {
                 template.append('#').append(kids.size()).append('\n');
             }
             kids.add(method(signature));
+        }
+        if (!defaults.isEmpty()) {
+            template.append("interface ").append(INTERFACE).append(" {\n").append(defaults).append("}\n\nstatic final class ")
+                    .append(IMPLEMENTATION).append(" implements ").append(INTERFACE).append(" {\n}\n");
         }
         template.append(holderClass).append("}\n");
         return new Node(template.toString(), template.toString(), kids);
@@ -133,7 +161,8 @@ final class Generator {
             return new Signature("m0", pick(RETURNS), List.of(), Kind.STATIC, false, false, false);
         }
         int roll = random.nextInt(100);
-        Kind kind = roll < 35 ? Kind.INSTANCE : roll < 55 && !holderTaken ? Kind.HOLDER : Kind.STATIC;
+        Kind kind = roll < 30 ? Kind.INSTANCE : roll < 50 && !holderTaken ? Kind.HOLDER
+                : roll < 62 ? Kind.DEFAULT : Kind.STATIC;
         boolean generic = kind == Kind.HOLDER || random.nextInt(100) < 35;
         boolean bounded = generic && random.nextInt(3) == 0;
         List<Ty> params = new ArrayList<>();
@@ -144,7 +173,7 @@ final class Generator {
             params.add(generic && random.nextInt(3) == 0 ? Ty.T : pick(TYPES));
         }
         return new Signature("m" + index, generic ? Ty.T : pick(RETURNS), params, kind,
-                kind != Kind.HOLDER && random.nextInt(3) == 0, generic, bounded);
+                kind != Kind.HOLDER && kind != Kind.DEFAULT && random.nextInt(3) == 0, generic, bounded);
     }
 
     private Node method(Signature signature) {
@@ -170,6 +199,7 @@ final class Generator {
                     scope.add(field);
                 }
             }
+            case DEFAULT -> reached.add(Feature.INTERFACE_DEFAULT_METHOD);
             case HOLDER -> {
                 reached.add(Feature.GENERIC_CLASS);
                 scope.add(new Var("this.held", Ty.T, true));
@@ -192,6 +222,7 @@ final class Generator {
                     .append(");\n");
         }
         String modifiers = (signature.isPrivate() ? "private " : "") + (signature.kind() == Kind.STATIC ? "static " : "")
+                + (signature.kind() == Kind.DEFAULT ? "default " : "")
                 + (signature.generic() && signature.kind() != Kind.HOLDER
                         ? signature.bounded() ? "<T extends Comparable<T>> " : "<T> " : "");
         String head = signature.name() + "(" + params + ") throws Exception {\n" + prologue;
@@ -269,6 +300,16 @@ final class Generator {
     private Node statement(int nesting) {
         budget--;
         Node empty = Node.text("");
+        int observe = random.nextInt(100);
+        if (observe < 4) {
+            // The task the code runs as: the program's own, after any await as before it.
+            String head = "log.add(\"" + tag() + " \" + ";
+            return Node.twin(head + "Probe.task(log));\n", head + "Probe.TASK);\n").orSimpler(empty);
+        }
+        Node concurrent = observe < 12 && nesting < 2 ? concurrentCalls() : null;
+        if (concurrent != null) {
+            return concurrent.orSimpler(empty);
+        }
         int roll = random.nextInt(nesting >= 3 ? 60 : 100);
         if (roll < 14) {
             return declaration().orSimpler(empty);
@@ -307,6 +348,45 @@ final class Generator {
             return tryStatement(braced(nesting), nesting).orSimpler(empty);
         }
         return Node.text("log.add(\"" + tag() + " \" + #0);\n", call(pick(PRINTABLE_RETURNS))).orSimpler(empty);
+    }
+
+    /**
+     * Two or three tasks running one later static method at once ({@link
+     * org.jasyncio.fuzz.program.Forks}), each with its own arguments (constants and its index) and
+     * log; two in three through a lambda that awaits the call. {@code null} if there is no such method.
+     */
+    private Node concurrentCalls() {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = current + 1; i < methods.size(); i++) {
+            Signature callee = methods.get(i);
+            if (callee.kind() == Kind.STATIC && (callee.generic() || callee.returns() != Ty.ARRAY)) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        Signature callee = methods.get(candidates.get(random.nextInt(candidates.size())));
+        List<Ty> fitting = Stream.of(PRINTABLE).filter(type -> instantiable(callee, type)).toList();
+        Ty result = callee.generic() ? fitting.get(random.nextInt(fitting.size())) : callee.returns();
+        StringBuilder call = new StringBuilder(callee.name()).append("(k, depth");
+        for (Ty param : callee.params()) {
+            Ty type = param == Ty.T ? result : param;
+            String constant = literal(type).render(true);
+            call.append(", ").append(type == Ty.INT ? "(i + " + constant + ")" : constant);
+        }
+        call.append(')');
+        String head = "log.add(\"" + tag() + " \" + ";
+        String fork = ", " + sites++ + ", " + (2 + random.nextInt(2)) + ", (k, i) -> ";
+        if (random.nextInt(3) == 0) {
+            return Node.twin(head + "await(Forks.start(log" + fork + call + ")));\n",
+                    head + "Forks.now(log" + fork + call + "));\n");
+        }
+        String lambda = "{\n" + result.boxed + " r = %s;\nk.reached(Feature.AWAITING_LAMBDA);\nk.add(\"" + tag()
+                + " lambda \" + r + \" \" + %s);\nreturn %s;\n}";
+        return Node.twin(head + "await(Forks.start(log" + fork
+                        + lambda.formatted("await(" + call + ")", "Probe.task(k)", "Task.completed(r)") + ")));\n",
+                head + "Forks.now(log" + fork + lambda.formatted(call, "Probe.TASK", "r") + "));\n");
     }
 
     private Node declaration() {
@@ -403,12 +483,16 @@ final class Generator {
             truncateScope(mark);
             template.append("catch (").append(type).append(' ').append(name).append(") {\nString ").append(name)
                     .append("m = ").append(name).append(".getClass().getSimpleName() + \":\" + ").append(name)
-                    .append(".getMessage();\nlog.add(\"").append(tag()).append(" \" + ").append(name).append("m);\n#")
-                    .append(kids.size());
+                    .append(".getMessage();\nlog.add(\"").append(tag()).append(" \" + ").append(name)
+                    .append("m + Probe.suppressed(").append(name).append("));\n#").append(kids.size());
             kids.add(handler);
             if (random.nextInt(4) == 0) {
-                // Handled, then passed on: a cancellation (or a failure) runs several handlers on its way up.
-                template.append("if (#").append(kids.size()).append(") throw ").append(name).append(";\n");
+                // Handled, then passed on: a cancellation (or a failure) runs several handlers on its way up,
+                // a failure sometimes with one more suppressed exception.
+                String suppress = random.nextBoolean() ? ""
+                        : "Probe.suppress(" + name + ", new FuzzChecked(\"" + tag() + "\")); ";
+                template.append("if (#").append(kids.size()).append(") { ").append(suppress).append("throw ")
+                        .append(name).append("; }\n");
                 kids.add(expr(Ty.BOOLEAN, 1));
             }
             template.append("}\n");
@@ -467,13 +551,12 @@ final class Generator {
 
     private Node await(Ty type, Node value) {
         int site = sites++;
-        boolean stage = random.nextInt(3) == 0;
         String argument = type.isPrimitive() && type != Ty.INT && type != Ty.LONG && type != Ty.DOUBLE
                 && type != Ty.BOOLEAN ? "(" + type.java + ") (#0)" : "#0";
+        String outcome = "(log, " + site + ", " + argument + ")";
         String cast = type.isPrimitive() ? "(" + type.java + ") " : "";
-        return Node.twin("(" + cast + "await(Outcomes." + (stage ? "stage" : "future") + "(log, " + site + ", "
-                        + argument + ")))",
-                "(" + cast + "Outcomes.now(log, " + site + ", " + argument + "))", value).orSimpler(value);
+        return Node.twin("(" + cast + "await(" + pick(AWAITABLES).formatted(outcome) + "))",
+                "(" + cast + "Outcomes.now" + outcome + ")", value).orSimpler(value);
     }
 
     private Node plainExpr(Ty type, int depth) {
@@ -600,12 +683,14 @@ final class Generator {
         List<Node> args = new ArrayList<>();
         String receiver = switch (callee.kind()) {
             case STATIC -> callee.generic() && random.nextInt(3) == 0 ? className + ".<" + typeArgument + ">" : "";
-            case INSTANCE -> {
-                String object = switch (here().kind()) {
-                    case INSTANCE -> random.nextBoolean() ? "this." : "";
-                    case STATIC -> "self.";
-                    case HOLDER -> "new " + className + "().";
-                };
+            case INSTANCE, DEFAULT -> {
+                String object = callee.kind() == Kind.DEFAULT
+                        ? here().kind() == Kind.DEFAULT && random.nextBoolean() ? "this." : "new " + IMPLEMENTATION + "()."
+                        : switch (here().kind()) {
+                            case INSTANCE -> random.nextBoolean() ? "this." : "";
+                            case STATIC -> "self.";
+                            case HOLDER, DEFAULT -> "new " + className + "().";
+                        };
                 yield callee.generic() && !object.isEmpty() && random.nextInt(3) == 0
                         ? object + "<" + typeArgument + ">" : object;
             }

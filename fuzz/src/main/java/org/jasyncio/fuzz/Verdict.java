@@ -8,17 +8,21 @@ import org.jasyncio.fuzz.program.Feature;
  *
  * @param program the nested class name, {@code Pn}
  * @param kind    the finding
- * @param detail  for a failure: the schedule and the first difference, the verifier's message, ...
+ * @param detail  for a failure: the schedule and the first difference, the verifier's message, ...;
+ *                for a known divergence: its first example
  * @param reached what the async twin's runs reached, over every schedule it ran under
+ * @param known   the known divergences its traces showed (the only differences, unless it failed)
  */
-record Verdict(String program, Kind kind, String detail, Set<Feature> reached) {
+record Verdict(String program, Kind kind, String detail, Set<Feature> reached, Set<KnownDivergence> known) {
 
     Verdict(String program, Kind kind, String detail) {
-        this(program, kind, detail, Set.of());
+        this(program, kind, detail, Set.of(), Set.of());
     }
 
     enum Kind {
         PASS,
+        /** The traces differed only in {@link KnownDivergence known} ways. */
+        KNOWN_DIVERGENCE,
         /** The async twin's trace differs from the reference's. */
         DIVERGENCE,
         /** The JVM (or ASM's checker) refused a rewritten class. */
@@ -32,6 +36,6 @@ record Verdict(String program, Kind kind, String detail, Set<Feature> reached) {
     }
 
     boolean failed() {
-        return kind != Kind.PASS && kind != Kind.INVALID;
+        return kind != Kind.PASS && kind != Kind.KNOWN_DIVERGENCE && kind != Kind.INVALID;
     }
 }

@@ -32,7 +32,7 @@ class ShrinkerTest {
                 return false;
             }
             try {
-                ProgramJavac.compile("A.java", source);
+                ProgramJavac.compileUnit(source);
                 return true;
             } catch (InMemoryJavac.CompileException invalid) {
                 return false;

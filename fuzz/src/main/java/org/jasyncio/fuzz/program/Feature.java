@@ -30,5 +30,23 @@ public enum Feature {
     /** The program was cancelled and still returned a value: some code swallowed the cancellation. */
     CANCELLATION_SWALLOWED,
     /** The program was cancelled and its task ended cancelled. */
-    CANCELLATION_ESCAPED
+    CANCELLATION_ESCAPED,
+    /** An interface's default {@code @Async} method ran. */
+    INTERFACE_DEFAULT_METHOD,
+    /** Several tasks ran one {@code @Async} method at once, interleaved ({@link Forks}). */
+    CONCURRENT_CALLS,
+    /** A lambda that awaits ran as the body of a task. */
+    AWAITING_LAMBDA,
+    /** The program awaited the task of an {@code @Async} call that awaits a loop future. */
+    AWAITED_TASK,
+    /** The program awaited a task made by {@code createTask}. */
+    AWAITED_CREATED_TASK,
+    /** The program awaited a {@code CompletableFuture.minimalCompletionStage()}. */
+    MINIMAL_STAGE,
+    /** The program awaited a stage that supports {@code whenComplete} alone. */
+    HAND_WRITTEN_STAGE,
+    /** An awaited outcome came from timers set with {@code callAt} for one deadline. */
+    EQUAL_DEADLINES,
+    /** The program looked at {@code AsyncIO.currentTask()}. */
+    CURRENT_TASK
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Task;
 
@@ -91,18 +92,39 @@ public final class Log {
         return schedule.cancels(hash) ? new CancelledException("cancel " + occurrence(site)) : null;
     }
 
-    /** The failure the decision asks for, or {@code null}. */
-    Exception failure(int site, long hash) {
+    /**
+     * The failure the decision asks for, or {@code null}: made by whoever fails the awaited thing
+     * (the program itself, a loop callback, another thread), so that its stack trace starts there.
+     */
+    Supplier<Exception> failure(int site, long hash) {
         if (!schedule.fails(hash)) {
             return null;
         }
         String message = occurrence(site);
         return switch ((int) Math.floorMod(hash >>> 40, 4L)) {
-            case 0 -> new FuzzChecked(message);
-            case 1 -> new FuzzUnchecked(message);
-            case 2 -> new IllegalStateException(message);
-            default -> new ArithmeticException(message);
+            case 0 -> () -> new FuzzChecked(message);
+            case 1 -> () -> new FuzzUnchecked(message);
+            case 2 -> () -> new IllegalStateException(message);
+            default -> () -> new ArithmeticException(message);
         };
+    }
+
+    /**
+     * The log of the {@code index}-th of several concurrent calls started at {@code site}: its own
+     * entries, fuel and decisions (derived from this evaluation of the site), so that its trace does
+     * not depend on how the calls interleave. {@link #join} brings its trace back.
+     */
+    Log fork(long siteHash, int index) {
+        return new Log(schedule, siteHash + index * 0xD6E8FEB86659FD93L);
+    }
+
+    /** Appends the trace of fork {@code index}, which ended with {@code outcome}, and what it reached. */
+    void join(Log fork, int index, String outcome) {
+        for (String entry : fork.entries) {
+            entries.add("fork " + index + ": " + entry);
+        }
+        entries.add("fork " + index + ": " + outcome);
+        reached.addAll(fork.reached);
     }
 
     private String occurrence(int site) {

@@ -6,22 +6,24 @@ package org.jasyncio.fuzz.program;
  * (both twins see the same failures and cancellations).
  */
 public enum Schedule {
-    ALL_DONE(100, 0, 0, 0, 0),
-    LATER(0, 100, 0, 0, 0),
-    FAILING(30, 70, 0, 15, 0),
-    THREADS(20, 30, 50, 10, 0),
-    CANCELLING(30, 50, 20, 5, 4);
+    ALL_DONE(100, 0, 0, 0, 0, 0),
+    LATER(0, 75, 25, 0, 0, 0),
+    FAILING(30, 60, 10, 0, 15, 0),
+    THREADS(20, 25, 5, 50, 10, 0),
+    CANCELLING(30, 40, 10, 20, 5, 4);
 
     private final int donePercent;
     private final int laterPercent;
-    private final int threadPercent;
+    private final int timerPercent;
     private final int failPercent;
     private final int cancelPercent;
 
-    Schedule(int donePercent, int laterPercent, int threadPercent, int failPercent, int cancelPercent) {
+    /** The four delivery percentages add up to 100. */
+    Schedule(int donePercent, int laterPercent, int timerPercent, int threadPercent, int failPercent, int cancelPercent) {
+        assert donePercent + laterPercent + timerPercent + threadPercent == 100 : this;
         this.donePercent = donePercent;
         this.laterPercent = laterPercent;
-        this.threadPercent = threadPercent;
+        this.timerPercent = timerPercent;
         this.failPercent = failPercent;
         this.cancelPercent = cancelPercent;
     }
@@ -31,7 +33,10 @@ public enum Schedule {
         if (roll < donePercent) {
             return Delivery.DONE;
         }
-        return roll < donePercent + laterPercent ? Delivery.LATER : Delivery.THREAD;
+        if (roll < donePercent + laterPercent) {
+            return Delivery.LATER;
+        }
+        return roll < donePercent + laterPercent + timerPercent ? Delivery.TIMER : Delivery.THREAD;
     }
 
     boolean fails(long hash) {
