@@ -68,10 +68,6 @@ final class Differential {
                 // A refusal by design, with the diagnostic the contract asks for: too big to fuzz.
                 verdicts.put(programOf(entry.getKey()), new Verdict(programOf(entry.getKey()), Verdict.Kind.INVALID,
                         "too large to rewrite: " + errors));
-            } else if (!errors.isEmpty() && errors.stream().allMatch(d -> KnownDivergence.isKnownRefusal(d.message()))) {
-                verdicts.put(programOf(entry.getKey()), new Verdict(programOf(entry.getKey()),
-                        Verdict.Kind.KNOWN_DIVERGENCE, "compiler refused: " + errors, Set.of(),
-                        Set.of(KnownDivergence.REFUSED_DEAD_AWAITING_LAMBDA)));
             } else if (!errors.isEmpty()) {
                 verdicts.put(programOf(entry.getKey()), new Verdict(programOf(entry.getKey()), Verdict.Kind.CRASH,
                         "compiler refused: " + errors));

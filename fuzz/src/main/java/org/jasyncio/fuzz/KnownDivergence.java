@@ -8,22 +8,12 @@ import org.jasyncio.fuzz.program.Probe;
 /**
  * Divergences the fuzzer found and reported, whose fixes have not reached this branch. A line
  * of the async trace that differs from the reference's only in one of these ways does not make
- * the program a divergence (the rest of the trace is still compared), nor does a known refusal
- * of the compiler: the campaign counts them
+ * the program a divergence (the rest of the trace is still compared): the campaign counts them
  * apart and keeps one shrunk example of each under {@code known-divergences/}, which
  * {@code KnownDivergencesTest} replays. Once a fix lands that test fails: move the example to
  * {@code regressions/} and delete the constant.
  */
 enum KnownDivergence {
-
-    /**
-     * {@code AsyncIO.currentTask()} in an {@code @Async} method called inside a task is, once the
-     * method has suspended, the method's own task rather than the task it runs in (made by
-     * {@code createTask}), contrary to the contract ({@code API.md}, Per-task context). The
-     * {@code context} branch makes a body run as its caller's task (its {@code Coroutine.owner}).
-     */
-    CURRENT_TASK_AFTER_AWAIT((expected, actual) -> expected.endsWith(" " + Probe.TASK)
-            && actual.startsWith(expected.substring(0, expected.length() - Probe.TASK.length()) + "another task: ")),
 
     /**
      * The stack frames in the program's classes of a failure that crossed awaits differ from the
@@ -37,16 +27,9 @@ enum KnownDivergence {
         return frames >= 0 && frames == actual.indexOf(" at [")
                 && expected.substring(0, frames).equals(actual.substring(0, frames))
                 && afterFrames(expected, frames).equals(afterFrames(actual, frames));
-    }),
+    });
 
-    /**
-     * The compiler refuses a lambda that awaits, although its functional method returns
-     * {@code Task}, when javac dropped the code creating it as dead ({@code if (true) continue;}
-     * before it, {@code if (DEBUG)} with a constant): the lambda's body is still in the class, but no
-     * {@code invokedynamic} tells its interface, so it is taken for one that may not await (the
-     * generator writes no other lambda that awaits). Matches the compiler's refusal, not a trace.
-     */
-    REFUSED_DEAD_AWAITING_LAMBDA((refusal, unused) -> refusal.contains("await inside a lambda body"));
+
 
     private final BiPredicate<String, String> matches;
 
@@ -59,12 +42,7 @@ enum KnownDivergence {
         return Stream.of(TRACE_DIVERGENCES).filter(known -> known.matches.test(expected, actual)).findFirst();
     }
 
-    /** Whether the compiler's refusal {@code message} is {@link #REFUSED_DEAD_AWAITING_LAMBDA}. */
-    static boolean isKnownRefusal(String message) {
-        return REFUSED_DEAD_AWAITING_LAMBDA.matches.test(message, null);
-    }
-
-    private static final KnownDivergence[] TRACE_DIVERGENCES = {CURRENT_TASK_AFTER_AWAIT, ASYNC_FRAMES};
+    private static final KnownDivergence[] TRACE_DIVERGENCES = {ASYNC_FRAMES};
 
     /** What follows the frames list that starts at {@code frames} (frames hold no {@code ']'}). */
     private static String afterFrames(String line, int frames) {

@@ -35,8 +35,6 @@ public enum Feature {
     INTERFACE_DEFAULT_METHOD,
     /** Several tasks ran one {@code @Async} method at once, interleaved ({@link Forks}). */
     CONCURRENT_CALLS,
-    /** A lambda that awaits ran as the body of a task. */
-    AWAITING_LAMBDA,
     /** The program awaited the task of an {@code @Async} call that awaits a loop future. */
     AWAITED_TASK,
     /** The program awaited a task made by {@code createTask}. */

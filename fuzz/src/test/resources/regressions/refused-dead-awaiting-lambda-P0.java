@@ -1,4 +1,4 @@
-// jasyncio fuzz known divergence REFUSED_DEAD_AWAITING_LAMBDA, shrunk by hand from the fixed-seed run's
+// jasyncio fuzz regression: a known divergence (REFUSED_DEAD_AWAITING_LAMBDA) until the compiler stopped refusing lambdas javac left dead:
 // program P27 (seed 20240607): javac drops the code under a constant false condition, the lambda's
 // creation (invokedynamic) with it, but keeps the lambda's body; the compiler then refuses
 // "lambda$m0$0: await inside a lambda body" although Forks.AsyncCall.call returns Task (the plugin

@@ -1,4 +1,4 @@
-// jasyncio fuzz known divergence CURRENT_TASK_AFTER_AWAIT, written by hand after the campaign's findings:
+// jasyncio fuzz regression: a known divergence (CURRENT_TASK_AFTER_AWAIT) while the context branch was apart; passes since it landed:
 // under every schedule that suspends m1 (LATER, ...), currentTask() after its await is m1's own task, not
 // the task the program runs as (made by createTask, or by fz.Entry's call); in the reference it is that task.
 // plan-seed: 7
