@@ -4,8 +4,6 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
 
-import org.jasyncio.internal.iter.IteratorPublisher;
-import org.jasyncio.internal.iter.PublisherIterator;
 
 /**
  * asyncio's asynchronous iterator ({@code async for}): the next element may not be there yet, so
@@ -68,7 +66,7 @@ public interface AsyncIterator<T> {
      * @return a publisher that accepts one subscriber (a second one gets {@code onError})
      */
     default Flow.Publisher<T> toPublisher() {
-        return new IteratorPublisher<>(this, AsyncIO.getEventLoop());
+        return FlowBridges.toPublisher(this);
     }
 
     /**
@@ -125,6 +123,6 @@ public interface AsyncIterator<T> {
      * @return an iterator on {@link AsyncIO#getEventLoop()}
      */
     static <T> AsyncIterator<T> fromPublisher(Flow.Publisher<? extends T> publisher) {
-        return new PublisherIterator<>(publisher, AsyncIO.getEventLoop());
+        return FlowBridges.fromPublisher(publisher);
     }
 }

@@ -399,7 +399,7 @@ class QueuesConformanceTest extends LoopFixture {
     @ValueSource(strings = {"Queue", "LifoQueue", "PriorityQueue"})
     void testTaskDoneUnderflow(String kind) {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, newQueue(kind, 0)::taskDone);
-        assertEquals("task_done() called too many times", error.getMessage());
+        assertEquals("taskDone() called too many times", error.getMessage());
     }
 
     @ParameterizedTest
