@@ -152,11 +152,15 @@ final class GeneratorRun<T> {
         Task<Void> task;
         GeneratorRun<?> outer = STARTING.get();
         STARTING.set(this);
+        // the body is a task of its own (the producer), not a call inside the consumer's task
+        Task<?> consumer = loop.currentTask();
+        loop.currentTask(null);
         try {
             task = starting.get();
         } catch (RuntimeException | Error e) {
             task = failedBody(e);
         } finally {
+            loop.currentTask(consumer);
             STARTING.set(outer);
         }
         producer = task != null ? task : Task.completed();
