@@ -8,8 +8,14 @@
  * pluggable parts of an event loop (its poller and clock, e.g. for a loop in virtual time), and
  * {@code org.jasyncio.internal}, the protocol that rewritten methods call. Everything else is internal
  * and not exported.
+ *
+ * <p>The module reads {@code jdk.jfr} if the image has it (in an image of {@code java.base} alone it
+ * runs without): it is optional, only for the JFR event {@code org.jasyncio.TaskGraph} that shows a
+ * hung loop's tasks to {@code jcmd}.
  */
 module org.jasyncio {
+    requires static jdk.jfr;
+
     exports org.jasyncio;
     exports org.jasyncio.spi;
     exports org.jasyncio.internal;

@@ -1,6 +1,8 @@
 package org.jasyncio;
 
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.net.SocketAddress;
@@ -61,6 +63,7 @@ public abstract class EventLoop {
 
     private static final System.Logger LOGGER = System.getLogger("org.jasyncio");
     private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle BUSY;
     /** asyncio's cap on one poll while a timer is pending: 24 hours. */
     private static final long MAX_POLL_NANOS = TimeUnit.HOURS.toNanos(24);
     /** Far enough to mean "never" yet leave room to compare deadlines by subtraction. */
@@ -71,6 +74,11 @@ public abstract class EventLoop {
 
     static {
         Access.install(new LoopHooks());
+        try {
+            BUSY = MethodHandles.lookup().findVarHandle(EventLoop.class, "busy", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private final long id = IDS.incrementAndGet();
@@ -82,6 +90,12 @@ public abstract class EventLoop {
     private final SlowCallbackReporter slowCallbacks = new SlowCallbackReporter(LOGGER);
 
     private volatile Thread thread;
+    /**
+     * Odd while this loop runs an iteration's callbacks, even while it waits in its poller or is not
+     * running: another thread reading the tasks ({@link TaskGraphSnapshot}) tells by it whether they
+     * held still. Written with release semantics, the writes cost no fence on the common CPUs.
+     */
+    private int busy;
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile boolean debug = DebugSetting.fromEnvironment();
@@ -125,6 +139,7 @@ public abstract class EventLoop {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.inbox = new ThreadsafeInbox(poller::wakeup);
         this.network = new LoopNetwork(this, network.apply(this));
+        LiveLoops.add(this);
     }
 
     // ---- scheduling ------------------------------------------------------------------------------
@@ -405,6 +420,7 @@ public abstract class EventLoop {
         }
         poller.close();
         network.close();
+        LiveLoops.remove(this);
     }
 
     /** A process-unique id of this loop. */
@@ -440,12 +456,28 @@ public abstract class EventLoop {
         } else {
             poller.poll(0);
         }
-        inbox.drainTo(ready);
-        moveDueTimers();
-        for (int todo = ready.size(); todo > 0; todo--) {
-            run(ready.poll());
+        BUSY.setRelease(this, busy + 1);
+        VarHandle.storeStoreFence();
+        try {
+            inbox.drainTo(ready);
+            moveDueTimers();
+            for (int todo = ready.size(); todo > 0; todo--) {
+                run(ready.poll());
+            }
+            failureWatch.iterationEnded();
+        } finally {
+            BUSY.setRelease(this, busy + 1);
         }
-        failureWatch.iterationEnded();
+    }
+
+    /** {@link #busy}, read from any thread: odd while the loop runs callbacks. */
+    int busySequence() {
+        return (int) BUSY.getAcquire(this);
+    }
+
+    /** The thread running this loop, or {@code null}; readable from any thread. */
+    Thread runningThread() {
+        return thread;
     }
 
     private void moveDueTimers() {

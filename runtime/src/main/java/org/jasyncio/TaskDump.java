@@ -19,9 +19,18 @@ final class TaskDump {
      * call that runs as a part of another task is not a task of its own: its frames are that task's.
      */
     static String of(List<Task<?>> pending) {
-        List<Task<?>> tasks = pending.stream()
+        return graphOf(ownTasks(pending));
+    }
+
+    /** The tasks of {@code pending} that are tasks of their own: the nodes of the graph. */
+    static List<Task<?>> ownTasks(List<Task<?>> pending) {
+        return pending.stream()
                 .filter(task -> !Access.coroutines().runsInAnotherTask(task))
                 .collect(Collectors.toList());
+    }
+
+    /** {@link #of}, for the tasks {@link #ownTasks} chose. */
+    static String graphOf(List<Task<?>> tasks) {
         Map<Task<?>, Task<?>> awaitedTask = new IdentityHashMap<>();
         Map<Task<?>, List<Task<?>>> awaitedBy = new IdentityHashMap<>();
         for (Task<?> task : tasks) {
