@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReader;
+import java.lang.module.ModuleReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +59,12 @@ class DocsNameOnlyWhatExistsTest {
     private static final Pattern PACKAGE = Pattern.compile("\\b(?:org\\.jasyncio\\.)?(internal(?:\\.[a-z]+)*|spi)\\b");
 
     private static final Path REPO = Path.of("").toAbsolutePath().getParent();
+
+    /**
+     * The simple names of the top-level classes of the JDK's modules in the boot layer, read once
+     * from their module readers instead of a class lookup per package per name.
+     */
+    private static final Set<String> JDK_CLASSES = jdkClasses();
 
     @Test
     void everyNamedTypeAndPackageExists() throws IOException {
@@ -135,20 +144,26 @@ class DocsNameOnlyWhatExistsTest {
     }
 
     private static boolean isJdkClass(String simpleName) {
-        return ModuleLayer.boot().modules().stream()
-                .filter(m -> m.getName().startsWith("java.") || m.getName().startsWith("jdk."))
-                .flatMap(m -> m.getPackages().stream())
-                .anyMatch(pkg -> exists(pkg + "." + simpleName));
+        return JDK_CLASSES.contains(simpleName);
     }
 
-    private static boolean exists(String className) {
-        try {
-            Class.forName(className, false, ClassLoader.getPlatformClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException(new IOException(className, e));
+    private static Set<String> jdkClasses() {
+        Set<String> boot = ModuleLayer.boot().modules().stream().map(Module::getName)
+                .filter(name -> name.startsWith("java.") || name.startsWith("jdk."))
+                .collect(Collectors.toSet());
+        Set<String> names = new HashSet<>();
+        for (ModuleReference module : ModuleFinder.ofSystem().findAll()) {
+            if (!boot.contains(module.descriptor().name())) {
+                continue;
+            }
+            try (ModuleReader reader = module.open(); Stream<String> resources = reader.list()) {
+                resources.filter(r -> r.endsWith(".class") && !r.contains("$") && r.contains("/"))
+                        .map(r -> r.substring(r.lastIndexOf('/') + 1, r.length() - ".class".length()))
+                        .forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return names;
     }
 }
