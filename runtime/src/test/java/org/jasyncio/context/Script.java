@@ -1,15 +1,13 @@
 package org.jasyncio.context;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.jasyncio.Task;
-import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.AwaitingBody;
 
 /**
- * What the compiler makes of one {@code @Async} method, written by hand (as {@code tasks/Bodies} does)
+ * What the compiler makes of one {@code @Async} method, written by hand with {@link AwaitingBody}
  * so that the runtime's context tests can run bodies that await between their stages:
  *
  * <pre>{@code
@@ -26,69 +24,15 @@ import org.jasyncio.internal.Coroutine;
  * A stage that returns a future (or another script's task) is awaited; one that returns {@code null}
  * only runs.
  */
-@SuppressWarnings({"rawtypes", "unchecked"})
 final class Script {
-    private static final String WHERE = "org.jasyncio.context.Script.run(Script.java)";
-    private static final Coroutine.Resumer RESUME = co -> run$async(null, co);
-
     private Script() {
     }
 
     static Task<List<Object>> run(Supplier<?>... stages) {
-        return run$async(Arrays.asList(stages), null);
-    }
-
-    private static Task run$async(List<Supplier<?>> stages, Coroutine co) {
-        try {
-            List<Object> results;
-            int i;
-            boolean resuming = false;
-            if (co == null) {
-                if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(RESUME, 2, 1, WHERE);
-                    co.refs[0] = stages;
-                    co.startSoon();
-                    return co;
-                }
-                results = new ArrayList<>();
-                i = 0;
-            } else if (co.state == 0) {
-                stages = (List) co.refs[0];
-                results = new ArrayList<>();
-                i = 0;
-            } else {
-                stages = (List) co.refs[0];
-                results = (List) co.refs[1];
-                i = (int) co.prims[0];
-                resuming = true;
-            }
-            for (; i < stages.size(); i++) {
-                Object value;
-                if (resuming) {
-                    resuming = false;
-                    value = co.resumeValue();
-                } else {
-                    Object awaitable = stages.get(i).get();
-                    if (awaitable == null) {
-                        value = null;
-                    } else if (Coroutine.isDone(awaitable)) {
-                        value = Coroutine.resultOf(awaitable);
-                    } else {
-                        if (co == null) {
-                            co = Coroutine.create(RESUME, 2, 1, WHERE);
-                        }
-                        co.refs[0] = stages;
-                        co.refs[1] = results;
-                        co.prims[0] = i;
-                        co.suspendOn(awaitable, 1, 20);
-                        return co;
-                    }
-                }
-                results.add(value);
-            }
-            return Coroutine.complete(Task.completed(results), co);
-        } catch (Throwable t) {
-            return Coroutine.fail(t, co);
+        AwaitingBody body = AwaitingBody.posingAs("org.jasyncio.context.Script.run(Script.java)");
+        for (Supplier<?> stage : stages) {
+            body.await(20, previous -> stage.get());
         }
+        return body.returning(values -> values);
     }
 }

@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import org.jasyncio.Future;
 import org.jasyncio.Task;
-import org.jasyncio.internal.Coroutine;
 
 /**
  * What the compiler would generate for an {@code @Async} method that awaits a sequence of things,
@@ -15,9 +14,8 @@ import org.jasyncio.internal.Coroutine;
  * as user code would, independently of the compiler. A step that does not wait returns a done
  * future ({@link #DONE}); a step with a {@code try} around its await is an {@code @Async} call of
  * its own, awaited by its step. Call it on the running loop, as user code calls {@code @Async}
- * methods, or hand it to {@code createTask}.
+ * methods, or hand it to {@code createTask}. Built with {@link AwaitingBody}.
  */
-@SuppressWarnings({"rawtypes", "unchecked"})
 public final class Steps {
     /** What a step that does not wait returns: awaiting it does not suspend. */
     public static final Task<Object> DONE = Task.completed(null);
@@ -52,54 +50,11 @@ public final class Steps {
      */
     @SafeVarargs
     public static Task<Object> inTurn(Function<Object, ?>... steps) {
-        return inTurn$async(List.of(steps), null);
-    }
-
-    private static final Coroutine.Resumer IN_TURN = co -> inTurn$async(null, co);
-    private static final String WHERE = "org.jasyncio.testing.Steps.inTurn(Steps.java)";
-
-    private static Task inTurn$async(List steps, Coroutine co) {
-        try {
-            Object value = null;
-            int i = 0;
-            boolean resuming = false;
-            if (co == null) {
-                if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(IN_TURN, 1, 1, WHERE);
-                    co.refs[0] = steps;
-                    co.startSoon();
-                    return co;
-                }
-            } else {
-                steps = (List) co.refs[0];
-                if (co.state == 1) {
-                    i = (int) co.prims[0];
-                    resuming = true;
-                }
-            }
-            for (; i < steps.size(); i++) {
-                if (resuming) {
-                    resuming = false;
-                    value = co.resumeValue();
-                    continue;
-                }
-                Object awaited = ((Function) steps.get(i)).apply(value);
-                if (Coroutine.isDone(awaited)) {
-                    value = Coroutine.resultOf(awaited);
-                } else {
-                    if (co == null) {
-                        co = Coroutine.create(IN_TURN, 1, 1, WHERE);
-                    }
-                    co.refs[0] = steps;
-                    co.prims[0] = i;
-                    co.suspendOn(awaited, 1, 3);
-                    return co;
-                }
-            }
-            return Coroutine.complete(Task.completed(value), co);
-        } catch (Throwable t) {
-            return Coroutine.fail(t, co);
+        AwaitingBody body = AwaitingBody.posingAs("org.jasyncio.testing.Steps.inTurn(Steps.java)");
+        for (Function<Object, ?> step : steps) {
+            body.await(3, step);
         }
+        return body.returningLast();
     }
 
     /**
@@ -118,72 +73,10 @@ public final class Steps {
      * @return the task of the body; its result is the body's value
      */
     public static Task<Object> holding(Supplier<? extends Future<?>> acquire, Runnable release, Supplier<?> body) {
-        return holding$async(acquire, release, body, null);
-    }
-
-    private static final Coroutine.Resumer HOLDING = co -> holding$async(null, null, null, co);
-    private static final String HOLDING_WHERE = "org.jasyncio.testing.Steps.holding(Steps.java)";
-
-    private static Task holding$async(Supplier acquire, Runnable release, Supplier body, Coroutine co) {
-        try {
-            if (co == null && !Coroutine.runsEagerly()) {
-                co = Coroutine.create(HOLDING, 3, 0, HOLDING_WHERE);
-                co.refs[0] = acquire;
-                co.refs[1] = release;
-                co.refs[2] = body;
-                co.startSoon();
-                return co;
-            }
-            if (co != null) {
-                acquire = (Supplier) co.refs[0];
-                release = (Runnable) co.refs[1];
-                body = (Supplier) co.refs[2];
-            }
-            if (co == null || co.state == 0) {
-                Object acquiring = acquire.get();
-                if (Coroutine.isDone(acquiring)) {
-                    Coroutine.resultOf(acquiring);
-                } else {
-                    co = suspend(co, acquire, release, body, acquiring, 1, 2);
-                    return co;
-                }
-            } else if (co.state == 1) {
-                co.resumeValue();
-            }
-            Object value;
-            try {
-                if (co != null && co.state == 2) {
-                    value = co.resumeValue();
-                } else {
-                    Object awaited = body.get();
-                    if (Coroutine.isDone(awaited)) {
-                        value = Coroutine.resultOf(awaited);
-                    } else {
-                        co = suspend(co, acquire, release, body, awaited, 2, 3);
-                        return co;
-                    }
-                }
-            } catch (Throwable t) {
-                release.run();
-                throw t;
-            }
-            release.run();
-            return Coroutine.complete(Task.completed(value), co);
-        } catch (Throwable t) {
-            return Coroutine.fail(t, co);
-        }
-    }
-
-    private static Coroutine suspend(Coroutine co, Supplier acquire, Runnable release, Supplier body, Object awaited,
-            int state, int line) {
-        if (co == null) {
-            co = Coroutine.create(HOLDING, 3, 0, HOLDING_WHERE);
-        }
-        co.refs[0] = acquire;
-        co.refs[1] = release;
-        co.refs[2] = body;
-        co.suspendOn(awaited, state, line);
-        return co;
+        return AwaitingBody.posingAs("org.jasyncio.testing.Steps.holding(Steps.java)")
+                .await(2, none -> acquire.get())
+                .await(3, acquired -> body.get()).andFinally(release)
+                .returningLast();
     }
 
     /**
@@ -205,51 +98,22 @@ public final class Steps {
      * @return the task of the body; its result is the last awaited value
      */
     public static Task<Object> tryAwait(Object awaitable, Function<Object, ?> onValue, Function<Throwable, ?> onError) {
-        return tryAwait$async(awaitable, onValue, onError, null);
+        return AwaitingBody.posingAs("org.jasyncio.testing.Steps.tryAwait(Steps.java)")
+                .await(4, none -> awaitable, Failed::new)
+                .await(6, value -> {
+                    if (value instanceof Failed failed) {
+                        return onError.apply(failed.failure());
+                    }
+                    try {
+                        return onValue.apply(value);
+                    } catch (RuntimeException | Error e) {
+                        return onError.apply(e);
+                    }
+                })
+                .returningLast();
     }
 
-    private static final Coroutine.Resumer TRY_AWAIT = co -> tryAwait$async(null, null, null, co);
-    private static final String TRY_AWAIT_WHERE = "org.jasyncio.testing.Steps.tryAwait(Steps.java)";
-
-    private static Task tryAwait$async(Object awaitable, Function onValue, Function onError, Coroutine co) {
-        try {
-            Object next;
-            if (co != null && co.state == 2) {
-                return Coroutine.complete(Task.completed(co.resumeValue()), co);
-            }
-            if (co != null) {
-                onValue = (Function) co.refs[0];
-                onError = (Function) co.refs[1];
-            }
-            try {
-                Object value;
-                if (co != null && co.state == 1) {
-                    value = co.resumeValue();
-                } else if (Coroutine.isDone(awaitable)) {
-                    value = Coroutine.resultOf(awaitable);
-                } else {
-                    if (co == null) {
-                        co = Coroutine.create(TRY_AWAIT, 2, 0, TRY_AWAIT_WHERE);
-                    }
-                    co.refs[0] = onValue;
-                    co.refs[1] = onError;
-                    co.suspendOn(awaitable, 1, 4);
-                    return co;
-                }
-                next = onValue.apply(value);
-            } catch (Throwable t) {
-                next = onError.apply(t);
-            }
-            if (Coroutine.isDone(next)) {
-                return Coroutine.complete(Task.completed(Coroutine.resultOf(next)), co);
-            }
-            if (co == null) {
-                co = Coroutine.create(TRY_AWAIT, 2, 0, TRY_AWAIT_WHERE);
-            }
-            co.suspendOn(next, 2, 6);
-            return co;
-        } catch (Throwable t) {
-            return Coroutine.fail(t, co);
-        }
+    /** What the first await of {@link #tryAwait} failed with, for its handler in the next stage. */
+    private record Failed(Throwable failure) {
     }
 }
