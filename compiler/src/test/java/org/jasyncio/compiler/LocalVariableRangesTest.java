@@ -78,10 +78,8 @@ class LocalVariableRangesTest {
     }
 
     private static String fit(CompilerOptions options) throws Exception {
-        MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "add", SuspensionPointsTest.DESC, BODY, options);
-        SuspensionPoints.find(context);
-        StateMachineEmitter.emit(context);
-        LocalVariableRanges.fit(context);
-        return Textified.print(context.body());
+        return Textified.print(PassFixture.afterPasses(
+                PassFixture.split(Opcodes.ACC_STATIC, "add", SuspensionPointsTest.DESC, BODY, options),
+                SuspensionPoints::find, StateMachineEmitter::emit, LocalVariableRanges::fit).body());
     }
 }

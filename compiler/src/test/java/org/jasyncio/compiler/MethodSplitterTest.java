@@ -39,8 +39,8 @@ class MethodSplitterTest {
 
     @Test
     void theBodyMovesAndLocalsFromTheCoroutinesSlotShiftByOne() throws Exception {
-        MethodContext context = PassFixture.original(Opcodes.ACC_STATIC, "add", DESC, ORIGINAL);
-        MethodSplitter.split(context);
+        MethodContext context = PassFixture.afterPasses(PassFixture.original(Opcodes.ACC_STATIC, "add", DESC, ORIGINAL),
+                MethodSplitter::split);
         assertEquals(List.of("add", "add$async", "add$resume$0"), context.output().stream().map(m -> m.name).toList());
         assertEquals("""
                    L0

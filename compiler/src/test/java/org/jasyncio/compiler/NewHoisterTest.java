@@ -29,8 +29,8 @@ class NewHoisterTest {
 
     @Test
     void theAllocationMovesAfterTheArgumentsWhichWaitInAFreshLocal() throws Exception {
-        MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, BODY);
-        NewHoister.hoist(context);
+        MethodContext context = PassFixture.afterPasses(PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, BODY),
+                NewHoister::hoist);
         assertEquals("""
                    L0
                     LINENUMBER 20 L0
@@ -58,10 +58,7 @@ class NewHoisterTest {
                 DUP
                 ASTORE 2
             """).replace("MAXLOCALS = 2", "MAXLOCALS = 3");
-        MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, copyInALocal);
-        String before = Textified.print(context.body());
-        NewHoister.hoist(context);
-        assertEquals(before, Textified.print(context.body()));
+        PassFixture.assertBodyUnchanged(PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, copyInALocal), NewHoister::hoist);
     }
 
     @Test
@@ -73,9 +70,6 @@ class NewHoisterTest {
             """, """
                 LDC "plain"
             """);
-        MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, plain);
-        String before = Textified.print(context.body());
-        NewHoister.hoist(context);
-        assertEquals(before, Textified.print(context.body()));
+        PassFixture.assertBodyUnchanged(PassFixture.split(Opcodes.ACC_STATIC, "wrap", DESC, plain), NewHoister::hoist);
     }
 }

@@ -1,15 +1,20 @@
 package org.jasyncio.compiler;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.UnaryOperator;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * The input of one pass, built from text: a method of class {@code fx.Sample}
  * ({@code Sample.java}) and the {@link MethodContext} the passes share, in the state the
- * passes before the one under test leave it.
+ * passes before the one under test leave it; and the passes run on it, with the assertions the
+ * per-pass tests share.
  */
 final class PassFixture {
 
@@ -46,6 +51,27 @@ final class PassFixture {
                 RuntimeNames.RESUME_DESC, null, null);
         context.split(body, bridge);
         return context;
+    }
+
+    /** Runs {@code steps} (the passes under test, and those that run before them) on {@code context}, in order. */
+    static MethodContext afterPasses(MethodContext context, Pass.Step... steps) throws RefusalException, AnalyzerException {
+        for (Pass.Step step : steps) {
+            step.run(context);
+        }
+        return context;
+    }
+
+    /** Asserts that {@code steps} leave the body's code as it was. */
+    static void assertBodyUnchanged(MethodContext context, Pass.Step... steps) throws RefusalException, AnalyzerException {
+        assertBodyChangedOnly(context, UnaryOperator.identity(), "the body is left alone", steps);
+    }
+
+    /** Asserts that {@code steps} change the body's code (in Textifier form) only as {@code change} does. */
+    static void assertBodyChangedOnly(MethodContext context, UnaryOperator<String> change, String message,
+            Pass.Step... steps) throws RefusalException, AnalyzerException {
+        String before = Textified.print(context.body());
+        afterPasses(context, steps);
+        assertEquals(change.apply(before), Textified.print(context.body()), message);
     }
 
     private static MethodContext context(MethodNode method, ClassBytes classpath, CompilerOptions options) {

@@ -14,10 +14,8 @@ class StateMachineEmitterTest {
 
     @Test
     void theBodyBecomesAStateMachine() throws Exception {
-        MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "add", SuspensionPointsTest.DESC,
-                SuspensionPointsTest.BODY);
-        SuspensionPoints.find(context);
-        StateMachineEmitter.emit(context);
+        MethodContext context = PassFixture.afterPasses(PassFixture.split(Opcodes.ACC_STATIC, "add",
+                SuspensionPointsTest.DESC, SuspensionPointsTest.BODY), SuspensionPoints::find, StateMachineEmitter::emit);
         assertEquals("""
                     TRYCATCHBLOCK L0 L1 L2 null
                    L3

@@ -43,15 +43,13 @@ class SuspensionPointsTest {
     @Test
     void eachPointSavesItsLiveLocalsAndTheStackBelowTheAwaitedValue() throws Exception {
         MethodContext context = PassFixture.split(Opcodes.ACC_STATIC, "add", DESC, BODY);
-        String before = Textified.print(context.body());
-        SuspensionPoints.find(context);
+        PassFixture.assertBodyChangedOnly(context, before -> before.replace("MAXLOCALS = 4", "MAXLOCALS = 6"),
+                "only analysis: the code is unchanged, the temporaries are reserved", SuspensionPoints::find);
         assertEquals("""
                 state 0, line 12, saves local 0 Ljava/util/concurrent/CompletionStage; in refs[0], local 1 I in prims[0]
                 state 1, line 12, awaited in local 4, stack below it in locals [5], saves local 0 Ljava/util/concurrent/CompletionStage; in refs[0], local 5 I in prims[0]
                 arrays: refs 1, prims 1; created at an await: refs 1, prims 1
                 """, describe(context.points()));
-        assertEquals(before.replace("MAXLOCALS = 4", "MAXLOCALS = 6"), Textified.print(context.body()),
-                "only analysis: the code is unchanged, the temporaries are reserved");
     }
 
     static String describe(SuspensionPoints points) {
