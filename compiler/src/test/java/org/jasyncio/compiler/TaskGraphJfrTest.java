@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jasyncio.EventLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +102,30 @@ class TaskGraphJfrTest {
         }
     }
 
-    /** Runs one of the JDK's tools to its end and returns what it printed; it must succeed. */
+    /**
+     * The runtime reads {@code jdk.jfr} only if the image has it: in a JVM whose modules are
+     * {@code java.base} and the runtime's alone (what a jlink image of them holds), loops run.
+     */
+    @Test
+    void withoutJdkJfrLoopsRunAsEver(@TempDir Path dir) throws Exception {
+        Fixtures.compile("WithoutJfr", """
+                package fx;
+                import org.jasyncio.*;
+                public final class WithoutJfr {
+                    public static void main(String[] args) {
+                        boolean jfr = ModuleLayer.boot().findModule("jdk.jfr").isPresent();
+                        System.out.println("jdk.jfr " + jfr + ", " + AsyncIO.run(() -> Task.completed("ran")));
+                    }
+                }
+                """).load().writeTo(dir);
+        Path runtime = Path.of(EventLoop.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        String printed = run(Path.of(System.getProperty("java.home"), "bin", "java"), "--limit-modules",
+                "java.base,org.jasyncio", "--module-path", runtime.toString(), "--add-modules", "org.jasyncio",
+                "-cp", dir.toString(), "fx.WithoutJfr");
+        assertEquals("jdk.jfr false, ran", printed.strip());
+    }
+
+    /** Runs one of the JDK's tools (or a JVM) to its end and returns what it printed; it must succeed. */
     private static String run(Path tool, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(tool.toString()));
         command.addAll(List.of(arguments));
