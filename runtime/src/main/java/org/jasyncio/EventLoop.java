@@ -432,7 +432,9 @@ public abstract class EventLoop {
      * Every pending task of this loop, oldest first, each with the {@code @Async} methods and
      * lines it is suspended at and what it awaits (see {@link Task#printStack}): what to print
      * when a program hangs. Call it on the loop's thread (from a callback or a task), or while
-     * the loop is not running.
+     * the loop is not running. From outside a hung process, the JFR event
+     * {@code org.jasyncio.TaskGraph} carries the same text: {@code jcmd <pid> JFR.start}, then
+     * {@code jcmd <pid> JFR.dump filename=x.jfr} and {@code jfr print --events org.jasyncio.TaskGraph x.jfr}.
      *
      * @return the dump, e.g. {@code "1 pending task:\nStack for <Task pending ...>:\n    at ...\n"}
      */

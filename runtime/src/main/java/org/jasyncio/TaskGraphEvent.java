@@ -3,8 +3,6 @@ package org.jasyncio;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
-import jdk.jfr.FlightRecorder;
-import jdk.jfr.FlightRecorderListener;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
 import jdk.jfr.Period;
@@ -43,20 +41,8 @@ final class TaskGraphEvent extends Event {
     @Label("Graph")
     String graph;
 
-    /**
-     * Registers the periodic event once JFR starts, not before: registering it loads most of
-     * JFR, which a process nobody records should not pay for.
-     */
-    static void registerWhenRecorderStarts() {
-        FlightRecorder.addListener(new FlightRecorderListener() {
-            @Override
-            public void recorderInitialized(FlightRecorder recorder) {
-                FlightRecorder.addPeriodicEvent(TaskGraphEvent.class, TaskGraphEvent::emitForEveryLoop);
-            }
-        });
-    }
-
-    private static void emitForEveryLoop() {
+    /** The periodic hook: an event for each live loop. */
+    static void emitForEveryLoop() {
         for (EventLoop live : LiveLoops.list()) {
             TaskGraphSnapshot snapshot = TaskGraphSnapshot.of(live);
             TaskGraphEvent event = new TaskGraphEvent();
