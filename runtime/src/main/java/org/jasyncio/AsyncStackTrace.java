@@ -26,7 +26,8 @@ import org.jasyncio.internal.Coroutine;
  * </pre>
  *
  * <p>An exception thrown on the awaiting method's own stack (a call that failed before it ever
- * suspended, awaited at once) already shows its callers: only the loop's frames go. In the part
+ * suspended, awaited at once, or a future failed by the awaiting method or a method it called and
+ * awaited at once) already shows its callers: only the loop's frames go. In the part
  * kept, a rewritten body's frame {@code load$async} is named {@code load}, and the
  * entry method's frame right below it (the call that only forwards to the body) is dropped: the
  * synchronous program has one frame per call. Nothing else about the exception changes: {@code
