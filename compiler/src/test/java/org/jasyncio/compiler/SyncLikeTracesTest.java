@@ -62,6 +62,16 @@ class SyncLikeTracesTest {
                     return Task.completed();
                 }
 
+                @Async public static Task<Void> awaitsHandedOver() {
+                    await(handsOver()); // awaitsHandedOver
+                    return Task.completed();
+                }
+
+                @Async public static Task<Void> handsOver() {
+                    await(gather(failed(new IllegalStateException("handed over")))); // handsOver
+                    return Task.completed();
+                }
+
                 static Future<Void> failed(Throwable failure) {
                     Future<Void> future = getRunningLoop().createFuture();
                     future.setException(failure);
@@ -84,6 +94,14 @@ class SyncLikeTracesTest {
 
                 public static void syncAwaitsFailedHere() {
                     syncFailsHere(); // awaitsHere
+                }
+
+                public static void syncAwaitsHandedOver() {
+                    syncHandsOver(); // awaitsHandedOver
+                }
+
+                public static void syncHandsOver() {
+                    throw new IllegalStateException("handed over"); // handsOver
                 }
 
                 public static void syncFailsHere() {
@@ -164,6 +182,21 @@ class SyncLikeTracesTest {
         List<String> expected = List.of("failsHere:" + line("failsHere", 0), "awaitsFailedHere:" + line("awaitsHere", 0));
         assertEquals(expected, programFrames(async));
         assertEquals(List.of("syncFailsHere:" + line("failsHere", 1), "syncAwaitsFailedHere:" + line("awaitsHere", 1)),
+                programFrames(sync));
+    }
+
+    /**
+     * A failure made by a method and handed to a future of another kind ({@code gather}'s), which
+     * the method awaits: the trace made on the method's stack shows it at that line already, and the
+     * await, which resumes it from the loop, adds nothing (it used to add the method once more).
+     */
+    @Test
+    void aFailureHandedToAnotherFutureAndAwaitedShowsTheMethodOnce() {
+        Throwable async = assertThrows(IllegalStateException.class, () -> fx.run("fx.Traces", "awaitsHandedOver"));
+        Throwable sync = assertThrows(IllegalStateException.class, () -> fx.call("fx.Traces", "syncAwaitsHandedOver"));
+        assertEquals(List.of("handsOver:" + line("handsOver", 0), "awaitsHandedOver:" + line("awaitsHandedOver", 0)),
+                programFrames(async));
+        assertEquals(List.of("syncHandsOver:" + line("handsOver", 1), "syncAwaitsHandedOver:" + line("awaitsHandedOver", 1)),
                 programFrames(sync));
     }
 }
