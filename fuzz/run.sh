@@ -1,12 +1,12 @@
 #!/bin/sh
-# Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--batch B] [--regressions DIR] [--known DIR]
+# Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--batch B] [--threads T] [--regressions DIR] [--known DIR]
 # Prints how many programs reached each feature and showed each known divergence, then
 # "N programs, D divergences, V verify errors" last; failing programs are shrunk and written to
 # fuzz/src/test/resources/regressions/ (replayed by RegressionsTest), the first example of a known
 # divergence that has none yet to fuzz/src/test/resources/known-divergences/ (KnownDivergencesTest).
 set -e
 cd "$(dirname "$0")/.."
-mvn -B -q -pl runtime,test-support,compiler,agent,fuzz -Dmaven.test.skip=true package dependency:build-classpath \
+flock /tmp/jasyncio-mvn.lock mvn -o -B -q -pl runtime,test-support,compiler,agent,fuzz -Dmaven.test.skip=true package dependency:build-classpath \
     -Dmdep.outputFile=target/fuzz-classpath.txt -Dmdep.includeScope=runtime >&2
 # Inside one reactor build, the classpath names the modules' jars under target/. A build in the
 # same tree may rewrite them while the campaign runs (its javac would then fail to find the

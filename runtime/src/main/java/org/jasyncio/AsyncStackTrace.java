@@ -1,7 +1,11 @@
 package org.jasyncio;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.jasyncio.internal.Coroutine;
 
@@ -26,7 +30,12 @@ import org.jasyncio.internal.Coroutine;
  * </pre>
  *
  * <p>An exception thrown on the awaiting method's own stack (a call that failed before it ever
- * suspended, awaited at once) already shows its callers: only the loop's frames go. In the part
+ * suspended, awaited at once, or a future failed by the awaiting method or a method it called and
+ * awaited at once) already shows its callers: only the loop's frames go. Nor does an await add a
+ * frame that the part of the trace showing where the exception was made holds already (the same
+ * method at the same line): a method that made a failure, handed it to another task and awaits
+ * that task finds itself there, as in the synchronous program, where the exception would never
+ * have left it. In the part
  * kept, a rewritten body's frame {@code load$async} is named {@code load}, and the
  * entry method's frame right below it (the call that only forwards to the body) is dropped: the
  * synchronous program has one frame per call. Nothing else about the exception changes: {@code
@@ -49,6 +58,11 @@ final class AsyncStackTrace {
     private static final String EVENT_LOOP = EventLoop.class.getName();
     private static final String HANDLE = Handle.class.getName();
     private static final String FUTURE = Future.class.getName();
+    /**
+     * For each failure whose trace was rewritten, how many of its first frames show where it was
+     * made (the rest are awaits' frames). Weak keys: an entry goes with its failure.
+     */
+    private static final Map<Throwable, Integer> MADE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private AsyncStackTrace() {
     }
@@ -70,6 +84,15 @@ final class AsyncStackTrace {
             if (trace.length >= MAX_FRAMES) {
                 return;
             }
+            Integer made = MADE.get(failure);
+            if (made != null) {
+                if (frame != null && !shows(Arrays.asList(trace), made, frame)) {
+                    StackTraceElement[] longer = Arrays.copyOf(trace, trace.length + 1);
+                    longer[trace.length] = frame;
+                    failure.setStackTrace(longer);
+                }
+                return;
+            }
             List<StackTraceElement> kept = new ArrayList<>(trace.length + 1);
             for (int i = 0; i < trace.length && !isLoop(trace[i]); i++) {
                 StackTraceElement element = trace[i];
@@ -85,11 +108,28 @@ final class AsyncStackTrace {
                     i++;
                 }
             }
-            if (frame != null) {
+            MADE.put(failure, kept.size());
+            if (frame != null && !shows(kept, kept.size(), frame)) {
                 kept.add(frame);
             }
             failure.setStackTrace(kept.toArray(new StackTraceElement[0]));
         }
+    }
+
+    /**
+     * Whether the first {@code made} frames of {@code trace} (where the failure was made) hold
+     * {@code frame}: the awaiting method was on the stack that made the failure, at this line,
+     * which the trace shows already, followed by its callers.
+     */
+    private static boolean shows(List<StackTraceElement> trace, int made, StackTraceElement frame) {
+        for (int i = 0; i < made; i++) {
+            StackTraceElement shown = trace.get(i);
+            if (shown.getLineNumber() == frame.getLineNumber() && shown.getMethodName().equals(frame.getMethodName())
+                    && shown.getClassName().equals(frame.getClassName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,6 +10,9 @@ final class HierarchyClassWriter extends ClassWriter {
     HierarchyClassWriter(ClassHierarchy hierarchy) {
         super(COMPUTE_FRAMES);
         this.hierarchy = hierarchy;
+        // ASM 9.11's default limits on frame computation refuse large rewritten bodies the JVM
+        // accepts ("Too many operations"); the JVM's 64 KiB code limit already bounds the work.
+        setComputeLimits(Integer.MAX_VALUE, Long.MAX_VALUE);
     }
 
     @Override

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * An exception that crosses awaits looks to user code as it would in the same program run
@@ -46,6 +48,36 @@ class SyncLikeTracesTest {
                     throw new IllegalStateException("inner"); // inner
                 }
 
+                @Async public static Task<Void> awaitsFailedHere(boolean stage) {
+                    await(failsHere(stage)); // awaitsHere
+                    return Task.completed();
+                }
+
+                @Async public static Task<Void> failsHere(boolean stage) {
+                    Throwable failure = new IllegalStateException("here"); // failsHere
+                    if (stage) {
+                        await(java.util.concurrent.CompletableFuture.failedFuture(failure));
+                    }
+                    await(failed(failure));
+                    return Task.completed();
+                }
+
+                @Async public static Task<Void> awaitsHandedOver() {
+                    await(handsOver()); // awaitsHandedOver
+                    return Task.completed();
+                }
+
+                @Async public static Task<Void> handsOver() {
+                    await(gather(failed(new IllegalStateException("handed over")))); // handsOver
+                    return Task.completed();
+                }
+
+                static Future<Void> failed(Throwable failure) {
+                    Future<Void> future = getRunningLoop().createFuture();
+                    future.setException(failure);
+                    return future;
+                }
+
                 public static void syncOuter() {
                     syncMiddle(); // outer
                 }
@@ -58,6 +90,22 @@ class SyncLikeTracesTest {
 
                 public static void syncInner() {
                     throw new IllegalStateException("inner"); // inner
+                }
+
+                public static void syncAwaitsFailedHere() {
+                    syncFailsHere(); // awaitsHere
+                }
+
+                public static void syncAwaitsHandedOver() {
+                    syncHandsOver(); // awaitsHandedOver
+                }
+
+                public static void syncHandsOver() {
+                    throw new IllegalStateException("handed over"); // handsOver
+                }
+
+                public static void syncFailsHere() {
+                    throw new IllegalStateException("here"); // failsHere
                 }
             }
             """;
@@ -119,5 +167,36 @@ class SyncLikeTracesTest {
         assertEquals(List.of("inner:" + line("inner", 0), "middle:" + line("middle", 0), "outer:" + line("outer", 0)),
                 programFrames(async));
         assertEquals(suppressed(synchronousFailure()), suppressed(async));
+    }
+
+    /**
+     * A future failed on the awaiting method's own stack and awaited at once: the failure's trace
+     * already shows that method and its callers, and the await adds nothing (it used to add the
+     * method once more).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aFutureFailedOnTheAwaitingStackShowsTheMethodOnce(boolean stage) {
+        Throwable async = assertThrows(IllegalStateException.class, () -> fx.run("fx.Traces", "awaitsFailedHere", stage));
+        Throwable sync = assertThrows(IllegalStateException.class, () -> fx.call("fx.Traces", "syncAwaitsFailedHere"));
+        List<String> expected = List.of("failsHere:" + line("failsHere", 0), "awaitsFailedHere:" + line("awaitsHere", 0));
+        assertEquals(expected, programFrames(async));
+        assertEquals(List.of("syncFailsHere:" + line("failsHere", 1), "syncAwaitsFailedHere:" + line("awaitsHere", 1)),
+                programFrames(sync));
+    }
+
+    /**
+     * A failure made by a method and handed to a future of another kind ({@code gather}'s), which
+     * the method awaits: the trace made on the method's stack shows it at that line already, and the
+     * await, which resumes it from the loop, adds nothing (it used to add the method once more).
+     */
+    @Test
+    void aFailureHandedToAnotherFutureAndAwaitedShowsTheMethodOnce() {
+        Throwable async = assertThrows(IllegalStateException.class, () -> fx.run("fx.Traces", "awaitsHandedOver"));
+        Throwable sync = assertThrows(IllegalStateException.class, () -> fx.call("fx.Traces", "syncAwaitsHandedOver"));
+        assertEquals(List.of("handsOver:" + line("handsOver", 0), "awaitsHandedOver:" + line("awaitsHandedOver", 0)),
+                programFrames(async));
+        assertEquals(List.of("syncHandsOver:" + line("handsOver", 1), "syncAwaitsHandedOver:" + line("awaitsHandedOver", 1)),
+                programFrames(sync));
     }
 }

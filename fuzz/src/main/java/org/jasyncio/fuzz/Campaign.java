@@ -4,10 +4,16 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.jasyncio.fuzz.program.Feature;
@@ -18,8 +24,13 @@ import org.jasyncio.fuzz.program.Feature;
  * the first program showing each {@link KnownDivergence} that has no example yet to the known
  * divergences' directory.
  *
- * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--regressions DIR]
- * [--known DIR]} prints how many programs reached each {@link Feature} and how many showed each
+ * <p>Batches are checked on {@code threads} worker threads (javac dominates; the programs' loops
+ * run on threads of their own and mostly wait for timers and completer threads), and their
+ * verdicts taken in batch order, so a seed gives the same programs and the same report whatever
+ * the number of threads. Failures are shrunk on the calling thread while the workers go on.
+ *
+ * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--threads T]
+ * [--regressions DIR] [--known DIR]} prints how many programs reached each {@link Feature} and how many showed each
  * known divergence (and nothing else), then, as its last line,
  * {@code N programs, D divergences, V verify errors} (hangs and compiler crashes count as
  * divergences; known divergences do not).
@@ -43,14 +54,16 @@ public final class Campaign {
 
     private final long seed;
     private final int batch;
+    private final int threads;
     private final Path regressions;
     /** Where examples of known divergences go; {@code null}: none are kept (shrinking takes long). */
     private final Path knownExamples;
     private final PrintStream progress;
 
-    public Campaign(long seed, int batch, Path regressions, Path knownExamples, PrintStream progress) {
+    public Campaign(long seed, int batch, int threads, Path regressions, Path knownExamples, PrintStream progress) {
         this.seed = seed;
         this.batch = batch;
+        this.threads = threads;
         this.regressions = regressions;
         this.knownExamples = knownExamples;
         this.progress = progress;
@@ -60,6 +73,7 @@ public final class Campaign {
         long seed = 1;
         int programs = 1000;
         int batch = 8;
+        int threads = 1;
         Path regressions = Path.of("fuzz/src/test/resources/regressions");
         Path known = Path.of("fuzz/src/test/resources/known-divergences");
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -67,13 +81,14 @@ public final class Campaign {
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--programs" -> programs = Integer.parseInt(args[i + 1]);
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
+                case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--regressions" -> regressions = Path.of(args[i + 1]);
                 case "--known" -> known = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --seed S --programs N [--batch B] [--regressions DIR] [--known DIR]");
+                        + "; use --seed S --programs N [--batch B] [--threads T] [--regressions DIR] [--known DIR]");
             }
         }
-        Summary summary = new Campaign(seed, batch, regressions, known, System.err).run(programs);
+        Summary summary = new Campaign(seed, batch, threads, regressions, known, System.err).run(programs);
         System.out.println("programs reaching each feature: " + summary.reached());
         System.out.println("programs showing each known divergence: " + summary.known());
         System.out.println(summary);
@@ -91,48 +106,85 @@ public final class Campaign {
         }
         Map<KnownDivergence, Integer> known = new EnumMap<>(KnownDivergence.class);
         long started = System.nanoTime();
-        for (int first = 0; first < programs; first += batch) {
-            List<Unit.Program> units = new ArrayList<>();
-            for (int index = first; index < Math.min(programs, first + batch); index++) {
-                units.add(new Unit.Program("P" + index, Generator.program("P" + index, programSeed(index))));
-            }
-            List<Verdict> verdicts = Differential.check(Unit.render(units, ""),
-                    units.stream().map(Unit.Program::name).toList(), seed);
-            for (int i = 0; i < verdicts.size(); i++) {
-                Verdict verdict = verdicts.get(i);
-                verdict.reached().forEach(feature -> reached.merge(feature, 1, Integer::sum));
-                if (verdict.kind() == Verdict.Kind.INVALID) {
-                    invalid++;
-                    progress.println("generator produced invalid Java (" + verdict.program() + "): " + verdict.detail());
-                } else if (verdict.failed()) {
-                    if (verdict.kind() == Verdict.Kind.VERIFY_ERROR) {
-                        verifyErrors++;
-                    } else {
-                        divergences++;
-                    }
-                    progress.println(verdict.kind() + " in program " + verdict.program() + " (seed " + seed + "): "
-                            + verdict.detail());
-                    written.add(shrinkAndWrite(units.get(i), shrunk -> shrunk.kind() == verdict.kind(), regressions,
-                            verdict.kind().name().toLowerCase()));
-                } else if (verdict.kind() == Verdict.Kind.KNOWN_DIVERGENCE) {
-                    progress.println("known divergence in program " + verdict.program() + ": " + verdict.detail());
-                    for (KnownDivergence divergence : verdict.known()) {
-                        known.merge(divergence, 1, Integer::sum);
-                        if (knownExamples != null && !hasExample(divergence)) {
-                            shrinkAndWrite(units.get(i), shrunk -> shrunk.known().contains(divergence), knownExamples,
-                                    divergence.name().toLowerCase());
+        ExecutorService workers = Executors.newFixedThreadPool(threads, work -> {
+            Thread worker = new Thread(work, "fuzz-worker");
+            worker.setDaemon(true);
+            return worker;
+        });
+        Deque<Future<Checked>> inFlight = new ArrayDeque<>();
+        int next = 0;
+        try {
+            for (int first = 0; first < programs; first += batch) {
+                for (; next < programs && inFlight.size() < 2 * threads; next += batch) {
+                    int from = next;
+                    inFlight.add(workers.submit(() -> check(from, Math.min(programs, from + batch))));
+                }
+                Checked checked = take(inFlight.removeFirst());
+                List<Unit.Program> units = checked.units();
+                List<Verdict> verdicts = checked.verdicts();
+                for (int i = 0; i < verdicts.size(); i++) {
+                    Verdict verdict = verdicts.get(i);
+                    verdict.reached().forEach(feature -> reached.merge(feature, 1, Integer::sum));
+                    if (verdict.kind() == Verdict.Kind.INVALID) {
+                        invalid++;
+                        progress.println("generator produced invalid Java (" + verdict.program() + "): " + verdict.detail());
+                    } else if (verdict.failed()) {
+                        if (verdict.kind() == Verdict.Kind.VERIFY_ERROR) {
+                            verifyErrors++;
+                        } else {
+                            divergences++;
+                        }
+                        progress.println(verdict.kind() + " in program " + verdict.program() + " (seed " + seed + "): "
+                                + verdict.detail());
+                        written.add(shrinkAndWrite(units.get(i), shrunk -> shrunk.kind() == verdict.kind(), regressions,
+                                verdict.kind().name().toLowerCase()));
+                    } else if (verdict.kind() == Verdict.Kind.KNOWN_DIVERGENCE) {
+                        progress.println("known divergence in program " + verdict.program() + ": " + verdict.detail());
+                        for (KnownDivergence divergence : verdict.known()) {
+                            known.merge(divergence, 1, Integer::sum);
+                            if (knownExamples != null && !hasExample(divergence)) {
+                                shrinkAndWrite(units.get(i), shrunk -> shrunk.known().contains(divergence), knownExamples,
+                                        divergence.name().toLowerCase());
+                            }
                         }
                     }
                 }
+                if ((first / batch) % 25 == 24) {
+                    progress.printf("%d programs in %.0f s%n", first + batch, (System.nanoTime() - started) / 1e9);
+                }
             }
-            if ((first / batch) % 25 == 24) {
-                progress.printf("%d programs in %.0f s%n", first + batch, (System.nanoTime() - started) / 1e9);
-            }
+        } finally {
+            workers.shutdownNow();
         }
         if (invalid > 0) {
             progress.println(invalid + " generated programs were not valid Java and were skipped");
         }
         return new Summary(programs, divergences, verifyErrors, invalid, written, reached, known);
+    }
+
+    /** The programs of one batch, and their verdicts. */
+    private record Checked(List<Unit.Program> units, List<Verdict> verdicts) {
+    }
+
+    /** Generates programs {@code first} to {@code end} (exclusive) and checks them as one unit. */
+    private Checked check(int first, int end) {
+        List<Unit.Program> units = new ArrayList<>();
+        for (int index = first; index < end; index++) {
+            units.add(new Unit.Program("P" + index, Generator.program("P" + index, programSeed(index))));
+        }
+        return new Checked(units, Differential.check(Unit.render(units, ""),
+                units.stream().map(Unit.Program::name).toList(), seed));
+    }
+
+    private static Checked take(Future<Checked> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a batch", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a batch failed outside its programs", e.getCause());
+        }
     }
 
     private long programSeed(int index) {

@@ -382,11 +382,9 @@ final class Generator {
             return Node.twin(head + "await(Forks.start(log" + fork + call + ")));\n",
                     head + "Forks.now(log" + fork + call + "));\n");
         }
-        String lambda = "{\n" + result.boxed + " r = %s;\nk.reached(Feature.AWAITING_LAMBDA);\nk.add(\"" + tag()
-                + " lambda \" + r + \" \" + %s);\nreturn %s;\n}";
-        return Node.twin(head + "await(Forks.start(log" + fork
-                        + lambda.formatted("await(" + call + ")", "Probe.task(k)", "Task.completed(r)") + ")));\n",
-                head + "Forks.now(log" + fork + lambda.formatted(call, "Probe.TASK", "r") + "));\n");
+        Node lambda = awaitingLambdaBody(result, "k", Node.twin("await(" + call + ")", call.toString()));
+        return Node.twin(head + "await(Forks.start(log" + fork + "#0)));\n", head + "Forks.now(log" + fork + "#0));\n",
+                lambda);
     }
 
     private Node declaration() {
@@ -525,8 +523,9 @@ final class Generator {
     /**
      * A lambda whose functional interface method returns a {@code Task}, so an {@code @Async}
      * body, awaiting in its value; called at once and its task awaited. The reference twin
-     * calls a {@code Callable} of the plain value (both may throw what the value throws). The
-     * lambda sees only what Java lets it capture: fields, and {@code self}, never a local that
+     * calls a {@code Callable} of the plain value (both may throw what the value throws); both
+     * call through {@code Inline.call}, on the line of the {@code await}, so that the caller's
+     * frame shows that line in either twin. The lambda sees only what Java lets it capture: fields, and {@code self}, never a local that
      * the method may assign; {@code null} in a generic method where it would see no {@code T}
      * (a {@code T} has no literal).
      */
@@ -544,9 +543,22 @@ final class Generator {
         scope.addAll(outer);
         String cast = type.isPrimitive() ? "(" + type.java + ") " : "";
         String callable = "(java.util.concurrent.Callable<";
-        String body = ">) () -> {\nlog.reached(Feature.AWAITING_LAMBDA);\nreturn ";
-        return Node.twin("(" + cast + "await((" + callable + "Task<" + type.boxed + ">" + body + "Task.completed(#0);\n}).call()))",
-                "(" + cast + "(" + callable + type.boxed + body + "#0;\n}).call())", value).orSimpler(value);
+        return Node.twin("(" + cast + "await(Inline.call(" + callable + "Task<" + type.boxed + ">>) () -> #0)))",
+                "(" + cast + "Inline.call(" + callable + type.boxed + ">) () -> #0))", awaitingLambdaBody(type, "log", value))
+                .orSimpler(value);
+    }
+
+    /**
+     * The block of a lambda whose functional interface method returns a {@code Task} (so an
+     * {@code @Async} body) awaiting in {@code value}, and the reference's block with the plain
+     * value: it says that it ran and which task it runs as, on {@code log}, and returns the value.
+     */
+    private Node awaitingLambdaBody(Ty type, String log, Node value) {
+        String shown = type == Ty.ARRAY ? "java.util.Arrays.toString(r)" : "r";
+        String head = "{\n" + type.boxed + " r = #0;\n" + log + ".reached(Feature.AWAITING_LAMBDA);\n" + log + ".add(\""
+                + tag() + " lambda \" + " + shown + " + \" \" + ";
+        return Node.twin(head + "Probe.task(" + log + "));\nreturn Task.completed(r);\n}",
+                head + "Probe.TASK);\nreturn r;\n}", value);
     }
 
     private Node await(Ty type, Node value) {

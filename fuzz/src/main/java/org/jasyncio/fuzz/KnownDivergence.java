@@ -17,10 +17,8 @@ enum KnownDivergence {
 
     /**
      * The stack frames in the program's classes of a failure that crossed awaits differ from the
-     * synchronous program's: a loop future failed by the awaiting method itself (its exception made
-     * on the awaiting stack, which already shows the awaiting frame and its callers) gets that frame
-     * appended again on the fast path, and a method that returns another call's task (adoption)
-     * leaves no frame of its own.
+     * synchronous program's: a method that returns another call's task (adoption) leaves no frame
+     * of its own.
      */
     ASYNC_FRAMES((expected, actual) -> {
         int frames = expected.indexOf(" at [");

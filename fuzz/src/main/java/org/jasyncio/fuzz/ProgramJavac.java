@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import javax.tools.StandardJavaFileManager;
 import org.jasyncio.Task;
 import org.jasyncio.fuzz.program.Log;
 import org.jasyncio.testing.InMemoryJavac;
@@ -21,6 +22,9 @@ final class ProgramJavac {
 
     private static final List<String> OPTIONS = List.of("-g", "-nowarn", "-proc:none", "-Xlint:none",
             "-classpath", location(Task.class) + File.pathSeparator + location(Log.class));
+
+    /** Each thread's javac file manager: its compilations then open the class path once. */
+    private static final ThreadLocal<StandardJavaFileManager> FILES = ThreadLocal.withInitial(InMemoryJavac::newFileManager);
 
     /** Class {@code fz.Entry}. */
     static final String ENTRY = "fz.Entry";
@@ -76,7 +80,7 @@ final class ProgramJavac {
      * @throws InMemoryJavac.CompileException when javac rejects the source
      */
     static Map<String, byte[]> compile(String fileName, String source) {
-        return InMemoryJavac.compile(Map.of("fz/" + fileName, source), OPTIONS);
+        return InMemoryJavac.compile(Map.of("fz/" + fileName, source), OPTIONS, FILES.get());
     }
 
     /**
@@ -94,7 +98,7 @@ final class ProgramJavac {
         }
         return InMemoryJavac.compile(Map.of("fz/A.java", source.substring(0, sync),
                 "fz/S.java", source.substring(0, async) + source.substring(sync),
-                "fz/Entry.java", ENTRY_SOURCE), OPTIONS);
+                "fz/Entry.java", ENTRY_SOURCE), OPTIONS, FILES.get());
     }
 
     private static String location(Class<?> type) {

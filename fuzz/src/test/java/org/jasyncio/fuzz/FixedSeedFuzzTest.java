@@ -28,7 +28,7 @@ class FixedSeedFuzzTest {
         long seed = Long.getLong("fuzz.seed", 20240607L);
         int programs = Integer.getInteger("fuzz.programs", 360);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        Campaign.Summary summary = new Campaign(seed, 8, Path.of("target/fuzz-regressions"), null,
+        Campaign.Summary summary = new Campaign(seed, 8, 2, Path.of("target/fuzz-regressions"), null,
                 new PrintStream(progress, true, StandardCharsets.UTF_8)).run(programs);
         String report = progress.toString(StandardCharsets.UTF_8);
         assertEquals(programs + " programs, 0 divergences, 0 verify errors", summary.toString(), report);

@@ -33,8 +33,6 @@ import org.jasyncio.internal.loop.PlainCompletableFuture;
 public final class Coroutine<T> extends Task<T> implements Runnable {
     /** Set by {@link #finishAs}-style adoption: the body has returned a pending task. */
     private static final int ADOPTING = -1;
-    /** The compiler's name for the method holding a rewritten body: "greet" becomes "greet$async". */
-    private static final String BODY_SUFFIX = "$async";
     private static final String UNKNOWN_SOURCE = "unknown source";
     /** Task's package-private operations; a coroutine is a task that the runtime drives. */
     private static final TaskAccess TASKS = Access.tasks();
@@ -238,16 +236,12 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         }
     }
 
-    /**
-     * The fast path has no coroutine to ask where it is: the awaiting body is the innermost
-     * {@code $async} frame on the stack. Only a failing await pays for the walk.
-     */
+    /** Only a failing await pays for looking at the stack (see {@link AwaitingStack}). */
     private static void recordCallersAwait(Throwable failure) {
-        StackWalker.getInstance()
-                .walk(frames -> frames.filter(f -> f.getMethodName().endsWith(BODY_SUFFIX)).findFirst())
-                .ifPresent(f -> TASKS.recordAwait(failure, new StackTraceElement(f.getClassName(),
-                        f.getMethodName().substring(0, f.getMethodName().length() - BODY_SUFFIX.length()),
-                        f.getFileName(), f.getLineNumber())));
+        AwaitingStack stack = AwaitingStack.here();
+        if (stack != null) {
+            TASKS.recordAwait(failure, stack.frameFor(failure));
+        }
     }
 
     /**

@@ -42,9 +42,27 @@ public final class InMemoryJavac {
      * @throws CompileException if javac reports an error
      */
     public static Map<String, byte[]> compile(Map<String, String> sources, List<String> options) {
+        return compile(sources, options, newFileManager());
+    }
+
+    /**
+     * A file manager for {@link #compile(Map, List, StandardJavaFileManager)}: one thread may reuse
+     * it for many compilations, which then open the class path's jars once (javac's file managers
+     * are not thread-safe).
+     */
+    public static StandardJavaFileManager newFileManager() {
+        return JAVAC.getStandardFileManager(null, null, null);
+    }
+
+    /**
+     * As {@link #compile(Map, List)}, reading the class path through {@code standard}.
+     *
+     * @param standard from {@link #newFileManager()}, used by one thread at a time
+     */
+    public static Map<String, byte[]> compile(Map<String, String> sources, List<String> options,
+                                              StandardJavaFileManager standard) {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, byte[]> classes = new LinkedHashMap<>();
-        StandardJavaFileManager standard = JAVAC.getStandardFileManager(diagnostics, null, null);
         JavaFileManager memory = new ForwardingJavaFileManager<>(standard) {
             @Override
             public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
