@@ -296,7 +296,8 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("<Task ").append(describeState())
+        // asyncio's order: state, name, coro, wait_for, result or exception
+        StringBuilder text = new StringBuilder("<Task ").append(cancelsRequested > 0 && !done() ? "cancelling" : describeState())
                 .append(" name='").append(getName()).append('\'');
         String coro = describeBody();
         if (coro != null) {
@@ -306,7 +307,7 @@ public class Task<T> extends Future<T> {
         if (awaited != null && !done()) {
             text.append(" wait_for=").append(awaited);
         }
-        return text.append('>').toString();
+        return text.append(describeOutcome()).append('>').toString();
     }
 
     /** The body's part of {@link #toString()}: which method, and where it is suspended; null without a body. */
