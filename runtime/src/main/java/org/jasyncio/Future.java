@@ -1,7 +1,10 @@
 package org.jasyncio;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,10 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     private static final byte CANCELLED = 1;
     private static final byte RESULT = 2;
     private static final byte FAILED = 3;
+
+    /** The futures whose result this thread is turning into text, to cut a result that shows its own future. */
+    private static final ThreadLocal<Set<Future<?>>> SHOWING_RESULT =
+            ThreadLocal.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
 
     /** Null only for the loop-less done tasks of {@link Task#completed}. */
     final EventLoop loop;
@@ -300,29 +307,46 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return stage;
     }
 
-    /** asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... */
+    /**
+     * asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... A result that
+     * shows this future again (a set of tasks holding its own task) shows it as {@code ...} there, as
+     * asyncio's {@code reprlib.recursive_repr} does.
+     */
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " " + describeState() + ">";
+        return "<" + getClass().getSimpleName() + " " + describeState() + describeOutcome() + ">";
     }
 
-    /** The state part of the repr, for subclasses that show more. */
+    /** The state word of the repr: pending, cancelled or finished. */
     String describeState() {
         switch (state) {
             case PENDING:
                 return "pending";
             case CANCELLED:
                 return "cancelled";
-            case RESULT:
-                return "finished result=" + abbreviate(outcome);
             default:
-                return "finished exception=" + outcome;
+                return "finished";
         }
     }
 
-    private static String abbreviate(Object value) {
-        String text = String.valueOf(value);
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    /** The outcome part of the repr, last in asyncio's: {@code " result=1"}, {@code " exception=..."} or nothing. */
+    String describeOutcome() {
+        if (state == FAILED) {
+            return " exception=" + outcome;
+        }
+        if (state != RESULT) {
+            return "";
+        }
+        Set<Future<?>> showing = SHOWING_RESULT.get();
+        if (!showing.add(this)) {
+            return " result=...";
+        }
+        try {
+            String text = String.valueOf(outcome);
+            return " result=" + (text.length() <= 60 ? text : text.substring(0, 57) + "...");
+        } finally {
+            showing.remove(this);
+        }
     }
 
     /** Cancels as a plain future does; {@link Task} overrides {@link #cancel(String)}. */

@@ -11,7 +11,9 @@ import java.util.Map;
  * collectable; the future settles the report when its outcome is seen or no longer matters.
  * Registered only when needed, so the happy path allocates nothing. An armed exception report
  * is also owed to its loop ({@link OwedReports}), which sends it when it closes if the collector
- * has not; either way it is sent once.
+ * has not; either way it is sent once. A task's report reaches the exception handler in (a copy of)
+ * the task's context, as asyncio's does since python/cpython#96704, so a handler reading context
+ * variables (a request id for the log) sees the failed task's values.
  */
 final class LostOutcome implements Runnable {
     private static final Cleaner CLEANER = Cleaner.create();
@@ -20,6 +22,8 @@ final class LostOutcome implements Runnable {
     private volatile String message;
     private volatile Throwable exception;
     private volatile String subject;
+    /** The failed task's context, or null: the handler runs in a copy of it. */
+    private volatile Context context;
     /** Guarded by this: set once the report was sent or is no longer owed. */
     private boolean settled;
 
@@ -56,6 +60,7 @@ final class LostOutcome implements Runnable {
         report.exception = exception;
         report.subject = future.toString();
         report.message = (future instanceof Task ? "Task" : "Future") + " exception was never retrieved";
+        report.context = future instanceof Task ? ((Task<?>) future).getContext() : null;
         synchronized (report) {
             report.settled = false;
         }
@@ -108,6 +113,12 @@ final class LostOutcome implements Runnable {
             context.put("exception", failure);
         }
         context.put(message.startsWith("Task") ? "task" : "future", subject);
-        loop.callExceptionHandler(context);
+        Context where = this.context;
+        if (where == null) {
+            loop.callExceptionHandler(context);
+        } else {
+            // a copy: the task's own context may be current elsewhere, and may be entered only once at a time
+            where.copy().run(() -> loop.callExceptionHandler(context));
+        }
     }
 }

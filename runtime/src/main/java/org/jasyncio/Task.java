@@ -296,7 +296,8 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("<Task ").append(describeState())
+        // asyncio's order: state, name, coro, wait_for, result or exception
+        StringBuilder text = new StringBuilder("<Task ").append(cancelsRequested > 0 && !done() ? "cancelling" : describeState())
                 .append(" name='").append(getName()).append('\'');
         String coro = describeBody();
         if (coro != null) {
@@ -306,7 +307,7 @@ public class Task<T> extends Future<T> {
         if (awaited != null && !done()) {
             text.append(" wait_for=").append(awaited);
         }
-        return text.append('>').toString();
+        return text.append(describeOutcome()).append('>').toString();
     }
 
     /** The body's part of {@link #toString()}: which method, and where it is suspended; null without a body. */
@@ -387,10 +388,11 @@ public class Task<T> extends Future<T> {
      *
      * @param awaited a pending future of this task's loop
      * @param wakeUp the coroutine to queue when {@code awaited} is done
-     * @throws IllegalStateException if {@code awaited} is this task or belongs to another loop
+     * @throws IllegalStateException if {@code awaited} is this task, or a task waiting for it (the task
+     *     {@code createTask} returned, which adopts this body's task), or belongs to another loop
      */
     void suspendOnFuture(Future<?> awaited, Runnable wakeUp) {
-        if (awaited == this) {
+        if (leadsBackHere(awaited)) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
         if (awaited.loop != null && awaited.loop != loop) {
@@ -409,6 +411,24 @@ public class Task<T> extends Future<T> {
         if (lostOutcome == null && loop.getDebug()) {
             LostOutcome.watchPending(this);
         }
+    }
+
+    /**
+     * Whether waiting for {@code awaited} would close a cycle of tasks waiting for each other, which
+     * nothing could ever break: it is this task, or a task that waits, directly or through the tasks it
+     * waits for, for this one (as the task {@code createTask} returned waits for the body's task it
+     * adopted). Every suspension checks, so no cycle exists and the walk ends.
+     */
+    private boolean leadsBackHere(Future<?> awaited) {
+        Future<?> next = awaited;
+        while (next instanceof Task) {
+            if (next == this) {
+                return true;
+            }
+            Task<?> task = (Task<?>) next;
+            next = task.done() ? null : task.waiter;
+        }
+        return false;
     }
 
     /**
@@ -456,7 +476,7 @@ public class Task<T> extends Future<T> {
      */
     boolean finishAs(Task<?> returned, Runnable wakeUp) {
         if (returned != null && !returned.done()) {
-            if (returned == this) {
+            if (leadsBackHere(returned)) {
                 finishException(new IllegalStateException("Task cannot await on itself: " + this));
                 return true;
             }

@@ -7,7 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * One {@link AsyncIO#wait} call: finishes its result future with the done/pending split once
- * the {@link ReturnWhen} condition holds or the timeout passes (which is not an error).
+ * the {@link ReturnWhen} condition holds or the timeout passes (which is not an error). As in
+ * asyncio, whose {@code wait} resumes an iteration after its waiter is released, the split is made
+ * on the iteration after that, so a future whose completion was already on its way by then (a task
+ * whose awaited future finished in the same iteration) counts as done.
  */
 final class Waiting implements Consumer<Future<?>> {
     private final List<Future<?>> futures;
@@ -15,6 +18,7 @@ final class Waiting implements Consumer<Future<?>> {
     private final Future<DoneAndPending> result;
     private TimerHandle timer;
     private int pending;
+    private boolean released;
 
     private Waiting(EventLoop loop, List<Future<?>> futures, ReturnWhen returnWhen) {
         this.futures = futures;
@@ -41,7 +45,7 @@ final class Waiting implements Consumer<Future<?>> {
             future.addDoneCallback(call);
         }
         if (timeout != Double.POSITIVE_INFINITY) {
-            call.timer = loop.callLater(timeout, call::finish);
+            call.timer = loop.callLater(timeout, call::release);
         }
         return call.result;
     }
@@ -50,8 +54,20 @@ final class Waiting implements Consumer<Future<?>> {
     public void accept(Future<?> future) {
         pending--;
         if (pending == 0 || satisfiedBy(future)) {
-            finish();
+            release();
         }
+    }
+
+    /** The condition holds or the time is up: the split is made on the next iteration. */
+    private void release() {
+        if (released) {
+            return;
+        }
+        released = true;
+        if (timer != null) {
+            timer.cancel();
+        }
+        result.getLoop().callSoon(this::finish);
     }
 
     private boolean satisfiedBy(Future<?> done) {

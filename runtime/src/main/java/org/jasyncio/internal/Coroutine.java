@@ -298,7 +298,9 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /**
-     * Leaves the body with an escaping throwable.
+     * Leaves the body with an escaping throwable. A {@link VirtualMachineError} escaping a resumed
+     * body fails the task and is rethrown out of the loop, as asyncio's task sets
+     * {@code KeyboardInterrupt} and {@code SystemExit} as its exception and re-raises them.
      *
      * @param thrown what escaped
      * @param co the coroutine, or {@code null} if the call never suspended
@@ -309,6 +311,9 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
             return TASKS.failedTask(thrown);
         }
         TASKS.finishThrown(co, thrown);
+        if (thrown instanceof VirtualMachineError) {
+            throw (VirtualMachineError) thrown;
+        }
         return co;
     }
 
@@ -331,6 +336,12 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         Task<?> previous = TASKS.enterStep(task);
         try {
             resumer.resume(this);
+        } catch (VirtualMachineError fatal) {
+            // from fail(): the task already failed with it; out of the loop it goes
+            if (!done()) {
+                TASKS.finishThrown(this, fatal);
+            }
+            throw fatal;
         } catch (Throwable bridgeFailure) {
             // the body's own catch-all handles its exceptions; this is a failing bridge
             TASKS.finishThrown(this, bridgeFailure);

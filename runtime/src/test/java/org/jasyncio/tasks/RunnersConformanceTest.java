@@ -8,13 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.jasyncio.AsyncIO;
+import org.jasyncio.AsyncIterator;
 import org.jasyncio.EventLoopPolicy;
 import org.jasyncio.Task;
+import org.jasyncio.iteration.Collect;
+import org.jasyncio.iteration.Script;
 import org.jasyncio.testing.Steps;
 import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.AfterEach;
@@ -97,5 +102,40 @@ class RunnersConformanceTest {
         assertTrue(Pattern.compile("AsyncIO\\.run.*shutdown").matcher(message).find(), message); // asyncio's re.search
         assertSame(loTask.get(0), report.get("task"));
         assertInstanceOf(ArithmeticException.class, report.get("exception"));
+    }
+
+    @Test
+    void testAsyncioRunClosesGensAfterHangingTasksErrors() {
+        class FancyExit extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+        }
+        List<String> spinnerLog = new ArrayList<>();
+        List<Task<Object>> lazyboy = new ArrayList<>();
+        // fidget(): while True: yield 1; await asyncio.sleep(1)
+        Iterator<Object> fidget = new Iterator<>() {
+            private int step;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Object next() {
+                return step++ % 2 == 0 ? 1 : AsyncIO.sleep(1);
+            }
+        };
+        // spin(): spinner = fidget(); try: async for _ in spinner: pass except CancelledError: 1 / 0
+        Supplier<Task<Object>> spin = () -> Bodies.awaitRecovering(
+                Collect.all(AsyncIterator.generate(() -> Script.script(fidget, spinnerLog))), t -> {
+                    throw new ArithmeticException("division by zero");
+                });
+        assertThrows(FancyExit.class, () -> AsyncIO.run(() -> Steps.inTurn(then(() -> {
+            AsyncIO.getRunningLoop().setExceptionHandler((loop, context) -> { });
+            lazyboy.add(AsyncIO.createTask(spin));
+            throw new FancyExit();
+        }))));
+        assertTrue(lazyboy.get(0).done());
+        assertEquals(List.of("finally CancelledException"), spinnerLog, "the generator was closed: its finally ran");
     }
 }

@@ -154,8 +154,8 @@ class TaskTest {
                 + "wait_for=<Future pending>>", task.toString());
         f.setResult("hi");
         loop.runUntilComplete(task);
-        assertEquals("<Task finished result=hi name='greeter' coro=<Bodies.awaitOrElse() done, defined at "
-                + "Bodies.java>>", task.toString());
+        assertEquals("<Task finished name='greeter' coro=<Bodies.awaitOrElse() done, defined at "
+                + "Bodies.java> result=hi>", task.toString());
         assertTrue(Bodies.sleepTwice(1).getName().startsWith("Task-"));
     }
 

@@ -5,6 +5,7 @@ import static org.jasyncio.testing.Steps.then;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
 
 import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
+import org.jasyncio.Context;
+import org.jasyncio.ContextVar;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.TaskGroup;
@@ -436,5 +439,21 @@ class TaskgroupsConformanceTest extends LoopFixture {
             assertEquals("yolo", t.getName());
             return Task.completed();
         })));
+    }
+
+    @Test
+    void testTaskgroupTaskContext() {
+        ContextVar<Integer> cvar = new ContextVar<>("cvar");
+        // coro(val): await asyncio.sleep(0); cvar.set(val)
+        Function<Integer, Task<Object>> coro = val -> Steps.inTurn(v -> AsyncIO.sleep(0), then(() -> cvar.set(val)));
+        loop.runUntilComplete(task(() -> TaskGroup.run(g -> {
+            Context ctx = Context.copyContext();
+            assertNull(ctx.get(cvar));
+            return Steps.inTurn(v -> g.createTask(() -> coro.apply(1), null, ctx),
+                    then(() -> assertEquals(1, ctx.get(cvar))),
+                    v -> g.createTask(() -> coro.apply(2), null, ctx),
+                    then(() -> assertEquals(2, ctx.get(cvar))));
+        }), v -> { }));
+        assertNull(cvar.get(null), "the test's own context is untouched");
     }
 }
