@@ -863,8 +863,9 @@ public abstract class EventLoop {
     }
 
     /**
-     * asyncio's {@code create_server}: listens on every address of {@code host} ({@code null}: all
-     * interfaces) and {@code port} (0: a free port, see {@link Server#port()}); each accepted
+     * asyncio's {@code create_server}: listens on every address of {@code host} ({@code null} or empty:
+     * every interface of both IP families, through one dual-stack IPv6 socket where asyncio opens one
+     * socket per family, since the JDK cannot make an IPv6 socket IPv6-only) and {@code port} (0: a free port, see {@link Server#port()}); each accepted
      * connection gets a transport and a protocol from {@code factory}. With
      * {@link ServerOptions#withSsl}, each connection is TLS: its protocol's {@code connectionMade} runs
      * once the handshake succeeded; a failed handshake goes to the exception handler ("SSL handshake

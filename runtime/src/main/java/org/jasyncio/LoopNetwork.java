@@ -182,8 +182,10 @@ final class LoopNetwork {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(options, "options");
         NetworkDriver driver = driver();
-        return FutureChain.map(loop, getaddrinfo(host, port),
-                addresses -> listenOn(driver, addresses, factory, options), addresses -> { });
+        // asyncio turns an empty host into None: every interface, not the local host "" resolves to
+        Future<List<InetSocketAddress>> addresses = host == null || host.isEmpty()
+                ? FutureChain.completed(loop, HostResolver.everyInterface(port)) : getaddrinfo(host, port);
+        return FutureChain.map(loop, addresses, bound -> listenOn(driver, bound, factory, options), bound -> { });
     }
 
     Future<Server> createUnixServer(Supplier<? extends Protocol> factory, String path, ServerOptions options) {

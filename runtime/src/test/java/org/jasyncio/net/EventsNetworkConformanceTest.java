@@ -741,6 +741,32 @@ class EventsNetworkConformanceTest {
 
     @ParameterizedTest
     @MethodSource("loops")
+    void testCreateServerDualStack(LoopType type) throws Exception {
+        Assumptions.assumeTrue(ipv6Loopback(), "no IPv6 loopback");
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            List<Future<MyProto>> connections = new ArrayList<>(List.of(t.loop.createFuture(), t.loop.createFuture()));
+            Server server = t.run(t.loop.createServer(() -> new MyProto(t.loop) {
+                @Override
+                public void connectionMade(Transport transport) {
+                    super.connectionMade(transport);
+                    connections.remove(0).setResult(this);
+                }
+            }, null, 0));
+            int port = server.port();
+            for (String host : List.of("127.0.0.1", "::1")) {
+                Future<MyProto> fProto = connections.get(0);
+                try (Socket client = new Socket(host, port)) {
+                    client.getOutputStream().write("xxx".getBytes(StandardCharsets.US_ASCII));
+                    MyProto proto = t.run(fProto);
+                    proto.transport.close();
+                }
+            }
+            server.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
     void testServerClose(LoopType type) throws Exception {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Server server = t.run(t.loop.createServer(() -> new MyProto(t.loop), "0.0.0.0", 0));
