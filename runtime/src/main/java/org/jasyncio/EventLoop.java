@@ -767,7 +767,9 @@ public abstract class EventLoop {
      * @return a future of the transport and protocol, failing as the plain one does, or with the
      *     handshake's {@link javax.net.ssl.SSLHandshakeException} (the JDK's message, e.g. "PKIX path
      *     building failed: ...") or {@link TimeoutException} after {@code sslHandshakeTimeout}
-     * @throws IllegalArgumentException if {@code serverHostname} is set without {@code ssl}
+     * @throws IllegalArgumentException if {@code serverHostname} is set without {@code ssl}, or with
+     *     {@code ssl} neither it nor {@code host} is given ("You must set serverHostname (server_hostname) when
+     *     using ssl without a host")
      */
     public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
             ConnectionOptions options) {

@@ -139,6 +139,10 @@ final class LoopNetwork {
             }
             return factory;
         }
+        if (options.serverHostname() == null && (host == null || host.isEmpty())) {
+            // asyncio's words: the certificate is checked against the host, and there is none
+            throw new IllegalArgumentException("You must set serverHostname (server_hostname) when using ssl without a host");
+        }
         return TlsLayer.client(loop, options.ssl(), options.serverHostname() == null ? host : options.serverHostname(),
                 port, new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory);
     }
