@@ -801,7 +801,9 @@ public abstract class EventLoop {
      * @return a future of the transport and protocol, failing as the plain one does, or with the
      *     handshake's {@link javax.net.ssl.SSLHandshakeException} (the JDK's message, e.g. "PKIX path
      *     building failed: ...") or {@link TimeoutException} after {@code sslHandshakeTimeout}
-     * @throws IllegalArgumentException if {@code serverHostname} is set without {@code ssl}
+     * @throws IllegalArgumentException if {@code serverHostname} is set without {@code ssl}, or with
+     *     {@code ssl} neither it nor {@code host} is given ("You must set serverHostname (server_hostname) when
+     *     using ssl without a host")
      */
     public <P extends Protocol> Future<Connection<P>> createConnection(Supplier<P> factory, String host, int port,
             ConnectionOptions options) {
@@ -897,8 +899,9 @@ public abstract class EventLoop {
     }
 
     /**
-     * asyncio's {@code create_server}: listens on every address of {@code host} ({@code null}: all
-     * interfaces) and {@code port} (0: a free port, see {@link Server#port()}); each accepted
+     * asyncio's {@code create_server}: listens on every address of {@code host} ({@code null} or empty:
+     * every interface of both IP families, through one dual-stack IPv6 socket where asyncio opens one
+     * socket per family, since the JDK cannot make an IPv6 socket IPv6-only) and {@code port} (0: a free port, see {@link Server#port()}); each accepted
      * connection gets a transport and a protocol from {@code factory}. With
      * {@link ServerOptions#withSsl}, each connection is TLS: its protocol's {@code connectionMade} runs
      * once the handshake succeeded; a failed handshake goes to the exception handler ("SSL handshake

@@ -139,6 +139,10 @@ final class LoopNetwork {
             }
             return factory;
         }
+        if (options.serverHostname() == null && (host == null || host.isEmpty())) {
+            // asyncio's words: the certificate is checked against the host, and there is none
+            throw new IllegalArgumentException("You must set serverHostname (server_hostname) when using ssl without a host");
+        }
         return TlsLayer.client(loop, options.ssl(), options.serverHostname() == null ? host : options.serverHostname(),
                 port, new TlsTimeouts(options.sslHandshakeTimeout(), options.sslShutdownTimeout()), factory);
     }
@@ -182,8 +186,10 @@ final class LoopNetwork {
         Objects.requireNonNull(factory, "factory");
         Objects.requireNonNull(options, "options");
         NetworkDriver driver = driver();
-        return FutureChain.map(loop, getaddrinfo(host, port),
-                addresses -> listenOn(driver, addresses, factory, options), addresses -> { });
+        // asyncio turns an empty host into None: every interface, not the local host "" resolves to
+        Future<List<InetSocketAddress>> addresses = host == null || host.isEmpty()
+                ? FutureChain.completed(loop, HostResolver.everyInterface(port)) : getaddrinfo(host, port);
+        return FutureChain.map(loop, addresses, bound -> listenOn(driver, bound, factory, options), bound -> { });
     }
 
     Future<Server> createUnixServer(Supplier<? extends Protocol> factory, String path, ServerOptions options) {

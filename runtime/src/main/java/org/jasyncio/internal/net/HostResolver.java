@@ -1,9 +1,12 @@
 package org.jasyncio.internal.net;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnknownHostException;
+import java.nio.channels.ServerSocketChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,15 +32,43 @@ public final class HostResolver {
     }
 
     /**
+     * Where a server given no host listens (asyncio's {@code getaddrinfo(None, port, flags=AI_PASSIVE)}):
+     * every interface of every family. asyncio binds one socket per family, setting IPV6_V6ONLY on the
+     * IPv6 one; the JDK cannot set that option, so this is the one IPv6 wildcard {@code ::}, whose socket
+     * is dual-stack and accepts IPv4 connections too, or {@code 0.0.0.0} where the JVM has no IPv6.
+     */
+    public static List<InetSocketAddress> everyInterface(int port) {
+        checkPort(port);
+        return List.of(Ipv6.AVAILABLE ? new InetSocketAddress("::", port) : new InetSocketAddress(port));
+    }
+
+    /** Whether the JVM can open IPv6 sockets, found out once, when a server first needs it. */
+    private static final class Ipv6 {
+        static final boolean AVAILABLE = probe();
+
+        private static boolean probe() {
+            try (ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.INET6)) {
+                return true;
+            } catch (UnsupportedOperationException | IOException e) {
+                return false;
+            }
+        }
+    }
+
+    private static void checkPort(int port) {
+        if (port < 0 || port > 0xFFFF) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+    }
+
+    /**
      * The addresses of {@code host} with {@code port}, in the resolver's order; {@code null} is the
      * wildcard address.
      *
      * @throws UncheckedIOException "getaddrinfo failed for ..." if the name is unknown
      */
     public static List<InetSocketAddress> resolve(String host, int port) {
-        if (port < 0 || port > 0xFFFF) {
-            throw new IllegalArgumentException("port out of range: " + port);
-        }
+        checkPort(port);
         if (host == null) {
             return List.of(new InetSocketAddress(port));
         }

@@ -94,6 +94,7 @@ public final class Acceptor implements Listener {
         registration.setReader(null);
         SocketAddress local = localAddress();
         QuietClose.close(channel);
+        driver.releaseClosedChannels();
         UnixSocketFile.removeAfterClose(local);
     }
 

@@ -64,6 +64,11 @@ public final class SelectorDriver implements NetworkDriver, Readiness {
         return poller.selector();
     }
 
+    /** Releases the sockets of the channels closed so far at once (see {@link SelectorPoller#deregisterCancelledKeys}). */
+    void releaseClosedChannels() {
+        poller.deregisterCancelledKeys();
+    }
+
     void enqueue(Runnable callback) {
         enqueue.accept(callback);
     }

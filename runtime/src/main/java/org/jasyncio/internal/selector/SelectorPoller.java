@@ -110,6 +110,21 @@ public final class SelectorPoller implements Poller {
     }
 
     /**
+     * Lets the JDK release, now, the sockets of channels closed since the last selection: it keeps a
+     * registered channel's socket open until a selection operation deregisters its cancelled key, so a
+     * listening socket closed on the loop would go on completing connections into its backlog until the
+     * next poll, where asyncio's {@code close()} closes it at once. Harmless to the other channels: the
+     * selector is level-triggered, so readiness this selection sees is seen again by the next one.
+     */
+    public void deregisterCancelledKeys() {
+        try {
+            selector.selectNow(key -> { });
+        } catch (IOException e) {
+            LOGGER.log(System.Logger.Level.DEBUG, "Selector failed while deregistering closed channels", e);
+        }
+    }
+
+    /**
      * Replaces the selector with a new one from the opener, re-registering every valid key's channel
      * with the same interest set and attachment, and closes the old one.
      */
