@@ -153,7 +153,8 @@ final class GeneratorRun<T> {
 
     /**
      * Asks the producer parked at its {@code emit} for the next element: on the loop's thread its
-     * step runs now; otherwise (the loop not running) completing the handover queues it.
+     * step runs now; otherwise (the loop not running, or something besides the producer waiting on
+     * the handover) completing the handover queues it.
      */
     private Future<Boolean> resume() {
         phase = Phase.RUNNING;
