@@ -20,6 +20,8 @@ final class ContextScope {
     private ThreadValue<?>[] values;
     /** The thread's own value of each of {@link #values}, to give back; reused by the next entry. */
     private Object[] threadOwn;
+    /** The reusable scope of a step that runs inside this one's ({@link #enterStep}). */
+    private ContextScope inner;
 
     private ContextScope(ContextState state) {
         this.state = state;
@@ -40,13 +42,21 @@ final class ContextScope {
     }
 
     /**
-     * Enters {@code context} for a task step or a loop callback. Those never nest, so the thread's one
-     * reusable scope serves them all and a step allocates nothing.
+     * Enters {@code context} for a task step or a loop callback. Those nest only where an async
+     * generator's producer step runs inside its consumer's {@code hasNext()}, so the thread keeps one
+     * reusable scope per level of nesting and a step allocates nothing.
      *
      * @throws IllegalStateException if {@code context} is entered already
      */
     static ContextScope enterStep(ContextState state, Context context) {
-        return state.stepScope().begin(context);
+        ContextScope scope = state.stepScope();
+        while (scope.context != null) {
+            if (scope.inner == null) {
+                scope.inner = new ContextScope(state);
+            }
+            scope = scope.inner;
+        }
+        return scope.begin(context);
     }
 
     private ContextScope begin(Context entering) {

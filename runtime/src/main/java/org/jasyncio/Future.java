@@ -451,6 +451,20 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         }
     }
 
+    /**
+     * Unregisters the task waiting on this pending future, when it is the only callback, so that its
+     * owner can run the task's step itself ({@link EmitHandover}).
+     *
+     * @return the task, or null (nothing, or something else, is registered; or the future is done)
+     */
+    final Task<?> takeWaitingTask() {
+        if (state != PENDING || !(callbacks instanceof Task<?> waiting)) {
+            return null;
+        }
+        callbacks = null;
+        return waiting;
+    }
+
     private void scheduleCallbacks() {
         Object registered = callbacks;
         if (registered == null) {

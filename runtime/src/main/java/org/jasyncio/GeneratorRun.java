@@ -15,6 +15,10 @@ import org.jasyncio.internal.iter.Answers;
  * READY (an element waits for {@code next()}; the producer is parked at its {@code emit}), PARKED
  * (the element was taken; the producer waits to be asked again), CLOSING, ENDED.
  *
+ * <p>Asking a PARKED generator runs the producer's next step inside {@code hasNext()} (see
+ * {@link EmitHandover}); when it reaches its next {@code emit} without waiting for anything else,
+ * {@code hasNext()} answers with a shared done future, so an element handed over allocates nothing.
+ *
  * @param <T> the elements
  */
 final class GeneratorRun<T> {
@@ -27,8 +31,10 @@ final class GeneratorRun<T> {
     private Supplier<? extends Task<Void>> body;
     private Phase phase = Phase.NEW;
     private Task<Void> producer;
-    /** The future the producer's pending {@code emit} returned; completing it resumes the producer. */
-    private Future<Void> parked;
+    /** What every {@code emit} returns, the producer parking on it; made when the body starts. */
+    private EmitHandover handover;
+    /** Whether a step of the body runs inside {@code hasNext()} now: asking or closing from it is refused. */
+    private boolean stepping;
     /** The consumer's pending {@code hasNext()}, while the producer runs. */
     private Future<Boolean> asked;
     private T element;
@@ -44,10 +50,12 @@ final class GeneratorRun<T> {
      * that is the one starting on this thread; afterwards the body runs as its own task.
      */
     static Future<Void> emitFromCurrentBody(Object value) {
-        GeneratorRun<?> run = STARTING.get();
+        // the producer's task first: a generator starting on this thread may be consuming another
+        // one, whose producer step then runs inside the starting body's
+        EventLoop loop = CurrentLoop.running();
+        GeneratorRun<?> run = loop == null ? null : loop.openGenerators.producedBy(loop.currentTask());
         if (run == null) {
-            EventLoop loop = CurrentLoop.running();
-            run = loop == null ? null : loop.openGenerators.producedBy(loop.currentTask());
+            run = STARTING.get();
         }
         if (run == null) {
             throw new IllegalStateException("AsyncIO.emit() called outside the body of an async generator "
@@ -68,14 +76,9 @@ final class GeneratorRun<T> {
             case READY:
                 return Answers.TRUE;
             case PARKED:
-                phase = Phase.RUNNING;
-                asked = new Future<>(loop);
-                Future<Void> resume = parked;
-                parked = null;
-                resume.setResult(null);
-                return asked;
+                return resume();
             case RUNNING:
-                if (producer == null) {
+                if (stepping) {
                     return failed(new IllegalStateException("anext(): asynchronous generator is already running"));
                 }
                 if (asked == null || asked.done()) {
@@ -109,8 +112,8 @@ final class GeneratorRun<T> {
             case CLOSING:
                 return closed;
             default:
-                if (producer == null) {
-                    // asked from inside the body's first step, which runs within hasNext()
+                if (stepping) {
+                    // asked from inside a step of the body, which runs within hasNext()
                     return failed(new IllegalStateException("aclose(): asynchronous generator is already running"));
                 }
                 phase = Phase.CLOSING;
@@ -136,30 +139,69 @@ final class GeneratorRun<T> {
         }
         element = value;
         phase = Phase.READY;
-        parked = new Future<>(loop);
+        if (handover.done()) {
+            // someone cancelled the one handed out before: the body must still be able to park
+            handover = new EmitHandover(loop);
+        }
         Future<Boolean> waiting = asked;
         asked = null;
         if (waiting != null && !waiting.done()) {
             waiting.setResult(Boolean.TRUE);
         }
-        return parked;
+        return handover;
+    }
+
+    /**
+     * Asks the producer parked at its {@code emit} for the next element: on the loop's thread its
+     * step runs now; otherwise (the loop not running, or something besides the producer waiting on
+     * the handover) completing the handover queues it.
+     */
+    private Future<Boolean> resume() {
+        phase = Phase.RUNNING;
+        boolean inline = false;
+        if (CurrentLoop.running() == loop) {
+            stepping = true;
+            try {
+                inline = handover.resumeInline();
+            } finally {
+                stepping = false;
+            }
+        }
+        if (!inline) {
+            EmitHandover resumed = handover;
+            handover = new EmitHandover(loop);
+            if (!resumed.done()) {
+                resumed.setResult(null);
+            }
+        }
+        if (phase == Phase.READY) {
+            return Answers.TRUE;
+        }
+        // the body waits for something else, or ended (producerEnded, a done callback, answers then)
+        asked = new Future<>(loop);
+        return asked;
     }
 
     private Future<Boolean> start() {
         phase = Phase.RUNNING;
         Supplier<? extends Task<Void>> starting = body;
         body = null;
+        handover = new EmitHandover(loop);
         Task<Void> task;
         GeneratorRun<?> outer = STARTING.get();
         STARTING.set(this);
-        // the body is a task of its own (the producer), not a call inside the consumer's task
+        // the body is a task of its own (the producer), not a call inside the consumer's task; its
+        // first step too runs in its own copy of the consumer's context, as a new task's
+        Context own = Context.copyContext();
         Task<?> consumer = loop.currentTask();
         loop.currentTask(null);
+        stepping = true;
         try {
-            task = starting.get();
+            task = own.run(starting::get);
         } catch (RuntimeException | Error e) {
             task = failedBody(e);
         } finally {
+            stepping = false;
             loop.currentTask(consumer);
             STARTING.set(outer);
         }
@@ -194,7 +236,6 @@ final class GeneratorRun<T> {
         boolean closing = phase == Phase.CLOSING;
         phase = Phase.ENDED;
         element = null;
-        parked = null;
         Throwable failure = task.cancelled() ? null : task.exception();
         if (closed != null) {
             if (failure != null && !(failure instanceof CancelledException)) {

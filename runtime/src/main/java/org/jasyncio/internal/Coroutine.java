@@ -26,7 +26,8 @@ import org.jasyncio.internal.loop.PlainCompletableFuture;
  * <p>The object is the task, the spill storage and the wake-up at once: it registers itself
  * as the awaited future's done callback and is queued on the loop as a plain
  * {@link Runnable}, so a suspension allocates nothing. Every resumption goes through the
- * loop's ready queue, so steps never nest.
+ * loop's ready queue, but one: an async generator's producer parked at its {@code emit} is
+ * stepped by {@link #run()} inside its consumer's {@code hasNext()}.
  *
  * @param <T> the type of the result
  */

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import org.jasyncio.AsyncIO;
 import org.jasyncio.AsyncIterator;
@@ -170,6 +172,50 @@ class FlowBridgesTest {
         run(AsyncIO.sleep(0));   // the iteration that handles the cancel
         Future<Boolean> after = generator.hasNext();
         assertTrue(after.done() && !after.result(), "cancel() closed the generator");
+        run(generator.close());
+        assertEquals(List.of("finally CancelledException"), log);
+    }
+
+    @Test
+    void anUnboundedDemandOnAnEndlessGeneratorLeavesTheLoopTurnsForTheCancel() {
+        // every hasNext() of this generator is answered at once: the subscription must still yield the loop
+        Iterator<Object> endless = Stream.generate(() -> (Object) 1).iterator();
+        AsyncIterator<Object> generator = AsyncIterator.generate(() -> Script.script(endless, log));
+        List<Object> heard = new ArrayList<>();
+        Future<Void> cancelled = loop.createFuture();
+        generator.toPublisher().subscribe(new Flow.Subscriber<Object>() {
+            private Flow.Subscription subscription;
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(Object item) {
+                heard.add(item);
+                if (heard.size() == 100) {
+                    subscription.cancel();
+                    // queued after the cancel, which is handed to the loop
+                    loop.callSoon(() -> cancelled.setResult(null));
+                } else if (heard.size() == 100_000) {
+                    throw new IllegalStateException("the cancel() never had its turn");
+                }
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                heard.add(throwable);
+            }
+
+            @Override
+            public void onComplete() {
+                heard.add("complete");
+            }
+        });
+        run(cancelled);
+        assertTrue(heard.size() < 200 && !heard.contains("complete"), heard.size() + " signals");
         run(generator.close());
         assertEquals(List.of("finally CancelledException"), log);
     }

@@ -17,6 +17,13 @@ import org.jasyncio.Future;
  * @param <T> the elements
  */
 final class IteratorSubscription<T> implements Flow.Subscription {
+    /**
+     * Elements signalled in one loop callback before the rest of the demand waits for the loop's next
+     * iteration: a generator answers {@code hasNext()} at once, so under unbounded demand an endless
+     * one would otherwise keep the loop (and a {@code cancel()} handed to it) from running anything else.
+     */
+    private static final int ELEMENTS_PER_TURN = 64;
+
     private final AsyncIterator<T> iterator;
     private final EventLoop loop;
     /** Dropped when the subscription ends, so a cancelled subscriber can be collected (§3.13). */
@@ -83,9 +90,16 @@ final class IteratorSubscription<T> implements Flow.Subscription {
         deliver();
     }
 
-    /** Asks the iterator while there is demand; an answer already known is handled in this loop, not by recursion. */
+    /**
+     * Asks the iterator while there is demand; an answer already known is handled in this loop, not by
+     * recursion, up to {@link #ELEMENTS_PER_TURN} of them.
+     */
     private void deliver() {
-        while (!ended && !asking && demand > 0) {
+        for (int handled = 0; !ended && !asking && demand > 0; handled++) {
+            if (handled == ELEMENTS_PER_TURN) {
+                loop.callSoon(this::deliver);
+                return;
+            }
             Future<Boolean> answer = iterator.hasNext();
             if (!answer.done()) {
                 asking = true;
