@@ -300,10 +300,17 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         return stage;
     }
 
-    /** asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... */
+    /**
+     * asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... An anonymous
+     * subclass shows the class it extends.
+     */
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " " + describeState() + ">";
+        Class<?> named = getClass();
+        while (named.isAnonymousClass()) {
+            named = named.getSuperclass();
+        }
+        return "<" + named.getSimpleName() + " " + describeState() + ">";
     }
 
     /** The state part of the repr, for subclasses that show more. */

@@ -495,9 +495,35 @@ public class StreamReader {
         tail = size;
     }
 
+    /**
+     * asyncio's repr, naming only what differs from a fresh reader: {@code <StreamReader>},
+     * {@code <StreamReader 4 bytes eof>}, {@code <StreamReader limit=123 waiter=<Future pending>>}, and
+     * the exception, transport and {@code paused} in that order.
+     */
     @Override
     public String toString() {
-        return "<StreamReader " + size() + " bytes" + (eof ? " eof" : "") + (paused ? " paused" : "")
-                + (exception != null ? " exception=" + exception : "") + ">";
+        StringBuilder repr = new StringBuilder("<StreamReader");
+        if (size() > 0) {
+            repr.append(' ').append(size()).append(" bytes");
+        }
+        if (eof) {
+            repr.append(" eof");
+        }
+        if (limit != DEFAULT_LIMIT) {
+            repr.append(" limit=").append(limit);
+        }
+        if (pending != null && !pending.result.done()) {
+            repr.append(" waiter=").append(pending.result);
+        }
+        if (exception != null) {
+            repr.append(" exception=").append(exception);
+        }
+        if (transport != null) {
+            repr.append(" transport=").append(transport);
+        }
+        if (paused) {
+            repr.append(" paused");
+        }
+        return repr.append('>').toString();
     }
 }
