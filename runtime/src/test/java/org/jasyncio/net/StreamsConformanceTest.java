@@ -223,6 +223,40 @@ class StreamsConformanceTest {
         }
 
         @Test
+        void testReadlineLimit() {
+            StreamReader first = new StreamReader(7, loop);
+            loop.callSoon(() -> {
+                first.feedData(bytes("chunk1"));
+                first.feedData(bytes("chunk2"));
+                first.feedData(bytes("chunk3\n"));
+                first.feedEof();
+            });
+            assertThrows(LimitOverrunException.class, () -> await(first.readline()));
+            assertBuffer(new byte[0], first);
+
+            StreamReader second = new StreamReader(7, loop);
+            loop.callSoon(() -> {
+                second.feedData(bytes("chunk1"));
+                second.feedData(bytes("chunk2\n"));
+                second.feedData(bytes("chunk3\n"));
+                second.feedEof();
+            });
+            assertThrows(LimitOverrunException.class, () -> await(second.readline()));
+            assertBuffer(bytes("chunk3\n"), second);
+
+            StreamReader strict = new StreamReader(7, loop);
+            strict.feedData(bytes("1234567\n"));
+            assertArrayEquals(bytes("1234567\n"), await(strict.readline()));
+            assertBuffer(new byte[0], strict);
+            strict.feedData(bytes("12345678\n"));
+            assertThrows(LimitOverrunException.class, () -> await(strict.readline()));
+            assertBuffer(new byte[0], strict);
+            strict.feedData(bytes("12345678"));
+            assertThrows(LimitOverrunException.class, () -> await(strict.readline()));
+            assertBuffer(new byte[0], strict);
+        }
+
+        @Test
         void testReadlineNolimitNowait() {
             StreamReader stream = new StreamReader();
             stream.feedData(Arrays.copyOfRange(DATA, 0, 6));
