@@ -55,6 +55,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_connect}: connects the non-blocking {@code channel}; fails with a {@code ConnectionException}. */
     public Future<Void> connect(SocketChannel channel, SocketAddress address) {
+        requireNonBlocking(channel);
         Future<Void> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         String where = describe(address);
@@ -83,6 +84,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_accept}: the next accepted connection, in non-blocking mode. */
     public Future<SocketChannel> accept(ServerSocketChannel channel) {
+        requireNonBlocking(channel);
         Future<SocketChannel> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
@@ -100,6 +102,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_recv_into}: reads into {@code buffer} once some bytes are there; how many (-1 at end of stream). */
     public Future<Integer> recvInto(SocketChannel channel, ByteBuffer buffer) {
+        requireNonBlocking(channel);
         Future<Integer> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
@@ -116,6 +119,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_sendall}: writes all remaining bytes of {@code data}, waiting for the socket as needed. */
     public Future<Void> sendall(SocketChannel channel, ByteBuffer data) {
+        requireNonBlocking(channel);
         Future<Void> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
@@ -186,6 +190,13 @@ public final class SocketCalls {
             registration.setReader(null);
         } else {
             registration.setWriter(null);
+        }
+    }
+
+    /** asyncio refuses blocking sockets (in debug mode); a blocking channel here would block the loop. */
+    private static void requireNonBlocking(SelectableChannel channel) {
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException("the socket must be non-blocking: " + channel);
         }
     }
 
