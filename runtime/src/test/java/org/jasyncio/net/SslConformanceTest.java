@@ -182,8 +182,12 @@ class SslConformanceTest {
     static ThreadedServer silentServer(LoopUnderTest t, AtomicBoolean aborted) throws IOException {
         return new ThreadedServer(t.loop, sock -> {
             InputStream in = sock.getInputStream();
-            while (in.read(new byte[1024 * 1024]) >= 0) {
-                // swallow the ClientHello
+            try {
+                while (in.read(new byte[1024 * 1024]) >= 0) {
+                    // swallow the ClientHello
+                }
+            } catch (IOException reset) {
+                // the client aborted
             }
             aborted.set(true);
         });
@@ -259,7 +263,7 @@ class SslConformanceTest {
             };
             SSLHandshakeException lost = assertThrows(SSLHandshakeException.class, () -> t.run(t.loop.createConnection(
                     () -> clientProto, "127.0.0.1", srv.port(), client())));
-            assertEquals("Remote host terminated the handshake", lost.getMessage());
+            assertTrue(lost.getMessage().contains("terminated the handshake"), lost.getMessage());
             runLong(t, srv.done);
             assertEquals(List.of(), calls, "neither connection_made nor connection_lost");
         }
@@ -273,8 +277,8 @@ class SslConformanceTest {
                 tls.getOutputStream().write(bytes("A\n"));
                 recvAll(tls.getInputStream(), 1);
                 sock.getOutputStream().write(bytes("please corrupt the SSL connection"));
-            } catch (SSLException expected) {
-                // the client gives up on the corrupted connection
+            } catch (IOException expected) {
+                // the client gives up on the corrupted connection (an alert, or a reset)
             }
         };
         try (LoopUnderTest t = new LoopUnderTest(type); ThreadedServer srv = new ThreadedServer(t.loop, server)) {
@@ -600,14 +604,14 @@ class SslConformanceTest {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             java.util.concurrent.CompletableFuture<Integer> count = new java.util.concurrent.CompletableFuture<>();
             ThreadedServer.Prog eofServer = raw -> {
-                try (SSLSocket sock = serverTls(raw, TlsContexts.server())) {
-                    assertArrayEquals(bytes("ping"), recvAll(sock.getInputStream(), 4));
-                    sock.getOutputStream().write(bytes("pong"));
-                    int n = count.get();
-                    // send EOF
-                    raw.shutdownOutput();
-                    assertEquals(chunk * n, recvAll(sock.getInputStream(), chunk * n).length);
-                }
+                // Not closed here: the thread closes the raw socket once this returns.
+                SSLSocket sock = serverTls(raw, TlsContexts.server());
+                assertArrayEquals(bytes("ping"), recvAll(sock.getInputStream(), 4));
+                sock.getOutputStream().write(bytes("pong"));
+                int n = count.get();
+                // send EOF
+                raw.shutdownOutput();
+                assertEquals(chunk * n, recvAll(sock.getInputStream(), chunk * n).length);
             };
             try (ThreadedServer srv = new ThreadedServer(t.loop, eofServer)) {
                 Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", srv.port(), client()));

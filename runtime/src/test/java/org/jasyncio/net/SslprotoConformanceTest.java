@@ -62,13 +62,17 @@ class SslprotoConformanceTest {
         ThreadedServer.Prog server = sock -> {
             sock.getInputStream().read(new byte[1024]);
             sock.shutdownOutput();
-            sock.getInputStream().read();
+            try {
+                sock.getInputStream().read();
+            } catch (IOException reset) {
+                // the client left
+            }
         };
         try (LoopUnderTest t = new LoopUnderTest(type); ThreadedServer srv = new ThreadedServer(t.loop, server)) {
             t.reports();
             SSLHandshakeException eof = assertThrows(SSLHandshakeException.class, () -> t.run(t.loop.createConnection(
                     () -> new Protocol() { }, "127.0.0.1", srv.port(), SslConformanceTest.client())));
-            assertEquals("Remote host terminated the handshake", eof.getMessage());
+            assertTrue(eof.getMessage().contains("terminated the handshake"), eof.getMessage());
             SslConformanceTest.runLong(t, srv.done);
         }
     }
