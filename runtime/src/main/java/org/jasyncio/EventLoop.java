@@ -735,6 +735,9 @@ public abstract class EventLoop {
      *
      * @return a future failing with {@link ConnectionRefusedException} ("Connect call failed host:port:
      *     Connection refused") or another {@link ConnectionException}
+     * @throws IllegalArgumentException "the socket must be non-blocking", for a channel in blocking mode (so
+     *     do the other {@code sock*} methods); a later {@code sock*} call on the same channel and direction
+     *     replaces a waiting one, which then fails with {@link IllegalStateException}
      */
     public Future<Void> sockConnect(SocketChannel channel, SocketAddress address) {
         return network.sockConnect(channel, address);

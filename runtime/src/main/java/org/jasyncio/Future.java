@@ -310,11 +310,15 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     /**
      * asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... A result that
      * shows this future again (a set of tasks holding its own task) shows it as {@code ...} there, as
-     * asyncio's {@code reprlib.recursive_repr} does.
+     * asyncio's {@code reprlib.recursive_repr} does. An anonymous subclass shows the class it extends.
      */
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " " + describeState() + describeOutcome() + ">";
+        Class<?> named = getClass();
+        while (named.isAnonymousClass()) {
+            named = named.getSuperclass();
+        }
+        return "<" + named.getSimpleName() + " " + describeState() + describeOutcome() + ">";
     }
 
     /** The state word of the repr: pending, cancelled or finished. */

@@ -50,6 +50,11 @@ public class StreamReader {
         int searchFrom;
         /** Where in {@link #target} the bytes of a {@link Kind#READ_INTO} went. */
         int targetStart;
+        /** Whether the read waited for bytes (it was not served when it started). */
+        boolean waited;
+        /** For a waiting readuntil/readline over the limit: whether the check that fails it ran. */
+        boolean overrunDue;
+        boolean overrunScheduled;
 
         PendingRead(Kind kind, int n, byte[] separator, ByteBuffer target) {
             this.kind = kind;
@@ -78,7 +83,8 @@ public class StreamReader {
     /**
      * A reader on {@code loop}.
      *
-     * @param limit the most {@link #readline()}/{@link #readuntil} return, and half the buffer's size
+     * @param limit the most bytes {@link #readline()}/{@link #readuntil} return before the separator, and
+     *     half the buffer's size
      *     before reading pauses
      * @throws IllegalArgumentException "Limit cannot be &lt;= 0"
      */
@@ -282,7 +288,7 @@ public class StreamReader {
      *
      * @return a future failing with {@link IncompleteReadException} (holding, and having consumed, all
      *     bytes) if the stream ends first, or {@link LimitOverrunException} (consuming nothing) if more
-     *     than the limit would be returned
+     *     than the limit would come before the separator
      * @throws IllegalArgumentException "Separator should be at least one-byte string"
      */
     public Future<byte[]> readuntil(byte[] separator) {
@@ -303,6 +309,7 @@ public class StreamReader {
         PendingRead read = new PendingRead(kind, n, separator, target);
         pending = null;
         if (!attempt(read)) {
+            read.waited = true;
             pending = read;
             if (paused) {
                 // The read needs more than the buffer holds: let data in, as asyncio's _wait_for_data does.
@@ -367,21 +374,45 @@ public class StreamReader {
         byte[] separator = read.separator;
         int found = indexOf(separator, read.searchFrom);
         if (found >= 0) {
-            int end = found + separator.length;
-            if (end > limit) {
+            // As asyncio: the limit applies to where the separator starts, so a chunk may be limit + its length.
+            if (found > limit) {
                 return overrun(read, "Separator is found, but chunk is longer than limit", found);
             }
-            return finish(read, take(end));
+            return finish(read, take(found + separator.length));
         }
-        read.searchFrom = Math.max(0, size() + 1 - separator.length);
-        if (size() > limit) {
-            return overrun(read, "Separator is not found, and chunk exceed the limit", size());
+        int offset = size() + 1 - separator.length;
+        read.searchFrom = Math.max(0, offset);
+        if (offset > limit) {
+            if (read.waited && !read.overrunDue) {
+                deferOverrun(read);
+                return false;
+            }
+            return overrun(read, "Separator is not found, and chunk exceed the limit", offset);
         }
         if (!eof) {
             return false;
         }
         byte[] rest = take(size());
         return read.kind == Kind.LINE ? finish(read, rest) : fail(read, new IncompleteReadException(rest, null));
+    }
+
+    /**
+     * A waiting readuntil/readline whose buffer went over the limit without a separator fails on the next
+     * iteration, not at once: asyncio's read resumes then and sees every byte fed meanwhile (the rest of a
+     * callback's feeds, say), so a separator that arrives in the same iteration makes it drop the whole
+     * overlong line, not just the bytes that came before it.
+     */
+    private void deferOverrun(PendingRead read) {
+        if (read.overrunScheduled) {
+            return;
+        }
+        read.overrunScheduled = true;
+        loop.callSoon(() -> {
+            if (pending == read) {
+                read.overrunDue = true;
+                serve();
+            }
+        });
     }
 
     private boolean overrun(PendingRead read, String message, int consumed) {
@@ -495,9 +526,35 @@ public class StreamReader {
         tail = size;
     }
 
+    /**
+     * asyncio's repr, naming only what differs from a fresh reader: {@code <StreamReader>},
+     * {@code <StreamReader 4 bytes eof>}, {@code <StreamReader limit=123 waiter=<Future pending>>}, and
+     * the exception, transport and {@code paused} in that order.
+     */
     @Override
     public String toString() {
-        return "<StreamReader " + size() + " bytes" + (eof ? " eof" : "") + (paused ? " paused" : "")
-                + (exception != null ? " exception=" + exception : "") + ">";
+        StringBuilder repr = new StringBuilder("<StreamReader");
+        if (size() > 0) {
+            repr.append(' ').append(size()).append(" bytes");
+        }
+        if (eof) {
+            repr.append(" eof");
+        }
+        if (limit != DEFAULT_LIMIT) {
+            repr.append(" limit=").append(limit);
+        }
+        if (pending != null && !pending.result.done()) {
+            repr.append(" waiter=").append(pending.result);
+        }
+        if (exception != null) {
+            repr.append(" exception=").append(exception);
+        }
+        if (transport != null) {
+            repr.append(" transport=").append(transport);
+        }
+        if (paused) {
+            repr.append(" paused");
+        }
+        return repr.append('>').toString();
     }
 }

@@ -49,6 +49,16 @@ public abstract class ChannelInterest {
         return had;
     }
 
+    /** The channel's reader, or {@code null}. */
+    public final Runnable reader() {
+        return reader;
+    }
+
+    /** The channel's writer, or {@code null}. */
+    public final Runnable writer() {
+        return writer;
+    }
+
     protected final boolean hasReader() {
         return reader != null;
     }

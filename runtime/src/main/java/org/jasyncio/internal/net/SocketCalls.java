@@ -55,6 +55,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_connect}: connects the non-blocking {@code channel}; fails with a {@code ConnectionException}. */
     public Future<Void> connect(SocketChannel channel, SocketAddress address) {
+        requireNonBlocking(channel);
         Future<Void> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         String where = describe(address);
@@ -83,6 +84,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_accept}: the next accepted connection, in non-blocking mode. */
     public Future<SocketChannel> accept(ServerSocketChannel channel) {
+        requireNonBlocking(channel);
         Future<SocketChannel> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
@@ -100,6 +102,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_recv_into}: reads into {@code buffer} once some bytes are there; how many (-1 at end of stream). */
     public Future<Integer> recvInto(SocketChannel channel, ByteBuffer buffer) {
+        requireNonBlocking(channel);
         Future<Integer> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
@@ -116,6 +119,7 @@ public final class SocketCalls {
 
     /** asyncio's {@code sock_sendall}: writes all remaining bytes of {@code data}, waiting for the socket as needed. */
     public Future<Void> sendall(SocketChannel channel, ByteBuffer data) {
+        requireNonBlocking(channel);
         Future<Void> future = readiness.loop().createFuture();
         ChannelInterest registration = readiness.interest(channel);
         Attempt attempt = () -> {
@@ -145,47 +149,78 @@ public final class SocketCalls {
 
     private <T> void retryWhenReady(SelectableChannel channel, ChannelInterest registration, boolean read,
             Future<T> future, Attempt attempt) {
-        boolean replaced = read ? registration.setReader(() -> retry(registration, read, future, attempt))
-                : registration.setWriter(() -> retry(registration, read, future, attempt));
-        if (replaced) {
-            future.setException(new IllegalStateException((read ? "A reader" : "A writer") + " is already registered for "
-                    + channel + "; it was replaced"));
-            return;
+        Retry<T> retry = new Retry<>(registration, read, future, attempt);
+        Runnable previous = read ? registration.reader() : registration.writer();
+        if (read) {
+            registration.setReader(retry);
+        } else {
+            registration.setWriter(retry);
+        }
+        // As in asyncio, a later call replaces the channel's reader (writer). An earlier call still
+        // waiting could then never complete: it fails, where asyncio's would wait forever. One that was
+        // cancelled, whose reader is removed only on the next iteration, is simply replaced.
+        if (previous instanceof Retry && !((Retry<?>) previous).future.done()) {
+            ((Retry<?>) previous).future.setException(new IllegalStateException("Another " + (read ? "read" : "write")
+                    + " call on " + channel + " replaced this one while it waited"));
         }
         future.addDoneCallback(done -> {
             if (done.cancelled()) {
-                unregister(registration, read);
+                retry.release();
             }
         });
     }
 
-    private static <T> void retry(ChannelInterest registration, boolean read, Future<T> future, Attempt attempt) {
-        if (future.done()) {
-            unregister(registration, read);
-            return;
-        }
-        boolean finished;
-        try {
-            finished = attempt.tryOnce();
-        } catch (ConnectFailure e) {
-            unregister(registration, read);
-            future.setException(e.translated);
-            return;
-        } catch (IOException e) {
-            unregister(registration, read);
-            future.setException(ConnectionErrors.onConnection(e));
-            return;
-        }
-        if (finished) {
-            unregister(registration, read);
+    /** asyncio refuses blocking sockets (in debug mode); a blocking channel here would block the loop. */
+    private static void requireNonBlocking(SelectableChannel channel) {
+        if (channel.isBlocking()) {
+            throw new IllegalArgumentException("the socket must be non-blocking: " + channel);
         }
     }
 
-    private static void unregister(ChannelInterest registration, boolean read) {
-        if (read) {
-            registration.setReader(null);
-        } else {
-            registration.setWriter(null);
+    /** A waiting call's reader or writer: tries the call again each time the channel is ready. */
+    private static final class Retry<T> implements Runnable {
+        private final ChannelInterest registration;
+        private final boolean read;
+        private final Future<T> future;
+        private final Attempt attempt;
+
+        Retry(ChannelInterest registration, boolean read, Future<T> future, Attempt attempt) {
+            this.registration = registration;
+            this.read = read;
+            this.future = future;
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void run() {
+            if (future.done()) {
+                release();
+                return;
+            }
+            boolean finished;
+            try {
+                finished = attempt.tryOnce();
+            } catch (ConnectFailure e) {
+                release();
+                future.setException(e.translated);
+                return;
+            } catch (IOException e) {
+                release();
+                future.setException(ConnectionErrors.onConnection(e));
+                return;
+            }
+            if (finished) {
+                release();
+            }
+        }
+
+        /** Unregisters this call, unless a later call on the channel took its place. */
+        void release() {
+            if (read && registration.reader() == this) {
+                registration.setReader(null);
+            } else if (!read && registration.writer() == this) {
+                registration.setWriter(null);
+            }
         }
     }
 

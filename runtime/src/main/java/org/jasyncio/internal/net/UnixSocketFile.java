@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 
@@ -30,19 +31,43 @@ public final class UnixSocketFile {
         return address;
     }
 
-    /** Removes the socket file of a listening channel that was bound to {@code local}, if it was a Unix path. */
-    public static void removeAfterClose(SocketAddress local) {
+    /**
+     * What identifies the socket file a listening channel bound to {@code local} made (its device and
+     * inode), to tell it later from a file someone put at the same path; {@code null} if {@code local} is
+     * not a Unix path or the file system names no identity.
+     */
+    public static Object identify(SocketAddress local) {
+        if (!(local instanceof UnixDomainSocketAddress)) {
+            return null;
+        }
+        try {
+            return fileKey(((UnixDomainSocketAddress) local).getPath());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Removes the socket file of a listening channel that was bound to {@code local}, if it was a Unix path
+     * and the file there is still the one {@link #identify} saw: as asyncio compares inodes, a socket
+     * someone else bound at the path meanwhile is left alone.
+     */
+    public static void removeAfterClose(SocketAddress local, Object identity) {
         if (!(local instanceof UnixDomainSocketAddress)) {
             return;
         }
         Path path = ((UnixDomainSocketAddress) local).getPath();
         try {
-            if (isSocket(path)) {
+            if (isSocket(path) && (identity == null || identity.equals(fileKey(path)))) {
                 Files.delete(path);
             }
         } catch (IOException e) {
             // Someone removed or replaced it meanwhile: it is not ours to clean up any more.
         }
+    }
+
+    private static Object fileKey(Path path) throws IOException {
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 
     private static boolean isSocket(Path path) throws IOException {

@@ -32,6 +32,8 @@ public final class Acceptor implements Listener {
     private final AcceptCall accept;
     private final Registration registration;
     private final AcceptFailures failures;
+    /** The socket file this listener made, for a Unix-domain one ({@link UnixSocketFile#identify}). */
+    private final Object socketFile;
     private boolean accepting;
     private boolean closed;
 
@@ -44,6 +46,7 @@ public final class Acceptor implements Listener {
         this.accept = accept;
         this.registration = driver.registration(channel);
         this.failures = new AcceptFailures(driver.loop(), channel, connections, this::startAccepting);
+        this.socketFile = UnixSocketFile.identify(localAddress());
     }
 
     @Override
@@ -95,7 +98,7 @@ public final class Acceptor implements Listener {
         SocketAddress local = localAddress();
         QuietClose.close(channel);
         driver.releaseClosedChannels();
-        UnixSocketFile.removeAfterClose(local);
+        UnixSocketFile.removeAfterClose(local, socketFile);
     }
 
     private SocketAddress localAddress() {

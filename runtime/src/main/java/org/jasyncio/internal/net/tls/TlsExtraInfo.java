@@ -6,7 +6,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * What a TLS transport tells by asyncio's {@code get_extra_info} names: {@code "ssl_object"} (the
  * {@link javax.net.ssl.SSLEngine}), {@code "peercert"} (the peer's certificate chain, or {@code null}
  * if it sent none), {@code "cipher"} (the cipher suite's name), {@code "sslcontext"}; every other name
- * is the raw transport's ({@code "peername"}, {@code "sockname"}, {@code "socket"}). Internal to jasyncio.
+ * is the raw transport's ({@code "peername"}, {@code "sockname"}, {@code "socket"}) while the connection
+ * lasts, and {@code null} once it is lost, as asyncio's SSL transport forgets its raw transport then.
+ * Internal to jasyncio.
  */
 final class TlsExtraInfo {
 
@@ -31,7 +33,7 @@ final class TlsExtraInfo {
             case "sslcontext":
                 return tls.context();
             default:
-                return tls.raw().getExtraInfo(name);
+                return tls.lost() ? null : tls.raw().getExtraInfo(name);
         }
     }
 }

@@ -285,6 +285,11 @@ final class TlsProtocol implements Protocol {
         return app;
     }
 
+    /** Whether the connection is gone (asyncio's SSL protocol then drops its raw transport). */
+    boolean lost() {
+        return state == State.LOST;
+    }
+
     /**
      * The application's {@code setProtocol}: {@code protocol} gets the plain bytes from now on, and hears
      * at once if writing is paused.
