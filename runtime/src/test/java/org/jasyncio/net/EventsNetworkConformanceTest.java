@@ -77,6 +77,13 @@ class EventsNetworkConformanceTest {
         final Future<Void> connected;
         final Future<Void> done;
         Transport transport;
+        /**
+         * The raw names as connectionMade saw them: the port's HTTP server runs on the same loop and may
+         * have answered and closed before the test reads them (CPython's runs on a thread of its own), and
+         * a lost TLS transport no longer answers them, as asyncio's.
+         */
+        Object socknameAtConnect;
+        Object peernameAtConnect;
         String state = "INITIAL";
         int nbytes;
 
@@ -94,6 +101,8 @@ class EventsNetworkConformanceTest {
         @Override
         public void connectionMade(Transport transport) {
             this.transport = transport;
+            socknameAtConnect = transport.getExtraInfo("sockname");
+            peernameAtConnect = transport.getExtraInfo("peername");
             assertState("INITIAL");
             state = "CONNECTED";
             connected.setResult(null);
@@ -414,11 +423,16 @@ class EventsNetworkConformanceTest {
     }
 
     private static void checkSslExtraInfo(Transport client, SocketAddress peername, boolean peercert) {
-        assertNotNull(client.getExtraInfo("sockname"));
+        checkSslExtraInfo(client, client.getExtraInfo("sockname"), client.getExtraInfo("peername"), peername, peercert);
+    }
+
+    private static void checkSslExtraInfo(Transport client, Object sockname, Object peernameSeen, SocketAddress peername,
+            boolean peercert) {
+        assertNotNull(sockname);
         if (peername != null) {
-            assertEquals(peername, client.getExtraInfo("peername"));
+            assertEquals(peername, peernameSeen);
         } else {
-            assertNotNull(client.getExtraInfo("peername"));
+            assertNotNull(peernameSeen);
         }
         if (peercert) {
             assertInstanceOf(Certificate[].class, client.getExtraInfo("peercert"));
@@ -433,7 +447,7 @@ class EventsNetworkConformanceTest {
         Connection<MyProto> connection = t.run(connecting);
         Transport tr = connection.transport();
         MyProto pr = connection.protocol();
-        checkSslExtraInfo(tr, peername, true);
+        checkSslExtraInfo(tr, pr.socknameAtConnect, pr.peernameAtConnect, peername, true);
         t.run(pr.done);
         assertTrue(pr.nbytes > 0);
         assertEquals(List.of(), pr.violations);
