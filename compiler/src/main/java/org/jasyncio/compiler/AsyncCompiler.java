@@ -1,13 +1,17 @@
 package org.jasyncio.compiler;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassTooLargeException;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -148,7 +152,7 @@ public final class AsyncCompiler {
         RewrittenMarker.mark(owner);
         try {
             ClassWriter writer = new ClassWriter(0);
-            owner.accept(writer);
+            owner.accept(keepingWideJumps(writer, generated));
             return new Result(className, writer.toByteArray(), true, rewritten.size(), diagnostics);
         } catch (MethodTooLargeException tooLarge) {
             // Frames were computed method by method; writing the whole class can still grow a
@@ -162,6 +166,27 @@ public final class AsyncCompiler {
                     + "limit of 65535 constant pool entries: move some @Async methods to another class"));
         }
         return Result.unchanged(className, classFile, diagnostics);
+    }
+
+    /**
+     * Reading a class turns each {@code goto_w} back into a {@code goto}; the generated methods
+     * FrameComputer gave wide jumps keep them when the class is written.
+     */
+    private static ClassVisitor keepingWideJumps(ClassVisitor writer, List<MethodNode> generated) {
+        Set<String> wide = new HashSet<>();
+        for (MethodNode method : generated) {
+            if (WideJumps.needed(method)) {
+                wide.add(method.name + method.desc);
+            }
+        }
+        return new ClassVisitor(Opcodes.ASM9, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+                return wide.contains(name + descriptor) ? new WideJumps(next, false) : next;
+            }
+        };
     }
 
     /** The pipeline works on a copy, so that a method it gives up on mid-way is left as javac wrote it. */

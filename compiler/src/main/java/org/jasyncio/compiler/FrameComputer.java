@@ -29,7 +29,7 @@ final class FrameComputer {
         for (MethodNode method : methods) {
             MethodVisitor visitor = scratch.visitMethod(method.access, method.name, method.desc, method.signature,
                     method.exceptions.toArray(String[]::new));
-            method.accept(visitor);
+            method.accept(WideJumps.needed(method) ? new WideJumps(visitor, true) : visitor);
         }
         scratch.visitEnd();
         ClassNode computed = new ClassNode();
