@@ -26,7 +26,7 @@ if java -jar "$jar" -l "$filter" | tail -n +2 | grep -q .; then
 fi
 
 if [[ "org.jasyncio.benchmarks.memory.SuspendedTaskFootprint" =~ $filter ]]; then
-  for case in noLocals twoLocals deadLocals; do
+  for case in noLocals twoInts twoLocals deadLocals; do
     java -Xms1g -Xmx1g -cp "$jar" org.jasyncio.benchmarks.memory.SuspendedTaskFootprint "$case"
   done
 fi

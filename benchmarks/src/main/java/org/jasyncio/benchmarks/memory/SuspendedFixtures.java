@@ -25,6 +25,15 @@ final class SuspendedFixtures {
         return Task.completed(text + (number + value));
     }
 
+    /** Two {@code int} locals are live across the await (the figure of issue 13). */
+    @Async
+    static Task<Integer> twoInts(Future<Integer> never, int first, int second) {
+        int sum = first + second;
+        int product = first * second;
+        int value = await(never);
+        return Task.completed(sum + product + value);
+    }
+
     /**
      * Two parameters and three locals (two {@code long}s, an {@code int}, two references, one of
      * them a string made per task) in scope across the await but not read after it: by default

@@ -11,21 +11,26 @@ import org.jasyncio.Task;
 
 /**
  * Retained heap per suspended task: suspends a million tasks on one future that never completes
- * and compares the live heap after a full GC before and after. Not a JMH benchmark, since JMH's
- * {@code -prof gc} reports allocation, not what stays reachable. Run by {@code run.sh}, one JVM
- * per case, because a case leaves stale entries in the runtime's weak task registry that the next
- * case would free and so under-count:
- * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint noLocals|twoLocals|deadLocals [tasks]}.
+ * and compares the live heap after a full GC before and after, then prints the classes whose live
+ * instances grew (the JVM's class histogram, diffed), per task: where the bytes go. Not a JMH
+ * benchmark, since JMH's {@code -prof gc} reports allocation, not what stays reachable. Run by
+ * {@code run.sh}, one JVM per case, so that no case sees what another left:
+ * {@code java -cp benchmarks.jar org.jasyncio.benchmarks.memory.SuspendedTaskFootprint
+ * noLocals|twoInts|twoLocals|deadLocals [tasks]}.
  *
  * <p>The tasks are kept in a preallocated array (allocated before the first measurement), so the
- * difference is what the tasks themselves retain: the coroutine with its spill arrays, its entry
- * in the awaited future's callback list and in the weak registry of all tasks.
+ * difference is what the tasks themselves retain: the coroutine with its frame, and its entry in the
+ * awaited future's callback list (the loop's list of pending tasks runs through the tasks themselves).
  */
 public final class SuspendedTaskFootprint {
     private static final Map<String, Function<Future<Integer>, Task<?>>> CASES = Map.of(
             "noLocals", never -> SuspendedFixtures.noLocals(never),
             "twoLocals", never -> SuspendedFixtures.twoLocals(never, 7L, "x"),
+            "twoInts", never -> SuspendedFixtures.twoInts(never, 6, 7),
             "deadLocals", never -> SuspendedFixtures.deadLocals(never, 7L, "x"));
+
+    /** How many of the classes that grew most are printed. */
+    private static final int TOP_CLASSES = 6;
 
     private SuspendedTaskFootprint() {
     }
@@ -39,6 +44,7 @@ public final class SuspendedTaskFootprint {
         EventLoop loop = AsyncIO.newEventLoop();
         Future<Integer> never = loop.createFuture();
         Task<?>[] tasks = new Task<?>[count];
+        ClassHistogram classesBefore = ClassHistogram.take();
         long before = LiveHeap.bytes();
         loop.callSoon(() -> {
             for (int i = 0; i < count; i++) {
@@ -48,9 +54,14 @@ public final class SuspendedTaskFootprint {
         });
         loop.runForever();
         long after = LiveHeap.bytes();
+        ClassHistogram classesAfter = ClassHistogram.take();
         long suspended = Arrays.stream(tasks).filter(task -> !task.done()).count();
         System.out.printf("%-10s JDK %s: %,d tasks suspended, %.1f bytes retained per task%n",
                 args[0], System.getProperty("java.version"), suspended, (after - before) / (double) count);
+        for (ClassHistogram.Entry grown : classesBefore.growthTo(classesAfter).stream().limit(TOP_CLASSES).toList()) {
+            System.out.printf("    %8.2f B/task  %,12d instances  %s%n", grown.bytes() / (double) count, grown.instances(),
+                    grown.type());
+        }
         loop.close();
     }
 }
