@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 
 /**
  * What the compiler makes of one {@code @Async} method, written by hand (as {@code tasks/Bodies} does)
@@ -45,21 +46,21 @@ final class Script {
             boolean resuming = false;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(RESUME, 2, 1, WHERE);
-                    co.refs[0] = stages;
+                    co = HandWritten.create(RESUME, 3, WHERE, 20);
+                    HandWritten.slots(co)[0] = stages;
                     co.startSoon();
                     return co;
                 }
                 results = new ArrayList<>();
                 i = 0;
             } else if (co.state == 0) {
-                stages = (List) co.refs[0];
+                stages = (List) HandWritten.slots(co)[0];
                 results = new ArrayList<>();
                 i = 0;
             } else {
-                stages = (List) co.refs[0];
-                results = (List) co.refs[1];
-                i = (int) co.prims[0];
+                stages = (List) HandWritten.slots(co)[0];
+                results = (List) HandWritten.slots(co)[1];
+                i = (int) HandWritten.slots(co)[2];
                 resuming = true;
             }
             for (; i < stages.size(); i++) {
@@ -75,12 +76,12 @@ final class Script {
                         value = Coroutine.resultOf(awaitable);
                     } else {
                         if (co == null) {
-                            co = Coroutine.create(RESUME, 2, 1, WHERE);
+                            co = HandWritten.create(RESUME, 3, WHERE, 20);
                         }
-                        co.refs[0] = stages;
-                        co.refs[1] = results;
-                        co.prims[0] = i;
-                        co.suspendOn(awaitable, 1, 20);
+                        HandWritten.slots(co)[0] = stages;
+                        HandWritten.slots(co)[1] = results;
+                        HandWritten.slots(co)[2] = i;
+                        co.suspendOn(awaitable, 1);
                         return co;
                     }
                 }

@@ -9,6 +9,7 @@ import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 
 /**
  * What the compiler would generate for a few {@code @Async} methods, written by hand in plain
@@ -42,21 +43,21 @@ final class Bodies {
             boolean resuming = false;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(AWAIT_EACH, 2, 1, "org.jasyncio.tasks.Bodies.awaitEach(Bodies.java)");
-                    co.refs[0] = fs;
+                    co = HandWritten.create(AWAIT_EACH, 3, "org.jasyncio.tasks.Bodies.awaitEach(Bodies.java)", 42);
+                    HandWritten.slots(co)[0] = fs;
                     co.startSoon();
                     return co;
                 }
                 results = new ArrayList<>();
                 i = 0;
             } else if (co.state == 0) {
-                fs = (List) co.refs[0];
+                fs = (List) HandWritten.slots(co)[0];
                 results = new ArrayList<>();
                 i = 0;
             } else {
-                fs = (List) co.refs[0];
-                results = (List) co.refs[1];
-                i = (int) co.prims[0];
+                fs = (List) HandWritten.slots(co)[0];
+                results = (List) HandWritten.slots(co)[1];
+                i = (int) HandWritten.slots(co)[2];
                 resuming = true;
             }
             for (; i < fs.size(); i++) {
@@ -70,12 +71,12 @@ final class Bodies {
                         value = Coroutine.resultOf(awaited);
                     } else {
                         if (co == null) {
-                            co = Coroutine.create(AWAIT_EACH, 2, 1, "org.jasyncio.tasks.Bodies.awaitEach(Bodies.java)");
+                            co = HandWritten.create(AWAIT_EACH, 3, "org.jasyncio.tasks.Bodies.awaitEach(Bodies.java)", 42);
                         }
-                        co.refs[0] = fs;
-                        co.refs[1] = results;
-                        co.prims[0] = i;
-                        co.suspendOn(awaited, 1, 42);
+                        HandWritten.slots(co)[0] = fs;
+                        HandWritten.slots(co)[1] = results;
+                        HandWritten.slots(co)[2] = i;
+                        co.suspendOn(awaited, 1);
                         return co;
                     }
                 }
@@ -105,15 +106,15 @@ final class Bodies {
         try {
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(AWAIT_OR_ELSE, 2, 0, "org.jasyncio.tasks.Bodies.awaitOrElse(Bodies.java)");
-                    co.refs[0] = awaitable;
-                    co.refs[1] = onCancel;
+                    co = HandWritten.create(AWAIT_OR_ELSE, 2, "org.jasyncio.tasks.Bodies.awaitOrElse(Bodies.java)", 7);
+                    HandWritten.slots(co)[0] = awaitable;
+                    HandWritten.slots(co)[1] = onCancel;
                     co.startSoon();
                     return co;
                 }
             } else {
-                awaitable = co.refs[0];
-                onCancel = co.refs[1];
+                awaitable = HandWritten.slots(co)[0];
+                onCancel = HandWritten.slots(co)[1];
             }
             try {
                 Object value;
@@ -123,11 +124,11 @@ final class Bodies {
                     value = Coroutine.resultOf(awaitable);
                 } else {
                     if (co == null) {
-                        co = Coroutine.create(AWAIT_OR_ELSE, 2, 0, "org.jasyncio.tasks.Bodies.awaitOrElse(Bodies.java)");
+                        co = HandWritten.create(AWAIT_OR_ELSE, 2, "org.jasyncio.tasks.Bodies.awaitOrElse(Bodies.java)", 7);
                     }
-                    co.refs[0] = awaitable;
-                    co.refs[1] = onCancel;
-                    co.suspendOn(awaitable, 1, 7);
+                    HandWritten.slots(co)[0] = awaitable;
+                    HandWritten.slots(co)[1] = onCancel;
+                    co.suspendOn(awaitable, 1);
                     return co;
                 }
                 return Coroutine.complete(Task.completed(value), co);
@@ -158,8 +159,8 @@ final class Bodies {
             Coroutine co) {
         try {
             if (co != null) {
-                awaitable = co.refs[0];
-                recover = (java.util.function.Function<Throwable, Object>) co.refs[1];
+                awaitable = HandWritten.slots(co)[0];
+                recover = (java.util.function.Function<Throwable, Object>) HandWritten.slots(co)[1];
             }
             Object value;
             try {
@@ -169,12 +170,12 @@ final class Bodies {
                     value = Coroutine.resultOf(awaitable);
                 } else {
                     if (co == null) {
-                        co = Coroutine.create(AWAIT_RECOVERING, 2, 0,
-                                "org.jasyncio.tasks.Bodies.awaitRecovering(Bodies.java)");
+                        co = HandWritten.create(AWAIT_RECOVERING, 2,
+                                "org.jasyncio.tasks.Bodies.awaitRecovering(Bodies.java)", 9);
                     }
-                    co.refs[0] = awaitable;
-                    co.refs[1] = recover;
-                    co.suspendOn(awaitable, 1, 9);
+                    HandWritten.slots(co)[0] = awaitable;
+                    HandWritten.slots(co)[1] = recover;
+                    co.suspendOn(awaitable, 1);
                     return co;
                 }
             } catch (Throwable t) {
@@ -207,13 +208,13 @@ final class Bodies {
             Object value = null;
             Throwable thrown = null;
             if (co != null && co.state == 2) {
-                value = co.refs[2];
-                thrown = (Throwable) co.refs[3];
+                value = HandWritten.slots(co)[2];
+                thrown = (Throwable) HandWritten.slots(co)[3];
                 co.resumeValue(); // the cleanup's exception replaces the body's, as a finally's does
             } else {
                 if (co != null) {
-                    awaitable = co.refs[0];
-                    cleanup = (java.util.function.Supplier<?>) co.refs[1];
+                    awaitable = HandWritten.slots(co)[0];
+                    cleanup = (java.util.function.Supplier<?>) HandWritten.slots(co)[1];
                 }
                 try {
                     if (co != null && co.state == 1) {
@@ -222,11 +223,11 @@ final class Bodies {
                         value = Coroutine.resultOf(awaitable);
                     } else {
                         if (co == null) {
-                            co = Coroutine.create(AWAIT_WITH_CLEANUP, 4, 0, AWAIT_WITH_CLEANUP_WHERE);
+                            co = HandWritten.create(AWAIT_WITH_CLEANUP, 4, AWAIT_WITH_CLEANUP_WHERE, 11, 12);
                         }
-                        co.refs[0] = awaitable;
-                        co.refs[1] = cleanup;
-                        co.suspendOn(awaitable, 1, 11);
+                        HandWritten.slots(co)[0] = awaitable;
+                        HandWritten.slots(co)[1] = cleanup;
+                        co.suspendOn(awaitable, 1);
                         return co;
                     }
                 } catch (Throwable t) {
@@ -235,11 +236,11 @@ final class Bodies {
                 Object cleaning = cleanup.get();
                 if (!Coroutine.isDone(cleaning)) {
                     if (co == null) {
-                        co = Coroutine.create(AWAIT_WITH_CLEANUP, 4, 0, AWAIT_WITH_CLEANUP_WHERE);
+                        co = HandWritten.create(AWAIT_WITH_CLEANUP, 4, AWAIT_WITH_CLEANUP_WHERE, 11, 12);
                     }
-                    co.refs[2] = value;
-                    co.refs[3] = thrown;
-                    co.suspendOn(cleaning, 2, 12);
+                    HandWritten.slots(co)[2] = value;
+                    HandWritten.slots(co)[3] = thrown;
+                    co.suspendOn(cleaning, 2);
                     return co;
                 }
                 Coroutine.resultOf(cleaning);
@@ -273,15 +274,15 @@ final class Bodies {
             boolean resuming = false;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(YIELD_MANY, 0, 2, "org.jasyncio.tasks.Bodies.yieldMany(Bodies.java)");
-                    co.prims[0] = n;
+                    co = HandWritten.create(YIELD_MANY, 2, "org.jasyncio.tasks.Bodies.yieldMany(Bodies.java)", 3);
+                    HandWritten.slots(co)[0] = n;
                     co.startSoon();
                     return co;
                 }
             } else {
-                n = (int) co.prims[0];
+                n = (int) HandWritten.slots(co)[0];
                 if (co.state == 1) {
-                    i = (int) co.prims[1];
+                    i = (int) HandWritten.slots(co)[1];
                     resuming = true;
                 }
             }
@@ -296,11 +297,11 @@ final class Bodies {
                     Coroutine.resultOf(yielded);
                 } else {
                     if (co == null) {
-                        co = Coroutine.create(YIELD_MANY, 0, 2, "org.jasyncio.tasks.Bodies.yieldMany(Bodies.java)");
+                        co = HandWritten.create(YIELD_MANY, 2, "org.jasyncio.tasks.Bodies.yieldMany(Bodies.java)", 3);
                     }
-                    co.prims[0] = n;
-                    co.prims[1] = i;
-                    co.suspendOn(yielded, 1, 3);
+                    HandWritten.slots(co)[0] = n;
+                    HandWritten.slots(co)[1] = i;
+                    co.suspendOn(yielded, 1);
                     return co;
                 }
             }
@@ -330,13 +331,13 @@ final class Bodies {
             int resumeAt = -1;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(SLEEP_TWICE, 0, 1, "org.jasyncio.tasks.Bodies.sleepTwice(Bodies.java)");
-                    co.prims[0] = Double.doubleToRawLongBits(d);
+                    co = HandWritten.create(SLEEP_TWICE, 1, "org.jasyncio.tasks.Bodies.sleepTwice(Bodies.java)", 2, 3);
+                    HandWritten.slots(co)[0] = d;
                     co.startSoon();
                     return co;
                 }
             } else {
-                d = Double.longBitsToDouble(co.prims[0]);
+                d = (double) HandWritten.slots(co)[0];
                 resumeAt = co.state;
             }
             for (int point = 1; point <= 2; point++) {
@@ -352,10 +353,10 @@ final class Bodies {
                     Coroutine.resultOf(nap);
                 } else {
                     if (co == null) {
-                        co = Coroutine.create(SLEEP_TWICE, 0, 1, "org.jasyncio.tasks.Bodies.sleepTwice(Bodies.java)");
+                        co = HandWritten.create(SLEEP_TWICE, 1, "org.jasyncio.tasks.Bodies.sleepTwice(Bodies.java)", 2, 3);
                     }
-                    co.prims[0] = Double.doubleToRawLongBits(d);
-                    co.suspendOn(nap, point, point + 1);
+                    HandWritten.slots(co)[0] = d;
+                    co.suspendOn(nap, point);
                     return co;
                 }
             }

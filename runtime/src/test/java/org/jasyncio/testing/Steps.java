@@ -65,15 +65,15 @@ public final class Steps {
             boolean resuming = false;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(IN_TURN, 1, 1, WHERE);
-                    co.refs[0] = steps;
+                    co = HandWritten.create(IN_TURN, 2, WHERE, 3);
+                    HandWritten.slots(co)[0] = steps;
                     co.startSoon();
                     return co;
                 }
             } else {
-                steps = (List) co.refs[0];
+                steps = (List) HandWritten.slots(co)[0];
                 if (co.state == 1) {
-                    i = (int) co.prims[0];
+                    i = (int) HandWritten.slots(co)[1];
                     resuming = true;
                 }
             }
@@ -88,11 +88,11 @@ public final class Steps {
                     value = Coroutine.resultOf(awaited);
                 } else {
                     if (co == null) {
-                        co = Coroutine.create(IN_TURN, 1, 1, WHERE);
+                        co = HandWritten.create(IN_TURN, 2, WHERE, 3);
                     }
-                    co.refs[0] = steps;
-                    co.prims[0] = i;
-                    co.suspendOn(awaited, 1, 3);
+                    HandWritten.slots(co)[0] = steps;
+                    HandWritten.slots(co)[1] = i;
+                    co.suspendOn(awaited, 1);
                     return co;
                 }
             }
@@ -127,17 +127,17 @@ public final class Steps {
     private static Task holding$async(Supplier acquire, Runnable release, Supplier body, Coroutine co) {
         try {
             if (co == null && !Coroutine.runsEagerly()) {
-                co = Coroutine.create(HOLDING, 3, 0, HOLDING_WHERE);
-                co.refs[0] = acquire;
-                co.refs[1] = release;
-                co.refs[2] = body;
+                co = HandWritten.create(HOLDING, 3, HOLDING_WHERE, 2, 3);
+                HandWritten.slots(co)[0] = acquire;
+                HandWritten.slots(co)[1] = release;
+                HandWritten.slots(co)[2] = body;
                 co.startSoon();
                 return co;
             }
             if (co != null) {
-                acquire = (Supplier) co.refs[0];
-                release = (Runnable) co.refs[1];
-                body = (Supplier) co.refs[2];
+                acquire = (Supplier) HandWritten.slots(co)[0];
+                release = (Runnable) HandWritten.slots(co)[1];
+                body = (Supplier) HandWritten.slots(co)[2];
             }
             if (co == null || co.state == 0) {
                 Object acquiring = acquire.get();
@@ -177,12 +177,12 @@ public final class Steps {
     private static Coroutine suspend(Coroutine co, Supplier acquire, Runnable release, Supplier body, Object awaited,
             int state, int line) {
         if (co == null) {
-            co = Coroutine.create(HOLDING, 3, 0, HOLDING_WHERE);
+            co = HandWritten.create(HOLDING, 3, HOLDING_WHERE, 2, 3);
         }
-        co.refs[0] = acquire;
-        co.refs[1] = release;
-        co.refs[2] = body;
-        co.suspendOn(awaited, state, line);
+        HandWritten.slots(co)[0] = acquire;
+        HandWritten.slots(co)[1] = release;
+        HandWritten.slots(co)[2] = body;
+        co.suspendOn(awaited, state);
         return co;
     }
 
@@ -218,8 +218,8 @@ public final class Steps {
                 return Coroutine.complete(Task.completed(co.resumeValue()), co);
             }
             if (co != null) {
-                onValue = (Function) co.refs[0];
-                onError = (Function) co.refs[1];
+                onValue = (Function) HandWritten.slots(co)[0];
+                onError = (Function) HandWritten.slots(co)[1];
             }
             try {
                 Object value;
@@ -229,11 +229,11 @@ public final class Steps {
                     value = Coroutine.resultOf(awaitable);
                 } else {
                     if (co == null) {
-                        co = Coroutine.create(TRY_AWAIT, 2, 0, TRY_AWAIT_WHERE);
+                        co = HandWritten.create(TRY_AWAIT, 2, TRY_AWAIT_WHERE, 4, 6);
                     }
-                    co.refs[0] = onValue;
-                    co.refs[1] = onError;
-                    co.suspendOn(awaitable, 1, 4);
+                    HandWritten.slots(co)[0] = onValue;
+                    HandWritten.slots(co)[1] = onError;
+                    co.suspendOn(awaitable, 1);
                     return co;
                 }
                 next = onValue.apply(value);
@@ -244,9 +244,9 @@ public final class Steps {
                 return Coroutine.complete(Task.completed(Coroutine.resultOf(next)), co);
             }
             if (co == null) {
-                co = Coroutine.create(TRY_AWAIT, 2, 0, TRY_AWAIT_WHERE);
+                co = HandWritten.create(TRY_AWAIT, 2, TRY_AWAIT_WHERE, 4, 6);
             }
-            co.suspendOn(next, 2, 6);
+            co.suspendOn(next, 2);
             return co;
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
