@@ -34,12 +34,10 @@ public class Task<T> extends Future<T> {
 
     /** The number of the default name "Task-N"; 0 until a loop-less done task is named. */
     private int number;
-    private String name;
+    /** The name and the cancellation requests, made the first time either is needed: most tasks have neither. */
+    private Labels labels;
     /** The future the body awaits (or the task whose outcome this one adopts). */
     private Future<?> waiter;
-    private String cancelMessage;
-    private int cancelsRequested;
-    private boolean mustCancel;
     /** Links of the loop's {@link PendingTasks} list, while this task is on it. */
     Task<?> previousPending;
     Task<?> nextPending;
@@ -158,19 +156,20 @@ public class Task<T> extends Future<T> {
             }
             return false;
         }
-        cancelsRequested++;
+        Labels requests = labels();
+        requests.cancelsRequested++;
         Future<?> awaited = waiter;
         if (awaited != null && awaited.cancel(message)) {
             return true;
         }
-        mustCancel = true;
-        cancelMessage = message;
+        requests.mustCancel = true;
+        requests.cancelMessage = message;
         return true;
     }
 
     /** @return how many cancellation requests are pending (asyncio's {@code cancelling()}) */
     public int cancelling() {
-        return cancelsRequested;
+        return labels == null ? 0 : labels.cancelsRequested;
     }
 
     /**
@@ -180,29 +179,53 @@ public class Task<T> extends Future<T> {
      * @return the number of requests still pending
      */
     public int uncancel() {
-        if (cancelsRequested > 0) {
-            cancelsRequested--;
-            if (cancelsRequested == 0) {
-                mustCancel = false;
+        Labels requests = labels;
+        if (requests == null) {
+            return 0;
+        }
+        if (requests.cancelsRequested > 0) {
+            requests.cancelsRequested--;
+            if (requests.cancelsRequested == 0) {
+                requests.mustCancel = false;
             }
         }
-        return cancelsRequested;
+        return requests.cancelsRequested;
     }
 
     /** @return the task's name, "Task-N" unless {@link #setName} changed it */
     public String getName() {
-        if (name == null) {
+        Labels named = labels();
+        if (named.name == null) {
             if (number == 0) {
                 number = NAME_COUNTER.incrementAndGet();
             }
-            name = "Task-" + number;
+            named.name = "Task-" + number;
         }
-        return name;
+        return named.name;
     }
 
     /** @param name the name shown by {@link #toString()} and in reports */
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        labels().name = String.valueOf(name);
+    }
+
+    private Labels labels() {
+        if (labels == null) {
+            labels = new Labels();
+        }
+        return labels;
+    }
+
+    /** Whether a cancellation was requested and not yet delivered to the body. */
+    private boolean mustCancel() {
+        return labels != null && labels.mustCancel;
+    }
+
+    /** The requested cancellation reached the body or the awaited future: it is no longer pending. */
+    private void cancelDelivered() {
+        if (labels != null) {
+            labels.mustCancel = false;
+        }
     }
 
     /**
@@ -405,8 +428,8 @@ public class Task<T> extends Future<T> {
         } else {
             awaited.addCallback(wakeUp);
         }
-        if (mustCancel && awaited.cancel(cancelMessage)) {
-            mustCancel = false;
+        if (mustCancel() && awaited.cancel(labels.cancelMessage)) {
+            cancelDelivered();
         }
         if (lostOutcome == null && loop.getDebug()) {
             LostOutcome.watchPending(this);
@@ -441,12 +464,12 @@ public class Task<T> extends Future<T> {
     Object takeAwaitedResult() {
         Future<?> awaited = waiter;
         waiter = null;
-        if (mustCancel) {
-            mustCancel = false;
+        if (mustCancel()) {
+            cancelDelivered();
             if (awaited.done() && !awaited.cancelled() && !awaited.failed()) {
                 awaited.resultAbandoned();
             }
-            throw new CancelledException(cancelMessage);
+            throw new CancelledException(labels.cancelMessage);
         }
         return awaited.result();
     }
@@ -458,11 +481,11 @@ public class Task<T> extends Future<T> {
      * @return whether the task was cancelled instead of started
      */
     boolean cancelIfRequestedBeforeStart() {
-        if (!mustCancel) {
+        if (!mustCancel()) {
             return false;
         }
-        mustCancel = false;
-        cancelFuture(cancelMessage);
+        cancelDelivered();
+        cancelFuture(labels.cancelMessage);
         return true;
     }
 
@@ -482,15 +505,15 @@ public class Task<T> extends Future<T> {
             }
             waiter = returned;
             returned.addCallback(wakeUp);
-            if (mustCancel && returned.cancel(cancelMessage)) {
-                mustCancel = false;
+            if (mustCancel() && returned.cancel(labels.cancelMessage)) {
+                cancelDelivered();
             }
             return false;
         }
         waiter = null;
-        if (mustCancel) {
-            mustCancel = false;
-            cancelFuture(cancelMessage);
+        if (mustCancel()) {
+            cancelDelivered();
+            cancelFuture(labels.cancelMessage);
         } else if (returned == null) {
             finishResult(null);
         } else {
@@ -507,7 +530,7 @@ public class Task<T> extends Future<T> {
      */
     void finishThrown(Throwable thrown) {
         waiter = null;
-        mustCancel = false;
+        cancelDelivered();
         if (thrown instanceof CancelledException) {
             cancelFuture(thrown.getMessage());
         } else {
@@ -518,5 +541,17 @@ public class Task<T> extends Future<T> {
     /** @return the task whose outcome this one adopts (see {@link #finishAs}) */
     Task<?> adopted() {
         return (Task<?>) waiter;
+    }
+
+    /**
+     * What a task needs only once it is named or asked to cancel; kept out of the task itself so
+     * that a suspended task stays small (docs/coroutine-protocol.md, "Memory").
+     */
+    private static final class Labels {
+        String name;
+        String cancelMessage;
+        int cancelsRequested;
+        /** A cancellation was requested that the body has not been thrown yet. */
+        boolean mustCancel;
     }
 }

@@ -11,6 +11,16 @@ final class TaskHooks implements TaskAccess {
     }
 
     @Override
+    public void park(Task<?> task, Object value) {
+        task.parkOutcome(value);
+    }
+
+    @Override
+    public Object parked(Task<?> task) {
+        return task.parkedOutcome();
+    }
+
+    @Override
     public Task<?> failedTask(Throwable thrown) {
         return Task.failedTask(thrown);
     }

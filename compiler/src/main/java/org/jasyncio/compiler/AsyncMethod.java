@@ -10,7 +10,8 @@ import org.objectweb.asm.tree.MethodNode;
  * The names and shapes of the three methods an {@code @Async} method becomes (see
  * docs/coroutine-protocol.md): the entry keeps the original name and signature, the body is
  * {@code name$async} with a trailing {@code Coroutine} parameter, and the resume bridge is
- * {@code name$resume$N}, bound to a {@code Coroutine.Resumer} by {@code invokedynamic}.
+ * {@code name$resume$N}, bound to a {@code Coroutine.Resumer} by the {@code invokedynamic} that
+ * describes the method ({@code CoroutineMethod.bootstrap}).
  */
 final class AsyncMethod {
 
@@ -57,9 +58,5 @@ final class AsyncMethod {
 
     Handle bridgeHandle() {
         return new Handle(Opcodes.H_INVOKESTATIC, owner.name, bridgeName, RuntimeNames.RESUME_DESC, inInterface);
-    }
-
-    Handle bootstrap() {
-        return LAMBDA_METAFACTORY;
     }
 }

@@ -120,10 +120,8 @@ final class MethodSplitter {
             code.add(new LineNumberNode(line, start));
         }
         if (!method.isStatic) {
+            // the emitter makes this load of the coroutine a load of the receiver from its frame
             code.add(new VarInsnNode(Opcodes.ALOAD, 0));
-            code.add(RuntimeNames.REFS.get());
-            code.add(new InsnNode(Opcodes.ICONST_0));
-            code.add(new InsnNode(Opcodes.AALOAD));
             code.add(new TypeInsnNode(Opcodes.CHECKCAST, method.owner.name));
         }
         for (Type parameter : method.parameters) {

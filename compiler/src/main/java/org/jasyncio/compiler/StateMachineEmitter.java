@@ -2,6 +2,7 @@ package org.jasyncio.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.StringJoiner;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AbstractInsnNode;
@@ -30,17 +31,40 @@ final class StateMachineEmitter {
     private final AsyncMethod method;
     private final MethodNode body;
     private final SuspensionPoints points;
+    private final FrameLayout frame;
     private final int co;
 
     private StateMachineEmitter(AsyncMethod method, MethodNode body, SuspensionPoints points) {
         this.method = method;
         this.body = body;
         this.points = points;
+        this.frame = points.layout;
         this.co = method.coroutineSlot;
     }
 
     static void emit(MethodContext context) {
-        context.resumesAt(new StateMachineEmitter(context.method, context.body(), context.points()).emit());
+        StateMachineEmitter emitter = new StateMachineEmitter(context.method, context.body(), context.points());
+        context.resumesAt(emitter.emit());
+        emitter.loadReceiverInBridge(context.bridge());
+    }
+
+    /**
+     * The bridge the split made reads its coroutine parameter and casts it to the receiver's class: in
+     * between, the receiver goes from the coroutine to the frame's first reference, known only now.
+     */
+    private void loadReceiverInBridge(MethodNode bridge) {
+        if (method.isStatic) {
+            return;
+        }
+        for (AbstractInsnNode insn : bridge.instructions) {
+            if (insn.getOpcode() == Opcodes.ALOAD) {
+                InsnList receiver = new InsnList();
+                frame.load(receiver, 0, true, 0);
+                bridge.instructions.insert(insn, receiver);
+                bridge.instructions.remove(insn);
+                return;
+            }
+        }
     }
 
     /** Emits the state machine; returns the label where a resumption enters the body. */
@@ -95,8 +119,8 @@ final class StateMachineEmitter {
         out.add(new JumpInsnNode(Opcodes.IFNONNULL, dispatch));
         out.add(RuntimeNames.RUNS_EAGERLY.insn());
         out.add(new JumpInsnNode(Opcodes.IFNE, start));
-        create(out, points.references, points.primitives);
-        spill(out, entry);
+        create(out);
+        park(out, entry);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(RuntimeNames.START_SOON.insn());
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
@@ -115,7 +139,7 @@ final class StateMachineEmitter {
                 "(Ljava/lang/String;)V", false));
         out.add(new InsnNode(Opcodes.ATHROW));
         out.add(resumes.get(0));
-        restore(out, entry);
+        unpark(out, entry);
         out.add(new JumpInsnNode(Opcodes.GOTO, start));
         out.add(start);
         return out;
@@ -149,13 +173,12 @@ final class StateMachineEmitter {
         out.add(slow);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new JumpInsnNode(Opcodes.IFNONNULL, have));
-        create(out, points.awaitReferences, points.awaitPrimitives);
+        create(out);
         out.add(have);
         spill(out, point);
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new VarInsnNode(Opcodes.ALOAD, point.awaited()));
         out.add(Constants.push(point.state()));
-        out.add(Constants.push(point.line()));
         out.add(RuntimeNames.SUSPEND_ON.insn());
         out.add(new VarInsnNode(Opcodes.ALOAD, co));
         out.add(new InsnNode(Opcodes.ARETURN));
@@ -175,30 +198,72 @@ final class StateMachineEmitter {
         return out;
     }
 
-    private void create(InsnList out, int references, int primitives) {
-        out.add(new InvokeDynamicInsnNode(RuntimeNames.RESUME, "()L" + RuntimeNames.RESUMER + ";", method.bootstrap(),
-                Type.getMethodType(RuntimeNames.RESUME_DESC), method.bridgeHandle(),
-                Type.getMethodType(RuntimeNames.RESUME_DESC)));
-        out.add(Constants.push(references));
-        out.add(Constants.push(primitives));
-        out.add(new LdcInsnNode(method.where()));
+    /** {@code co = Coroutine.create(describe())}, the method's description made once by its call site. */
+    private void create(InsnList out) {
+        StringJoiner lines = new StringJoiner(",");
+        for (SuspensionPoint point : points.all()) {
+            lines.add(Integer.toString(Math.max(point.line(), 0)));
+        }
+        RuntimeNames.Layout layout = frame.layout;
+        out.add(new InvokeDynamicInsnNode(RuntimeNames.DESCRIBE, "()" + RuntimeNames.COROUTINE_METHOD_DESC,
+                RuntimeNames.DESCRIBE_BOOTSTRAP, method.bridgeHandle(), method.where(), lines.toString(),
+                Type.getObjectType(layout.owner()), layout.arrays() ? layout.references() : 0,
+                layout.arrays() ? layout.words() : 0));
         out.add(RuntimeNames.CREATE.insn());
         out.add(new VarInsnNode(Opcodes.ASTORE, co));
     }
 
     private void spill(InsnList out, SuspensionPoint point) {
         for (SpilledValue value : point.saved()) {
-            value.spill(out, co);
+            value.spill(out, co, frame);
         }
     }
 
     private void restore(InsnList out, SuspensionPoint point) {
         for (SpilledValue value : point.saved()) {
             // The receiver arrives through the bridge; it is spilled only for the bridge to find.
-            if (method.isStatic || value.local() != 0) {
-                value.restore(out, co);
+            if (!isReceiver(value)) {
+                value.restore(out, co, frame);
             }
         }
+    }
+
+    /**
+     * The deferred start keeps the receiver in the frame, for the bridge, and parks the arguments, boxed:
+     * the frame is sized for the awaits, and a call rarely starts later.
+     */
+    private void park(InsnList out, SuspensionPoint start) {
+        List<SpilledValue> arguments = new ArrayList<>();
+        for (SpilledValue value : start.saved()) {
+            if (isReceiver(value)) {
+                value.spill(out, co, frame);
+            } else {
+                arguments.add(value);
+            }
+        }
+        if (arguments.isEmpty()) {
+            return;
+        }
+        out.add(new VarInsnNode(Opcodes.ALOAD, co));
+        out.add(Constants.push(arguments.size()));
+        out.add(new TypeInsnNode(Opcodes.ANEWARRAY, "java/lang/Object"));
+        for (int i = 0; i < arguments.size(); i++) {
+            arguments.get(i).park(out, i);
+        }
+        out.add(RuntimeNames.PARK_ARGUMENTS.insn());
+    }
+
+    private void unpark(InsnList out, SuspensionPoint start) {
+        int position = 0;
+        for (SpilledValue value : start.saved()) {
+            if (!isReceiver(value)) {
+                value.unpark(out, co, position++);
+            }
+        }
+    }
+
+    private boolean isReceiver(SpilledValue value) {
+        return !method.isStatic && value.local() == 0;
     }
 
     private static void reloadStack(InsnList out, SuspensionPoint point) {

@@ -17,13 +17,13 @@ import org.objectweb.asm.tree.MethodInsnNode;
 record SuspensionPoint(int state, MethodInsnNode await, int line, int awaited, List<SpilledValue> stack,
                        List<SpilledValue> saved) {
 
-    /** How many {@code refs} slots this point needs. */
+    /** How many references this point keeps in the frame. */
     int references() {
         return saved.stream().filter(v -> v.isReference() && !v.isNull()).mapToInt(v -> v.index() + 1).max().orElse(0);
     }
 
-    /** How many {@code prims} slots this point needs. */
-    int primitives() {
-        return saved.stream().filter(v -> !v.isReference()).mapToInt(v -> v.index() + 1).max().orElse(0);
+    /** How many 32-bit words this point keeps in the frame. */
+    int words() {
+        return saved.stream().filter(v -> !v.isReference()).mapToInt(v -> v.index() + v.words()).max().orElse(0);
     }
 }

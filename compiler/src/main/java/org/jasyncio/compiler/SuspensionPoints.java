@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.analysis.Frame;
 /**
  * Finds the suspension points of a body and decides, for each, which values it saves and
  * where: the precise type of every live local and stack value (from a type-inferring
- * analysis over the {@link ClassHierarchy}) and its index in the spill arrays.
+ * analysis over the {@link ClassHierarchy}), its place in the frame, and the frame's layout.
  */
 final class SuspensionPoints {
 
@@ -24,15 +24,12 @@ final class SuspensionPoints {
 
     final List<SuspensionPoint> points = new ArrayList<>();
     SuspensionPoint start;
-    /** Spill array sizes for a coroutine created at the deferred start: enough for every point. */
-    int references;
-    int primitives;
     /**
-     * Sizes for a coroutine created at an {@code await}: it never returns to state 0, so the
-     * parameters that only the deferred start saves need no room.
+     * The frame: room for what any {@code await} keeps, and for an instance method's receiver, where
+     * the resume bridge finds it. The deferred start parks its arguments elsewhere, so parameters that
+     * only it keeps need no room.
      */
-    int awaitReferences;
-    int awaitPrimitives;
+    FrameLayout layout;
 
     private final boolean isStatic;
     private final int coroutineSlot;
@@ -62,12 +59,13 @@ final class SuspensionPoints {
                         kept(context, liveness, index), temporaries));
             }
         }
+        int references = method.isStatic ? 0 : 1;
+        int words = 0;
         for (SuspensionPoint point : result.points) {
-            result.awaitReferences = Math.max(result.awaitReferences, point.references());
-            result.awaitPrimitives = Math.max(result.awaitPrimitives, point.primitives());
+            references = Math.max(references, point.references());
+            words = Math.max(words, point.words());
         }
-        result.references = Math.max(result.awaitReferences, result.start.references());
-        result.primitives = Math.max(result.awaitPrimitives, result.start.primitives());
+        result.layout = FrameLayout.fitting(references, words);
         context.found(result);
     }
 
@@ -121,7 +119,7 @@ final class SuspensionPoints {
         Indexes indexes = new Indexes();
         List<SpilledValue> saved = new ArrayList<>();
         if (!isStatic) {
-            // The resume bridge finds the receiver in refs[0]; the body never writes slot 0.
+            // The resume bridge finds the receiver in the frame's first reference; the body never writes slot 0.
             saved.add(indexes.assign(0, OBJECT));
         }
         for (int slot = live.nextSetBit(isStatic ? 0 : 1); slot >= 0; slot = live.nextSetBit(slot + 1)) {
@@ -144,17 +142,21 @@ final class SuspensionPoints {
         return new SuspensionPoint(state, await, SourceLines.lineOf(await), awaited, stack, saved);
     }
 
-    /** Hands out consecutive indexes in the two spill arrays. */
+    /** Hands out consecutive places in the frame: references, and words (two for a {@code long} or {@code double}). */
     private static final class Indexes {
         private int references;
-        private int primitives;
+        private int words;
 
         SpilledValue assign(int local, Type type) {
             boolean reference = type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY;
             if (reference && type.equals(SpilledValue.NULL)) {
                 return new SpilledValue(local, type, -1);
             }
-            return new SpilledValue(local, type, reference ? references++ : primitives++);
+            if (reference) {
+                return new SpilledValue(local, type, references++);
+            }
+            words += type.getSize();
+            return new SpilledValue(local, type, words - type.getSize());
         }
     }
 }

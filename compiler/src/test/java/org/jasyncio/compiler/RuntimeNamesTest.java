@@ -39,11 +39,46 @@ class RuntimeNamesTest {
         List<RuntimeNames.Field> fields = constants(RuntimeNames.Field.class);
         assertFalse(fields.isEmpty());
         for (RuntimeNames.Field expected : fields) {
-            Field field = runtimeClass(expected.owner()).getDeclaredField(expected.name());
-            assertEquals(expected.desc(), Type.getDescriptor(field.getType()), expected.toString());
-            assertTrue(Modifier.isPublic(field.getModifiers()) && !Modifier.isStatic(field.getModifiers()),
-                    expected + " is a public instance field");
+            assertPublicInstanceField(expected);
         }
+    }
+
+    private static void assertPublicInstanceField(RuntimeNames.Field expected) throws Exception {
+        Field field = runtimeClass(expected.owner()).getDeclaredField(expected.name());
+        assertEquals(expected.desc(), Type.getDescriptor(field.getType()), expected.toString());
+        assertTrue(Modifier.isPublic(field.getModifiers()) && !Modifier.isStatic(field.getModifiers()),
+                expected + " is a public instance field");
+    }
+
+    @Test
+    void everyFrameLayoutIsACoroutineWithExactlyItsFields() throws Exception {
+        Class<?> coroutine = runtimeClass(RuntimeNames.COROUTINE);
+        for (RuntimeNames.Layout layout : RuntimeNames.FIELD_LAYOUTS) {
+            Class<?> frame = runtimeClass(layout.owner());
+            assertTrue(coroutine.isAssignableFrom(frame), layout + " is a coroutine");
+            List<RuntimeNames.Field> fields = new ArrayList<>();
+            for (int i = 0; i < layout.references(); i++) {
+                fields.add(layout.reference(i));
+            }
+            for (int i = 0; i < layout.words(); i++) {
+                fields.add(layout.word(i));
+            }
+            for (RuntimeNames.Field expected : fields) {
+                assertPublicInstanceField(expected);
+            }
+            assertEquals(fields.size(), Arrays.stream(frame.getDeclaredFields())
+                    .filter(f -> !Modifier.isStatic(f.getModifiers())).count(), layout + " has no other fields");
+        }
+        assertEquals(coroutine, runtimeClass(RuntimeNames.EMPTY_LAYOUT.owner()));
+    }
+
+    @Test
+    void theDescribeBootstrapIsAPublicStaticMethodOfThatDescriptor() throws Exception {
+        Method bootstrap = Arrays.stream(runtimeClass(RuntimeNames.DESCRIBE_BOOTSTRAP.getOwner()).getDeclaredMethods())
+                .filter(m -> m.getName().equals(RuntimeNames.DESCRIBE_BOOTSTRAP.getName())
+                        && Type.getMethodDescriptor(m).equals(RuntimeNames.DESCRIBE_BOOTSTRAP.getDesc()))
+                .findFirst().orElseThrow(() -> new AssertionError("no bootstrap " + RuntimeNames.DESCRIBE_BOOTSTRAP));
+        assertTrue(Modifier.isPublic(bootstrap.getModifiers()) && Modifier.isStatic(bootstrap.getModifiers()));
     }
 
     @Test

@@ -24,31 +24,33 @@ class StateMachineEmitterTest {
                     IFNONNULL L4
                     INVOKESTATIC org/jasyncio/internal/Coroutine.runsEagerly ()Z
                     IFNE L0
-                    INVOKEDYNAMIC resume()Lorg/jasyncio/internal/Coroutine$Resumer; [
+                    INVOKEDYNAMIC describe()Lorg/jasyncio/internal/CoroutineMethod; [
                       // handle kind 0x6 : INVOKESTATIC
-                      java/lang/invoke/LambdaMetafactory.metafactory(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;
+                      org/jasyncio/internal/CoroutineMethod.bootstrap(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/String;Ljava/lang/String;Ljava/lang/Class;II)Ljava/lang/invoke/CallSite;
                       // arguments:
-                      (Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;,
                       // handle kind 0x6 : INVOKESTATIC
                       fx/Sample.add$resume$0(Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;,
-                      (Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;
+                      "fx.Sample.add(Sample.java)",
+                      "12,12",
+                      org.jasyncio.internal.Frames$R1I1.class,
+                      0,
+                      0
                     ]
-                    ICONST_1
-                    ICONST_1
-                    LDC "fx.Sample.add(Sample.java)"
-                    INVOKESTATIC org/jasyncio/internal/Coroutine.create (Lorg/jasyncio/internal/Coroutine$Resumer;IILjava/lang/String;)Lorg/jasyncio/internal/Coroutine;
+                    INVOKESTATIC org/jasyncio/internal/Coroutine.create (Lorg/jasyncio/internal/CoroutineMethod;)Lorg/jasyncio/internal/Coroutine;
                     ASTORE 2
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.refs : [Ljava/lang/Object;
+                    ICONST_2
+                    ANEWARRAY java/lang/Object
+                    DUP
                     ICONST_0
                     ALOAD 0
                     AASTORE
-                    ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.prims : [J
-                    ICONST_0
+                    DUP
+                    ICONST_1
                     ILOAD 1
-                    I2L
-                    LASTORE
+                    INVOKESTATIC java/lang/Integer.valueOf (I)Ljava/lang/Integer;
+                    AASTORE
+                    INVOKEVIRTUAL org/jasyncio/internal/Coroutine.parkArguments ([Ljava/lang/Object;)V
                     ALOAD 2
                     INVOKEVIRTUAL org/jasyncio/internal/Coroutine.startSoon ()V
                     ALOAD 2
@@ -68,16 +70,15 @@ class StateMachineEmitterTest {
                     ATHROW
                    L5
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.refs : [Ljava/lang/Object;
                     ICONST_0
-                    AALOAD
+                    INVOKEVIRTUAL org/jasyncio/internal/Coroutine.argument (I)Ljava/lang/Object;
                     CHECKCAST java/util/concurrent/CompletionStage
                     ASTORE 0
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.prims : [J
-                    ICONST_0
-                    LALOAD
-                    L2I
+                    ICONST_1
+                    INVOKEVIRTUAL org/jasyncio/internal/Coroutine.argument (I)Ljava/lang/Object;
+                    CHECKCAST java/lang/Integer
+                    INVOKEVIRTUAL java/lang/Integer.intValue ()I
                     ISTORE 1
                     GOTO L0
                    L0
@@ -97,37 +98,33 @@ class StateMachineEmitterTest {
                    L9
                     ALOAD 2
                     IFNONNULL L11
-                    INVOKEDYNAMIC resume()Lorg/jasyncio/internal/Coroutine$Resumer; [
+                    INVOKEDYNAMIC describe()Lorg/jasyncio/internal/CoroutineMethod; [
                       // handle kind 0x6 : INVOKESTATIC
-                      java/lang/invoke/LambdaMetafactory.metafactory(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;
+                      org/jasyncio/internal/CoroutineMethod.bootstrap(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/invoke/MethodHandle;Ljava/lang/String;Ljava/lang/String;Ljava/lang/Class;II)Ljava/lang/invoke/CallSite;
                       // arguments:
-                      (Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;,
                       // handle kind 0x6 : INVOKESTATIC
                       fx/Sample.add$resume$0(Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;,
-                      (Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;
+                      "fx.Sample.add(Sample.java)",
+                      "12,12",
+                      org.jasyncio.internal.Frames$R1I1.class,
+                      0,
+                      0
                     ]
-                    ICONST_1
-                    ICONST_1
-                    LDC "fx.Sample.add(Sample.java)"
-                    INVOKESTATIC org/jasyncio/internal/Coroutine.create (Lorg/jasyncio/internal/Coroutine$Resumer;IILjava/lang/String;)Lorg/jasyncio/internal/Coroutine;
+                    INVOKESTATIC org/jasyncio/internal/Coroutine.create (Lorg/jasyncio/internal/CoroutineMethod;)Lorg/jasyncio/internal/Coroutine;
                     ASTORE 2
                    L11
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.refs : [Ljava/lang/Object;
-                    ICONST_0
+                    CHECKCAST org/jasyncio/internal/Frames$R1I1
                     ALOAD 0
-                    AASTORE
+                    PUTFIELD org/jasyncio/internal/Frames$R1I1.r0 : Ljava/lang/Object;
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.prims : [J
-                    ICONST_0
+                    CHECKCAST org/jasyncio/internal/Frames$R1I1
                     ILOAD 5
-                    I2L
-                    LASTORE
+                    PUTFIELD org/jasyncio/internal/Frames$R1I1.i0 : I
                     ALOAD 2
                     ALOAD 4
                     ICONST_1
-                    BIPUSH 12
-                    INVOKEVIRTUAL org/jasyncio/internal/Coroutine.suspendOn (Ljava/lang/Object;II)V
+                    INVOKEVIRTUAL org/jasyncio/internal/Coroutine.suspendOn (Ljava/lang/Object;I)V
                     ALOAD 2
                     ARETURN
                    L12
@@ -158,16 +155,13 @@ class StateMachineEmitterTest {
                    L6
                     LINENUMBER 12 L6
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.refs : [Ljava/lang/Object;
-                    ICONST_0
-                    AALOAD
+                    CHECKCAST org/jasyncio/internal/Frames$R1I1
+                    GETFIELD org/jasyncio/internal/Frames$R1I1.r0 : Ljava/lang/Object;
                     CHECKCAST java/util/concurrent/CompletionStage
                     ASTORE 0
                     ALOAD 2
-                    GETFIELD org/jasyncio/internal/Coroutine.prims : [J
-                    ICONST_0
-                    LALOAD
-                    L2I
+                    CHECKCAST org/jasyncio/internal/Frames$R1I1
+                    GETFIELD org/jasyncio/internal/Frames$R1I1.i0 : I
                     ISTORE 5
                     ILOAD 5
                     GOTO L12

@@ -46,9 +46,9 @@ class SuspensionPointsTest {
         PassFixture.assertBodyChangedOnly(context, before -> before.replace("MAXLOCALS = 4", "MAXLOCALS = 6"),
                 "only analysis: the code is unchanged, the temporaries are reserved", SuspensionPoints::find);
         assertEquals("""
-                state 0, line 12, saves local 0 Ljava/util/concurrent/CompletionStage; in refs[0], local 1 I in prims[0]
-                state 1, line 12, awaited in local 4, stack below it in locals [5], saves local 0 Ljava/util/concurrent/CompletionStage; in refs[0], local 5 I in prims[0]
-                arrays: refs 1, prims 1; created at an await: refs 1, prims 1
+                state 0, line 12, saves local 0 Ljava/util/concurrent/CompletionStage; in r0, local 1 I in i0
+                state 1, line 12, awaited in local 4, stack below it in locals [5], saves local 0 Ljava/util/concurrent/CompletionStage; in r0, local 5 I in i0
+                frame: org/jasyncio/internal/Frames$R1I1
                 """, describe(context.points()));
     }
 
@@ -61,12 +61,10 @@ class SuspensionPointsTest {
                         .append(point.stack().stream().map(v -> String.valueOf(v.local())).toList());
             }
             out.append(", saves ").append(point.saved().stream()
-                    .map(v -> "local " + v.local() + " " + v.type() + " in " + (v.isReference() ? "refs[" : "prims[")
-                            + v.index() + "]")
+                    .map(v -> "local " + v.local() + " " + v.type() + " in " + (v.isReference() ? "r" : "i")
+                            + v.index())
                     .collect(Collectors.joining(", "))).append('\n');
         }
-        return out.append("arrays: refs ").append(points.references).append(", prims ").append(points.primitives)
-                .append("; created at an await: refs ").append(points.awaitReferences).append(", prims ")
-                .append(points.awaitPrimitives).append('\n').toString();
+        return out.append("frame: ").append(points.layout.layout.owner()).append('\n').toString();
     }
 }

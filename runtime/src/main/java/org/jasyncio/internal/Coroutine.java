@@ -27,11 +27,13 @@ import org.jasyncio.internal.loop.PlainCompletableFuture;
  * as the awaited future's done callback and is queued on the loop as a plain
  * {@link Runnable}, so a suspension allocates nothing. Every resumption goes through the
  * loop's ready queue, but one: an async generator's producer parked at its {@code emit} is
- * stepped by {@link #run()} inside its consumer's {@code hasNext()}.
+ * stepped by {@link #run()} inside its consumer's {@code hasNext()}. What the body keeps across a
+ * suspension lives in the typed fields of a subclass from {@link Frames}; this class keeps nothing
+ * of the body's.
  *
  * @param <T> the type of the result
  */
-public final class Coroutine<T> extends Task<T> implements Runnable {
+public class Coroutine<T> extends Task<T> implements Runnable {
     /** Set by {@link #finishAs}-style adoption: the body has returned a pending task. */
     private static final int ADOPTING = -1;
     private static final String UNKNOWN_SOURCE = "unknown source";
@@ -42,9 +44,16 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     private static final LoopAccess LOOPS = Access.loops();
     private static final Resumer DEFERRED_BODY = co -> {
         @SuppressWarnings("unchecked")
-        Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) co.refs[0];
-        co.refs = null;
+        Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) TASKS.parked(co);
+        TASKS.park(co, null);
         return complete(body.get(), co);
+    };
+    /** createTask's bodies, one description per lambda class: named after the class that wrote it. */
+    private static final ClassValue<CoroutineMethod> DEFERRED = new ClassValue<>() {
+        @Override
+        protected CoroutineMethod computeValue(Class<?> body) {
+            return new CoroutineMethod(DEFERRED_BODY, describe(body), new int[0], Coroutine.class, 0, 0);
+        }
     };
 
     static {
@@ -56,17 +65,17 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
 
             @Override
             public Context context(Task<?> task) {
-                return task instanceof Coroutine ? ((Coroutine<?>) task).owner.context() : null;
+                return task instanceof Coroutine ? ((Coroutine<?>) task).owner().context() : null;
             }
 
             @Override
             public boolean runsInAnotherTask(Task<?> task) {
-                return task instanceof Coroutine && ((Coroutine<?>) task).owner != task;
+                return task instanceof Coroutine && ((Coroutine<?>) task).owner() != task;
             }
 
             @Override
             public Context peekContext(Task<?> task) {
-                return task instanceof Coroutine ? ((Coroutine<?>) task).owner.context : null;
+                return task instanceof Coroutine ? ((Coroutine<?>) task).owner().ownContext() : null;
             }
 
             @Override
@@ -83,24 +92,16 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
 
     /** The suspension point to resume at; 0 before the body started. */
     public int state;
-    /** Spilled references (for instance methods {@code this} is {@code refs[0]}), or null. */
-    public Object[] refs;
-    /** Spilled primitives as raw bits, or null. */
-    public long[] prims;
-
-    private final Resumer resumer;
-    /** The method, as "pkg.Class.method(File.java)", for reprs and reports. */
-    private final String where;
-    /** The source line of the current suspension point. */
-    private int line;
+    /** The bridge, the name and the lines of the method, shared by all its tasks. */
+    private final CoroutineMethod method;
     /**
-     * The asyncio task this body runs as a part of: itself, or, for an {@code @Async} method called
-     * inside a step of another task, that task. Its steps run as that task ({@code currentTask()}) in
-     * that task's context, as a coroutine awaited by an asyncio task runs inside it.
+     * One field for two things a task never needs together. For an {@code @Async} method called inside
+     * a step of another task: that task, the asyncio task this body runs as a part of; its steps run as
+     * that task ({@code currentTask()}) in that task's context, as a coroutine awaited by an asyncio task
+     * runs inside it. Otherwise the body is a task of its own, and this is the context of its steps:
+     * {@code null} until one is needed (empty).
      */
-    private Coroutine<?> owner = this;
-    /** The context of this task's steps (when {@code owner == this}); {@code null}: empty, made when needed. */
-    private Context context;
+    private Object ownerOrContext;
 
     /** The bridge the compiler binds per method: calls the body with this coroutine. */
     @FunctionalInterface
@@ -114,12 +115,9 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         Task<?> resume(Coroutine<?> co);
     }
 
-    private Coroutine(EventLoop loop, Resumer resumer, int nRefs, int nPrims, String where) {
+    Coroutine(EventLoop loop, CoroutineMethod method) {
         super(loop);
-        this.resumer = resumer;
-        this.where = where;
-        this.refs = nRefs == 0 ? null : new Object[nRefs];
-        this.prims = nPrims == 0 ? null : new long[nPrims];
+        this.method = method;
         TASKS.registerPending(this);
     }
 
@@ -133,44 +131,79 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /**
-     * The task of a call on {@link AsyncIO#getEventLoop()}.
+     * The task of a call on {@link AsyncIO#getEventLoop()}, in the layout of {@code method}'s frame.
      *
-     * @param resumer the method's bridge
-     * @param nRefs size of {@link #refs}
-     * @param nPrims size of {@link #prims}
-     * @param where the method, as "pkg.Class.method(File.java)"
+     * @param method the method's description, from its {@code describe} call site
      * @return a pending coroutine in state 0
      * @throws IllegalStateException "There is no current event loop in thread ..." naming
-     *     {@code where}, when this thread has no loop
+     *     the method, when this thread has no loop
      */
-    public static Coroutine<?> create(Resumer resumer, int nRefs, int nPrims, String where) {
+    public static Coroutine<?> create(CoroutineMethod method) {
         EventLoop running = LOOPS.running();
-        Coroutine<?> co = new Coroutine<>(running != null ? running : LOOPS.current(where), resumer, nRefs, nPrims, where);
+        Coroutine<?> co = Frames.make(running != null ? running : LOOPS.current(method.where), method);
         Task<?> caller = running == null ? null : TASKS.currentTask(running);
         if (caller instanceof Coroutine) {
-            co.owner = ((Coroutine<?>) caller).owner;
+            co.ownerOrContext = ((Coroutine<?>) caller).owner();
         } else {
             // called outside any task (a callback, or before the loop runs): a task of its own
-            co.context = CONTEXTS.capture();
+            co.ownerOrContext = CONTEXTS.capture();
         }
         return co;
     }
 
     /** The lazily started task of {@code createTask}: see {@code Task.lazy}. */
+    @SuppressWarnings("unchecked")
     private static <T> Task<T> deferred(EventLoop loop, Supplier<? extends Task<T>> body, Context context) {
-        Coroutine<T> co = new Coroutine<>(loop, DEFERRED_BODY, 1, 0, describe(body));
-        co.refs[0] = body;
-        co.context = context != null ? context : CONTEXTS.capture();
+        Coroutine<T> co = (Coroutine<T>) Frames.make(loop, DEFERRED.get(body.getClass()));
+        TASKS.park(co, body);
+        co.ownerOrContext = context != null ? context : CONTEXTS.capture();
         co.startSoon();
         return co;
     }
 
+    /** The task this body runs as a part of: itself, or the task whose step called it. */
+    private Coroutine<?> owner() {
+        return ownerOrContext instanceof Coroutine ? (Coroutine<?>) ownerOrContext : this;
+    }
+
+    /** The context of this task's own steps ({@code owner() == this}), or null if none was made yet. */
+    private Context ownContext() {
+        return ownerOrContext instanceof Context ? (Context) ownerOrContext : null;
+    }
+
     /** This task's context, made empty if it has none yet. */
     private Context context() {
+        Context context = ownContext();
         if (context == null) {
             context = CONTEXTS.newContext();
+            ownerOrContext = context;
         }
         return context;
+    }
+
+    /**
+     * Keeps the arguments of a call that starts later (no loop runs on this thread), boxed, until its
+     * first step reads them with {@link #argument}: a frame is sized for the suspension points, and most
+     * calls start at once.
+     *
+     * @param arguments the values the body needs at its start, in the compiler's order
+     */
+    public void parkArguments(Object[] arguments) {
+        TASKS.park(this, arguments);
+    }
+
+    /**
+     * One of the {@link #parkArguments parked arguments}; reading the last one lets them all go.
+     *
+     * @param index its position
+     * @return the boxed value
+     */
+    public Object argument(int index) {
+        Object[] arguments = (Object[]) TASKS.parked(this);
+        if (index == arguments.length - 1) {
+            TASKS.park(this, null);
+        }
+        return arguments[index];
     }
 
     /** Queues the first step (state 0) on the loop's next iteration. */
@@ -251,13 +284,11 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
      * that a foreign thread completes through the thread-safe queue.
      *
      * @param awaitable a pending {@link Future} or a {@link CompletionStage}
-     * @param state the suspension point to resume at
-     * @param line its source line, for reprs
+     * @param state the suspension point to resume at (its line, for reprs, is the method's)
      * @throws IllegalStateException for this task itself or a future of another loop
      */
-    public void suspendOn(Object awaitable, int state, int line) {
+    public void suspendOn(Object awaitable, int state) {
         this.state = state;
-        this.line = line;
         Future<?> future = awaitable instanceof Future
                 ? (Future<?>) awaitable
                 : AsyncIO.wrapFuture((CompletionStage<?>) awaitable, getLoop());
@@ -331,12 +362,12 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         if (state == 0 && TASKS.cancelIfRequestedBeforeStart(this)) {
             return;
         }
-        Coroutine<?> task = owner;
+        Coroutine<?> task = owner();
         // the common case enters no context: none was ever set in this task and nothing is propagated
-        Object scope = task.context == null && !CONTEXTS.propagating() ? null : CONTEXTS.enter(getLoop(), task.context());
+        Object scope = task.ownContext() == null && !CONTEXTS.propagating() ? null : CONTEXTS.enter(getLoop(), task.context());
         Task<?> previous = TASKS.enterStep(task);
         try {
-            resumer.resume(this);
+            method.resumer.resume(this);
         } catch (VirtualMachineError fatal) {
             // from fail(): the task already failed with it; out of the loop it goes
             if (!done()) {
@@ -355,18 +386,18 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     private String describeBody() {
-        if (resumer == DEFERRED_BODY && state == ADOPTING && TASKS.adopted(this) instanceof Coroutine) {
+        if (method.resumer == DEFERRED_BODY && state == ADOPTING && TASKS.adopted(this) instanceof Coroutine) {
             // createTask's lambda only started the @Async call: name the method the user wrote
             return ((Coroutine<?>) TASKS.adopted(this)).describeBody();
         }
-        String method = shortName();
+        String name = shortName();
         if (done()) {
-            return method + " done, defined at " + file();
+            return name + " done, defined at " + file();
         }
         if (state <= 0) {
-            return method;
+            return name;
         }
-        return method + " running at " + file() + ":" + line;
+        return name + " running at " + file() + ":" + method.line(state);
     }
 
     /** "pkg.Greeter.greet(Greeter.java)" at line 12 -> pkg.Greeter.greet(Greeter.java:12). */
@@ -374,31 +405,34 @@ public final class Coroutine<T> extends Task<T> implements Runnable {
         if (done() || state <= 0) {
             return null;
         }
+        String where = method.where;
         int paren = where.indexOf('(');
         String qualified = paren < 0 ? where : where.substring(0, paren);
-        int method = qualified.lastIndexOf('.');
+        int name = qualified.lastIndexOf('.');
         String file = file();
-        return new StackTraceElement(qualified.substring(0, Math.max(method, 0)), qualified.substring(method + 1),
-                file.equalsIgnoreCase(UNKNOWN_SOURCE) ? null : file, line);
+        return new StackTraceElement(qualified.substring(0, Math.max(name, 0)), qualified.substring(name + 1),
+                file.equalsIgnoreCase(UNKNOWN_SOURCE) ? null : file, method.line(state));
     }
 
     /** "pkg.Greeter.greet(Greeter.java)" -> "Greeter.greet()". */
     private String shortName() {
+        String where = method.where;
         int paren = where.indexOf('(');
         String qualified = paren < 0 ? where : where.substring(0, paren);
-        int method = qualified.lastIndexOf('.');
-        int type = method <= 0 ? -1 : qualified.lastIndexOf('.', method - 1);
+        int name = qualified.lastIndexOf('.');
+        int type = name <= 0 ? -1 : qualified.lastIndexOf('.', name - 1);
         return qualified.substring(type + 1) + "()";
     }
 
     private String file() {
+        String where = method.where;
         int paren = where.indexOf('(');
         return paren < 0 ? UNKNOWN_SOURCE : where.substring(paren + 1, where.length() - 1);
     }
 
     /** A lambda's class is synthetic; its enclosing class is what the reader knows. */
-    private static String describe(Supplier<?> body) {
-        String type = body.getClass().getName();
+    private static String describe(Class<?> body) {
+        String type = body.getName();
         int lambda = type.indexOf("$$Lambda");
         return (lambda < 0 ? type : type.substring(0, lambda)) + ".<lambda>(" + UNKNOWN_SOURCE + ")";
     }

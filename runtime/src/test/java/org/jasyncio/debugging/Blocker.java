@@ -3,6 +3,7 @@ package org.jasyncio.debugging;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 import org.jasyncio.testing.VirtualTimeLoop;
 
 /** A hand-written state machine whose second step blocks the loop for 150 ms of virtual time. */
@@ -34,17 +35,17 @@ final class Blocker {
             Coroutine co) {
         try {
             if (co == null) {
-                co = Coroutine.create(GREET, 2, 0, WHERE);
-                co.refs[0] = loop;
-                co.refs[1] = second;
+                co = HandWritten.create(GREET, 2, WHERE, 11, 12);
+                HandWritten.slots(co)[0] = loop;
+                HandWritten.slots(co)[1] = second;
                 loop.advance(blockFirst);
-                co.suspendOn(first, 1, 11);
+                co.suspendOn(first, 1);
                 return co;
             }
             if (co.state == 1) {
                 co.resumeValue();
-                ((VirtualTimeLoop) co.refs[0]).advance(0.150);
-                co.suspendOn(co.refs[1], 2, 12);
+                ((VirtualTimeLoop) HandWritten.slots(co)[0]).advance(0.150);
+                co.suspendOn(HandWritten.slots(co)[1], 2);
                 return co;
             }
             co.resumeValue();

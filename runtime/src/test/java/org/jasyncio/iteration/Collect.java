@@ -6,6 +6,7 @@ import java.util.List;
 import org.jasyncio.AsyncIterator;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 
 /**
  * A consumer as the compiler would rewrite it, by hand (runtime tests cannot use the compiler):
@@ -41,15 +42,15 @@ public final class Collect {
             if (co == null) {
                 got = new ArrayList<>();
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(COLLECT, 2, 1, WHERE);
+                    co = HandWritten.create(COLLECT, 3, WHERE, 1);
                     spill(co, it, max, got);
                     co.startSoon();
                     return co;
                 }
             } else {
-                it = (AsyncIterator) co.refs[0];
-                got = (List) co.refs[1];
-                max = (int) co.prims[0];
+                it = (AsyncIterator) HandWritten.slots(co)[0];
+                got = (List) HandWritten.slots(co)[1];
+                max = (int) HandWritten.slots(co)[2];
                 resuming = co.state == 1;
             }
             while (true) {
@@ -66,10 +67,10 @@ public final class Collect {
                         more = (Boolean) Coroutine.resultOf(awaited);
                     } else {
                         if (co == null) {
-                            co = Coroutine.create(COLLECT, 2, 1, WHERE);
+                            co = HandWritten.create(COLLECT, 3, WHERE, 1);
                         }
                         spill(co, it, max, got);
-                        co.suspendOn(awaited, 1, 1);
+                        co.suspendOn(awaited, 1);
                         return co;
                     }
                 }
@@ -85,8 +86,8 @@ public final class Collect {
     }
 
     private static void spill(Coroutine co, AsyncIterator it, int max, List got) {
-        co.refs[0] = it;
-        co.refs[1] = got;
-        co.prims[0] = max;
+        HandWritten.slots(co)[0] = it;
+        HandWritten.slots(co)[1] = got;
+        HandWritten.slots(co)[2] = max;
     }
 }

@@ -4,6 +4,7 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.AsyncIterator;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 
 /**
  * A generator's body that consumes another generator, as the compiler would rewrite it, by hand:
@@ -32,13 +33,13 @@ final class Doubled {
             int resumeAt = 0;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(DOUBLED, 1, 0, WHERE);
-                    co.refs[0] = source;
+                    co = HandWritten.create(DOUBLED, 1, WHERE, 1, 2);
+                    HandWritten.slots(co)[0] = source;
                     co.startSoon();
                     return co;
                 }
             } else {
-                source = (AsyncIterator) co.refs[0];
+                source = (AsyncIterator) HandWritten.slots(co)[0];
                 resumeAt = co.state;
             }
             while (true) {
@@ -78,10 +79,10 @@ final class Doubled {
 
     private static Coroutine suspend(Coroutine co, AsyncIterator source, Object awaited, int point) {
         if (co == null) {
-            co = Coroutine.create(DOUBLED, 1, 0, WHERE);
+            co = HandWritten.create(DOUBLED, 1, WHERE, 1, 2);
         }
-        co.refs[0] = source;
-        co.suspendOn(awaited, point, point);
+        HandWritten.slots(co)[0] = source;
+        co.suspendOn(awaited, point);
         return co;
     }
 }

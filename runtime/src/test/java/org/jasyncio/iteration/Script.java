@@ -7,6 +7,7 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 
 /**
  * An async generator's body as the compiler would rewrite it, by hand (runtime tests cannot use
@@ -51,15 +52,15 @@ public final class Script {
             int resumeAt = 0;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(SCRIPT, 2, 0, WHERE);
-                    co.refs[0] = steps;
-                    co.refs[1] = log;
+                    co = HandWritten.create(SCRIPT, 2, WHERE, 7, 7);
+                    HandWritten.slots(co)[0] = steps;
+                    HandWritten.slots(co)[1] = log;
                     co.startSoon();
                     return co;
                 }
             } else {
-                steps = (Iterator) co.refs[0];
-                log = (List) co.refs[1];
+                steps = (Iterator) HandWritten.slots(co)[0];
+                log = (List) HandWritten.slots(co)[1];
                 resumeAt = co.state;
             }
             try {
@@ -87,11 +88,11 @@ public final class Script {
                         }
                     } else {
                         if (co == null) {
-                            co = Coroutine.create(SCRIPT, 2, 0, WHERE);
+                            co = HandWritten.create(SCRIPT, 2, WHERE, 7, 7);
                         }
-                        co.refs[0] = steps;
-                        co.refs[1] = log;
-                        co.suspendOn(awaited, awaiting ? 2 : 1, 7);
+                        HandWritten.slots(co)[0] = steps;
+                        HandWritten.slots(co)[1] = log;
+                        co.suspendOn(awaited, awaiting ? 2 : 1);
                         return co;
                     }
                 }

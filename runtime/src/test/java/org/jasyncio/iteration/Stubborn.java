@@ -4,6 +4,7 @@ import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
+import org.jasyncio.testing.HandWritten;
 
 /**
  * A generator's body that ignores being closed, as the compiler would rewrite it, by hand:
@@ -33,7 +34,7 @@ final class Stubborn {
         try {
             boolean resuming = co != null && co.state == 1;
             if (co == null && !Coroutine.runsEagerly()) {
-                co = Coroutine.create(STUBBORN, 0, 0, WHERE);
+                co = HandWritten.create(STUBBORN, 0, WHERE, 3);
                 co.startSoon();
                 return co;
             }
@@ -48,9 +49,9 @@ final class Stubborn {
                             Coroutine.resultOf(emitted);
                         } else {
                             if (co == null) {
-                                co = Coroutine.create(STUBBORN, 0, 0, WHERE);
+                                co = HandWritten.create(STUBBORN, 0, WHERE, 3);
                             }
-                            co.suspendOn(emitted, 1, 3);
+                            co.suspendOn(emitted, 1);
                             return co;
                         }
                     }

@@ -116,21 +116,21 @@ public final class AwaitingBody {
             boolean resuming = false;
             if (co == null) {
                 if (!Coroutine.runsEagerly()) {
-                    co = Coroutine.create(RESUME, 2, 1, body.where);
-                    co.refs[0] = body;
+                    co = body.coroutine();
+                    HandWritten.slots(co)[0] = body;
                     co.startSoon();
                     return co;
                 }
                 values = new ArrayList<>();
                 i = 0;
             } else if (co.state == 0) {
-                body = (AwaitingBody) co.refs[0];
+                body = (AwaitingBody) HandWritten.slots(co)[0];
                 values = new ArrayList<>();
                 i = 0;
             } else {
-                body = (AwaitingBody) co.refs[0];
-                values = (List<Object>) co.refs[1];
-                i = (int) co.prims[0];
+                body = (AwaitingBody) HandWritten.slots(co)[0];
+                values = (List<Object>) HandWritten.slots(co)[1];
+                i = (int) HandWritten.slots(co)[2];
                 resuming = true;
             }
             for (; i < body.stages.size(); i++) {
@@ -148,12 +148,12 @@ public final class AwaitingBody {
                             value = Coroutine.resultOf(awaitable);
                         } else {
                             if (co == null) {
-                                co = Coroutine.create(RESUME, 2, 1, body.where);
+                                co = body.coroutine();
                             }
-                            co.refs[0] = body;
-                            co.refs[1] = values;
-                            co.prims[0] = i;
-                            co.suspendOn(awaitable, i + 1, stage.line());
+                            HandWritten.slots(co)[0] = body;
+                            HandWritten.slots(co)[1] = values;
+                            HandWritten.slots(co)[2] = i;
+                            co.suspendOn(awaitable, i + 1);
                             return co;
                         }
                     }
@@ -177,6 +177,11 @@ public final class AwaitingBody {
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }
+    }
+
+    /** The body's coroutine: it keeps the body, the values so far and the stage's index; state i + 1 is stage i's await. */
+    private Coroutine<?> coroutine() {
+        return HandWritten.create(RESUME, 3, where, stages.stream().mapToInt(Stage::line).toArray());
     }
 
     private static void runFinally(Stage stage) {

@@ -53,14 +53,14 @@ public final class Relay {
         try {
             Object value;
             if (co != null && co.state == 1) {
-                then = (Consumer<Object>) co.refs[0];
+                then = (Consumer<Object>) HandWritten.slots(co)[0];
                 value = co.resumeValue();
             } else if (Coroutine.isDone(awaitable)) {
                 value = Coroutine.resultOf(awaitable);
             } else {
-                co = Coroutine.create(RELAY, 1, 0, where);
-                co.refs[0] = then;
-                co.suspendOn(awaitable, 1, line);
+                co = HandWritten.create(RELAY, 1, where, line);
+                HandWritten.slots(co)[0] = then;
+                co.suspendOn(awaitable, 1);
                 return co;
             }
             then.accept(value);

@@ -29,7 +29,7 @@ public final class SuspendedTaskFootprint {
             "twoInts", never -> SuspendedFixtures.twoInts(never, 6, 7),
             "deadLocals", never -> SuspendedFixtures.deadLocals(never, 7L, "x"));
 
-    /** How many of the classes that grew most are printed. */
+    /** How many of the classes that grew most are printed (those that grew by 0.1 B per task or more). */
     private static final int TOP_CLASSES = 6;
 
     private SuspendedTaskFootprint() {
@@ -58,7 +58,8 @@ public final class SuspendedTaskFootprint {
         long suspended = Arrays.stream(tasks).filter(task -> !task.done()).count();
         System.out.printf("%-10s JDK %s: %,d tasks suspended, %.1f bytes retained per task%n",
                 args[0], System.getProperty("java.version"), suspended, (after - before) / (double) count);
-        for (ClassHistogram.Entry grown : classesBefore.growthTo(classesAfter).stream().limit(TOP_CLASSES).toList()) {
+        for (ClassHistogram.Entry grown : classesBefore.growthTo(classesAfter).stream()
+                .filter(grown -> grown.bytes() >= count / 10).limit(TOP_CLASSES).toList()) {
             System.out.printf("    %8.2f B/task  %,12d instances  %s%n", grown.bytes() / (double) count, grown.instances(),
                     grown.type());
         }

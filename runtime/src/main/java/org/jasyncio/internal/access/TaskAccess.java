@@ -15,6 +15,15 @@ public interface TaskAccess {
     /** Lists {@code task} in its loop's pending tasks until it finishes. */
     void registerPending(Task<?> task);
 
+    /**
+     * Keeps {@code value} in the pending task's outcome field, unused until it finishes (its outcome
+     * then replaces it): a coroutine started later parks its arguments there, so no field of its own holds them.
+     */
+    void park(Task<?> task, Object value);
+
+    /** What {@link #park} kept; {@code null} if nothing is parked ({@code park(task, null)} lets it go). */
+    Object parked(Task<?> task);
+
     /** A done task for a body that failed before it ever suspended (cancelled for a cancellation). */
     Task<?> failedTask(Throwable thrown);
 
