@@ -320,7 +320,7 @@ public class Task<T> extends Future<T> {
     @Override
     public String toString() {
         // asyncio's order: state, name, coro, wait_for, result or exception
-        StringBuilder text = new StringBuilder("<Task ").append(cancelsRequested > 0 && !done() ? "cancelling" : describeState())
+        StringBuilder text = new StringBuilder("<Task ").append(cancelling() > 0 && !done() ? "cancelling" : describeState())
                 .append(" name='").append(getName()).append('\'');
         String coro = describeBody();
         if (coro != null) {
