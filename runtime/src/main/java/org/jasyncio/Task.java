@@ -415,7 +415,7 @@ public class Task<T> extends Future<T> {
      *     {@code createTask} returned, which adopts this body's task), or belongs to another loop
      */
     void suspendOnFuture(Future<?> awaited, Runnable wakeUp) {
-        if (leadsBackHere(awaited)) {
+        if (leadsBackHere(awaited, false)) {
             throw new IllegalStateException("Task cannot await on itself: " + this);
         }
         if (awaited.loop != null && awaited.loop != loop) {
@@ -437,21 +437,28 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * Whether waiting for {@code awaited} would close a cycle of tasks waiting for each other, which
-     * nothing could ever break: it is this task, or a task that waits, directly or through the tasks it
-     * waits for, for this one (as the task {@code createTask} returned waits for the body's task it
-     * adopted). Every suspension checks, so no cycle exists and the walk ends.
+     * Whether waiting for {@code awaited} would wait for itself, asyncio's "Task cannot await on
+     * itself". An {@code await} (from {@link #suspendOnFuture}) waits for itself when {@code awaited}
+     * is this task or takes this task's outcome: it adopted this task (as the task {@code createTask}
+     * returned adopts the task its body's call made), directly or through other adopting tasks. Only
+     * those links are followed, so a suspension costs the same at every level of a chain of awaits
+     * ({@code AwaitChainBenchmark}); tasks awaiting each other in a longer cycle wait forever, as in
+     * asyncio. Adopting {@code awaited} (from {@link #finishAs}) makes this task the same asyncio task
+     * as {@code awaited}, so any chain of waits from {@code awaited} back to this task is refused:
+     * that walk follows awaits too, once per adoption.
+     *
+     * @param throughAwaits whether to follow tasks waiting on what they await, not only adopting tasks
      */
-    private boolean leadsBackHere(Future<?> awaited) {
+    private boolean leadsBackHere(Future<?> awaited, boolean throughAwaits) {
         Future<?> next = awaited;
-        while (next instanceof Task) {
-            if (next == this) {
-                return true;
+        while (next != this) {
+            if (!(next instanceof Task) || next.done()
+                    || !throughAwaits && !Access.coroutines().adopting((Task<?>) next)) {
+                return false;
             }
-            Task<?> task = (Task<?>) next;
-            next = task.done() ? null : task.waiter;
+            next = ((Task<?>) next).waiter;
         }
-        return false;
+        return true;
     }
 
     /**
@@ -499,7 +506,7 @@ public class Task<T> extends Future<T> {
      */
     boolean finishAs(Task<?> returned, Runnable wakeUp) {
         if (returned != null && !returned.done()) {
-            if (leadsBackHere(returned)) {
+            if (leadsBackHere(returned, true)) {
                 finishException(new IllegalStateException("Task cannot await on itself: " + this));
                 return true;
             }

@@ -74,6 +74,11 @@ public class Coroutine<T> extends Task<T> implements Runnable {
             }
 
             @Override
+            public boolean adopting(Task<?> task) {
+                return task instanceof Coroutine && ((Coroutine<?>) task).state == ADOPTING;
+            }
+
+            @Override
             public Context peekContext(Task<?> task) {
                 return task instanceof Coroutine ? ((Coroutine<?>) task).owner().ownContext() : null;
             }

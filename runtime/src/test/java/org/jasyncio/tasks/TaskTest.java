@@ -19,6 +19,7 @@ import org.jasyncio.Future;
 import org.jasyncio.Task;
 import org.jasyncio.internal.Coroutine;
 import org.jasyncio.testing.CurrentVirtualLoop;
+import org.jasyncio.testing.Steps;
 import org.jasyncio.testing.VirtualTimeLoop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -199,6 +200,17 @@ class TaskTest {
         self[0] = Bodies.awaitEach(awaited);
         loop.callSoon(() -> first.setResult(null));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(self[0]));
+        assertTrue(e.getMessage().startsWith("Task cannot await on itself"), e.getMessage());
+    }
+
+    @Test
+    void aBodyCannotAwaitTheTaskThatAdoptedIt() {
+        // the body suspends first, so createTask's task adopts it; then the body awaits that task
+        Future<Object> first = new Future<>(loop);
+        Task<?>[] adopter = new Task<?>[1];
+        adopter[0] = loop.createTask(() -> Steps.inTurn(v -> first, v -> adopter[0]));
+        loop.callLater(0.001, () -> first.setResult(null));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(adopter[0]));
         assertTrue(e.getMessage().startsWith("Task cannot await on itself"), e.getMessage());
     }
 

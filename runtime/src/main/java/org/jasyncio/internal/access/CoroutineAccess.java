@@ -24,6 +24,9 @@ public interface CoroutineAccess {
     /** Whether {@code task} is an {@code @Async} call running as a part of another task (see {@code Coroutine}). */
     boolean runsInAnotherTask(Task<?> task);
 
+    /** Whether {@code task}'s body returned a pending task whose outcome {@code task} waits to take. */
+    boolean adopting(Task<?> task);
+
     /** The context {@code task}'s steps run in, or {@code null} if it has none yet. */
     Context peekContext(Task<?> task);
 
