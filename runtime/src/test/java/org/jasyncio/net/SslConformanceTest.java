@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -142,38 +143,51 @@ class SslConformanceTest {
         }
     }
 
+    /**
+     * The clients of {@code test_create_connection_ssl_1} and {@code test_shutdown_cleanly}, {@code count}
+     * of them at once: each opens a TLS connection to {@code port}, sends A_DATA, expects "OK", then reads
+     * what {@code next} starts (after writing what it writes) and expects {@code expected}, and closes.
+     * Returns how many got through ({@code CNT}).
+     */
+    private static int clientsSendingA(LoopUnderTest t, int port, int count, Function<Streams, Future<byte[]>> next,
+            byte[] expected) {
+        int[] cnt = {0};
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Streams[] s = new Streams[1];
+            tasks.add(Steps.inTurn(
+                    v -> AsyncIO.openConnection("127.0.0.1", port, client().withSslHandshakeTimeout(30)),
+                    streams -> {
+                        s[0] = (Streams) streams;
+                        s[0].writer().write(A_DATA);
+                        return s[0].reader().readexactly(2);
+                    },
+                    ok -> {
+                        assertArrayEquals(bytes("OK"), (byte[]) ok);
+                        return next.apply(s[0]);
+                    },
+                    last -> {
+                        assertArrayEquals(expected, (byte[]) last);
+                        cnt[0]++;
+                        s[0].writer().close();
+                        return waitClosed(s[0].writer());
+                    }));
+        }
+        runLong(t, AsyncIO.gather(tasks));
+        return cnt[0];
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateConnectionSsl1(LoopType type) throws IOException {
         int totalCnt = 25;
-        int[] cnt = {0};
         try (LoopUnderTest t = new LoopUnderTest(type);
                 ThreadedServer srv = new ThreadedServer(t.loop, SslConformanceTest::sendOkThenSpam, totalCnt, totalCnt)) {
             t.loop.setExceptionHandler(null);
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int i = 0; i < totalCnt; i++) {
-                Streams[] s = new Streams[1];
-                tasks.add(Steps.inTurn(
-                        v -> AsyncIO.openConnection("127.0.0.1", srv.port(), client().withSslHandshakeTimeout(30)),
-                        streams -> {
-                            s[0] = (Streams) streams;
-                            s[0].writer().write(A_DATA);
-                            return s[0].reader().readexactly(2);
-                        },
-                        ok -> {
-                            assertArrayEquals(bytes("OK"), (byte[]) ok);
-                            s[0].writer().write(B_DATA);
-                            return s[0].reader().readexactly(4);
-                        },
-                        spam -> {
-                            assertArrayEquals(bytes("SPAM"), (byte[]) spam);
-                            cnt[0]++;
-                            s[0].writer().close();
-                            return waitClosed(s[0].writer());
-                        }));
-            }
-            runLong(t, AsyncIO.gather(tasks));
-            assertEquals(totalCnt, cnt[0]);
+            assertEquals(totalCnt, clientsSendingA(t, srv.port(), totalCnt, s -> {
+                s.writer().write(B_DATA);
+                return s.reader().readexactly(4);
+            }, bytes("SPAM")));
             runLong(t, srv.done);
         }
     }
@@ -532,7 +546,6 @@ class SslConformanceTest {
     @MethodSource("loops")
     void testShutdownCleanly(LoopType type) throws IOException {
         int totalCnt = 25;
-        int[] cnt = {0};
         ThreadedServer.Prog server = raw -> {
             try (SSLSocket sock = serverTls(raw, TlsContexts.server())) {
                 assertArrayEquals(A_DATA, recvAll(sock.getInputStream(), A_DATA.length));
@@ -540,29 +553,8 @@ class SslConformanceTest {
             }
         };
         try (LoopUnderTest t = new LoopUnderTest(type); ThreadedServer srv = new ThreadedServer(t.loop, server, totalCnt, totalCnt)) {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int i = 0; i < totalCnt; i++) {
-                Streams[] s = new Streams[1];
-                tasks.add(Steps.inTurn(
-                        v -> AsyncIO.openConnection("127.0.0.1", srv.port(), client().withSslHandshakeTimeout(30)),
-                        streams -> {
-                            s[0] = (Streams) streams;
-                            s[0].writer().write(A_DATA);
-                            return s[0].reader().readexactly(2);
-                        },
-                        ok -> {
-                            assertArrayEquals(bytes("OK"), (byte[]) ok);
-                            return s[0].reader().read(-1);
-                        },
-                        rest -> {
-                            assertArrayEquals(new byte[0], (byte[]) rest);
-                            cnt[0]++;
-                            s[0].writer().close();
-                            return waitClosed(s[0].writer());
-                        }));
-            }
-            runLong(t, AsyncIO.gather(tasks));
-            assertEquals(totalCnt, cnt[0]);
+            // the server's close_notify is the end of the stream
+            assertEquals(totalCnt, clientsSendingA(t, srv.port(), totalCnt, s -> s.reader().read(-1), new byte[0]));
             runLong(t, srv.done);
         }
     }
