@@ -87,14 +87,20 @@ class SslConformanceTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("loops")
-    void testCreateServerSsl1(LoopType type) {
-        int totalCnt = 25;
+    /**
+     * The server of {@code test_create_server_ssl_1} and {@code test_create_server_ssl_over_ssl} against
+     * {@code totalCnt} blocking clients at once, each on a thread of its own: a TLS streams server whose
+     * {@code handle_client}, once {@code upgrade} (made from its writer) is done, reads A_DATA, answers
+     * "OK", reads B_DATA, answers "SPAM" with {@code writelines} and closes. Asserts that every client and
+     * every handler got through.
+     */
+    private static void serveClients(LoopType type, int totalCnt, Function<StreamWriter, Future<?>> upgrade,
+            LoopUnderTest.Conversation<Void> client) {
         int[] cnt = {0};
         ExecutorService clients = Executors.newFixedThreadPool(totalCnt);
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Server srv = t.startServer((reader, writer) -> Steps.inTurn(
+                    v -> upgrade.apply(writer),
                     v -> reader.readexactly(A_DATA.length),
                     data -> {
                         assertArrayEquals(A_DATA, (byte[]) data);
@@ -114,14 +120,10 @@ class SslConformanceTest {
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < totalCnt; i++) {
                 tasks.add(t.loop.runInExecutor(clients, () -> {
-                    try (Socket tcp = new Socket("127.0.0.1", srv.port()); SSLSocket sock = clientTls(tcp, TlsContexts.client())) {
-                        sock.setSoTimeout(60_000);
-                        sock.getOutputStream().write(A_DATA);
-                        assertArrayEquals(bytes("OK"), recvAll(sock.getInputStream(), 2));
-                        sock.getOutputStream().write(B_DATA);
-                        assertArrayEquals(bytes("SPAM"), recvAll(sock.getInputStream(), 4));
+                    try (Socket tcp = new Socket("127.0.0.1", srv.port())) {
+                        tcp.setSoTimeout(60_000);
+                        return client.over(tcp);
                     }
-                    return null;
                 }));
             }
             runLong(t, AsyncIO.gather(tasks));
@@ -131,6 +133,39 @@ class SslConformanceTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void testCreateServerSsl1(LoopType type) {
+        serveClients(type, 25, writer -> Steps.DONE, tcp -> {
+            try (SSLSocket sock = clientTls(tcp, TlsContexts.client())) {
+                sock.getOutputStream().write(A_DATA);
+                assertArrayEquals(bytes("OK"), recvAll(sock.getInputStream(), 2));
+                sock.getOutputStream().write(B_DATA);
+                assertArrayEquals(bytes("SPAM"), recvAll(sock.getInputStream(), 4));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The server's handler starts a second TLS inside the first ({@code start_tls} on the TLS transport);
+     * each client wraps its TLS socket in a second TLS socket, reads to the end of the inner stream (the
+     * server's inner close_notify) and ends the inner TLS, then the outer, with close_notify.
+     */
+    @ParameterizedTest
+    @MethodSource("loops")
+    void testCreateServerSslOverSsl(LoopType type) {
+        serveClients(type, 25, writer -> writer.startTls(TlsContexts.server()), tcp -> {
+            try (SSLSocket outer = clientTls(tcp, TlsContexts.client()); SSLSocket sock = clientTls(outer, TlsContexts.client())) {
+                sock.getOutputStream().write(A_DATA);
+                assertArrayEquals(bytes("OK"), recvAll(sock.getInputStream(), 2));
+                sock.getOutputStream().write(B_DATA);
+                assertArrayEquals(bytes("SPAM"), sock.getInputStream().readAllBytes());
+            }
+            return null;
+        });
     }
 
     /** The server's side of {@code test_create_connection_ssl_1}. */
