@@ -99,6 +99,8 @@ public abstract class EventLoop {
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile boolean debug = DebugSetting.fromEnvironment();
+    /** Where the futures made in debug mode were created, for their repr. */
+    final CreationSites creationSites = new CreationSites();
     private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK_NANOS;
     private ExceptionHandler exceptionHandler;
     private Executor defaultExecutor;

@@ -196,6 +196,17 @@ class TasksConformanceTest extends LoopFixture {
         loop.runUntilComplete(t);
     }
 
+    /** The creation site, asyncio's {@code _source_traceback}, is the repr's {@code created at} (as {@code Future}'s). */
+    @Test
+    void testTaskSourceTraceback() {
+        loop.setDebug(true);
+        Task<Object> task = loop.createTask(() -> returning(null));
+        int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
+        assertTrue(task.toString().endsWith(" created at TasksConformanceTest.java:" + line + ">"), task.toString());
+        loop.runUntilComplete(task);
+        assertTrue(task.toString().endsWith(" result=null created at TasksConformanceTest.java:" + line + ">"), task.toString());
+    }
+
     @Test
     void testTaskRepr() {
         Task<Object> t = Steps.inTurn(v -> Task.completed("abc"));
