@@ -70,7 +70,12 @@ class EventsNetworkConformanceTest {
     @TempDir
     Path directory;
 
-    private String socketPath(String name) {
+    /**
+     * A path for a Unix socket named {@code name} in the test's directory; skips the test on a loop type
+     * without Unix sockets (the proactor has none, as asyncio's).
+     */
+    private String unixSocketPath(LoopType type, String name) {
+        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
         return directory.resolve(name).toString();
     }
 
@@ -374,8 +379,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixConnection(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        String path = socketPath("httpd.sock");
+        String path = unixSocketPath(type, "httpd.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Server httpd = t.run(t.loop.createUnixServer(HttpServerProto::new, path));
             basetestCreateConnection(t, t.loop.createUnixConnection(() -> new MyProto(t.loop), path), true);
@@ -431,7 +435,7 @@ class EventsNetworkConformanceTest {
     @MethodSource("loops")
     void testCreateSslConnection(LoopType type) throws Exception {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             Server httpd = t.run(t.loop.createServer(HttpServerProto::new, "127.0.0.1", 0,
                     ServerOptions.DEFAULTS.withSsl(TlsContexts.server())));
             testCreateSslConnection(t, options -> t.loop.createConnection(() -> new MyProto(t.loop), "127.0.0.1",
@@ -443,10 +447,9 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateSslUnixConnection(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        String path = socketPath("httpd.sock");
+        String path = unixSocketPath(type, "httpd.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             Server httpd = t.run(t.loop.createUnixServer(HttpServerProto::new, path,
                     ServerOptions.DEFAULTS.withSsl(TlsContexts.server())));
             testCreateSslConnection(t, options -> t.loop.createUnixConnection(() -> new MyProto(t.loop), path,
@@ -507,8 +510,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServer(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path path = directory.resolve("server.sock");
+        Path path = Path.of(unixSocketPath(type, "server.sock"));
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path.toString()));
@@ -567,8 +569,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServerSsl(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        String path = socketPath("server.sock");
+        String path = unixSocketPath(type, "server.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path, tls(TlsContexts.server())));
@@ -595,7 +596,7 @@ class EventsNetworkConformanceTest {
     @MethodSource("loops")
     void testCreateServerSslVerifyFailed(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createServer(() -> proto, "127.0.0.1", 0,
                     tls(TlsContexts.untrustedServer())));
@@ -609,10 +610,9 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServerSslVerifyFailed(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        String path = socketPath("server.sock");
+        String path = unixSocketPath(type, "server.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path, tls(TlsContexts.untrustedServer())));
             assertHandshakeFails(t, proto, () -> t.loop.createUnixConnection(() -> new MyProto(t.loop), path,
@@ -626,7 +626,7 @@ class EventsNetworkConformanceTest {
     @MethodSource("loops")
     void testCreateServerSslMatchFailed(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createServer(() -> proto, "127.0.0.1", 0, tls(TlsContexts.server())));
             assertHandshakeFails(t, proto, () -> t.loop.createConnection(() -> new MyProto(t.loop), "127.0.0.1",
@@ -657,8 +657,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServerSslVerified(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        String path = socketPath("server.sock");
+        String path = unixSocketPath(type, "server.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path, tls(TlsContexts.server())));
