@@ -592,6 +592,60 @@ class StartTlsTest {
         }
     }
 
+    /**
+     * The server side of test_create_server_ssl_over_ssl over protocols: on a TLS server, the protocol's
+     * {@code connectionMade} pauses reading and starts a second TLS on the TLS transport it was given.
+     */
+    static final class InnerTlsServerProtocol extends RecordingProtocol {
+        private final EventLoop loop;
+        final Future<Future<Transport>> upgrading;
+
+        InnerTlsServerProtocol(EventLoop loop) {
+            super(loop);
+            this.loop = loop;
+            upgrading = loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(Transport tls) {
+            super.connectionMade(tls);
+            tls.pauseReading();
+            upgrading.setResult(loop.startTls(tls, this, SERVER, true));
+        }
+    }
+
+    private static List<String> withoutFlowControl(List<String> events) {
+        return events.stream().filter(event -> !event.equals("pause") && !event.equals("resume")).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aProtocolStartsTlsInsideTlsFromConnectionMade(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Accepting<InnerTlsServerProtocol> server = Accepting.tcp(t, () -> new InnerTlsServerProtocol(t.loop),
+                    ServerOptions.DEFAULTS.withSsl(TlsContexts.server()));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport outer = t.connect(client, server.port(), CLIENT.withServerHostname("localhost"));
+            Transport inner = t.run(t.loop.startTls(outer, client, CLIENT.withServerHostname("localhost")));
+            InnerTlsServerProtocol serverSide = server.accepted();
+            Transport serverInner = t.run(t.run(serverSide.upgrading));
+
+            byte[] up = random(300_000, 3);
+            inner.write(up);
+            t.assertReceives(serverSide, up, "the client's bytes, through both layers");
+            byte[] down = random(300_000, 4);
+            serverInner.write(down);
+            t.assertReceives(client, down, "the server's bytes, through both layers");
+            inner.close();
+            assertNull(t.run(client.lost), "a clean close: close_notify inside, then outside");
+            assertNull(t.run(serverSide.lost));
+            // writing may have paused and resumed meanwhile (flow control goes through both layers)
+            assertEquals(List.of("made", "lost"), withoutFlowControl(client.events), "connectionMade once");
+            assertEquals(List.of("made", "eof", "lost"), withoutFlowControl(serverSide.events), "the client's close_notify, then lost");
+            t.closeAndWait(server.server);
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void startTlsOnAClosingTransportOrWithoutAContextFailsClearly(LoopType type) {
