@@ -99,6 +99,8 @@ public abstract class EventLoop {
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile boolean debug = DebugSetting.fromEnvironment();
+    /** Where the futures made in debug mode were created, for their repr. */
+    final CreationSites creationSites = new CreationSites();
     private long slowCallbackNanos = DEFAULT_SLOW_CALLBACK_NANOS;
     private ExceptionHandler exceptionHandler;
     private Executor defaultExecutor;
@@ -836,7 +838,8 @@ public abstract class EventLoop {
      * wrote it: whatever arrives while the connection is still plain goes to {@code protocol}.
      *
      * @param transport a plain TCP connection ({@link #createConnection}, {@link #createServer}, or a
-     *     Unix-domain one with {@code serverHostname} set)
+     *     Unix-domain one with {@code serverHostname} set), or a TLS one: the new TLS then runs inside the
+     *     first (its records are the first's plain bytes, as through an HTTPS proxy's tunnel)
      * @param protocol the protocol that gets the plain bytes (usually {@code transport.getProtocol()})
      * @param options {@code ssl}, the context (required; a server's has its key and certificate);
      *     {@code serverHostname}, checked against the server's certificate and sent in SNI ({@code null}: the
@@ -848,9 +851,10 @@ public abstract class EventLoop {
      *     or {@link TimeoutException} after {@code sslHandshakeTimeout}, once the connection is closed
      *     ({@code protocol} gets {@link Protocol#connectionLost} with the same exception); cancelling it
      *     aborts the connection
-     * @throws IllegalArgumentException if {@code options.ssl()} is {@code null}; if {@code transport} is
-     *     TLS already ("transport ... is not supported by startTls() (start_tls): it is TLS already", also while an
-     *     earlier {@code startTls} is under way) or cannot change its protocol; if a server is given a
+     * @throws IllegalArgumentException if {@code options.ssl()} is {@code null}; if {@code transport} carries
+     *     TLS already ("transport ... is not supported by startTls() (start_tls): it carries TLS already": the
+     *     transport under a TLS one, also while an earlier {@code startTls} is under way) or cannot change its
+     *     protocol; if a server is given a
      *     {@code serverHostname}, or a client none and the peer has no IP address
      * @throws IllegalStateException if {@code transport} is closing, or the loop is closed
      */

@@ -67,6 +67,10 @@ public class Future<T> implements java.util.concurrent.Future<T> {
      */
     public Future(EventLoop loop) {
         this.loop = Objects.requireNonNull(loop, "loop");
+        // a task's site is createTask's caller (Task.lazy), not the runtime frames making its coroutine
+        if (loop.getDebug() && !(this instanceof Task)) {
+            loop.creationSites.record(this);
+        }
     }
 
     /** A future that is born done and belongs to no loop until someone needs one. */
@@ -308,7 +312,8 @@ public class Future<T> implements java.util.concurrent.Future<T> {
     }
 
     /**
-     * asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ... A result that
+     * asyncio's repr: {@code <Future pending>}, {@code <Future finished result=1>}, ..., and in debug
+     * mode where it was created: {@code <Future pending created at Main.java:12>}. A result that
      * shows this future again (a set of tasks holding its own task) shows it as {@code ...} there, as
      * asyncio's {@code reprlib.recursive_repr} does. An anonymous subclass shows the class it extends.
      */
@@ -318,7 +323,12 @@ public class Future<T> implements java.util.concurrent.Future<T> {
         while (named.isAnonymousClass()) {
             named = named.getSuperclass();
         }
-        return "<" + named.getSimpleName() + " " + describeState() + describeOutcome() + ">";
+        return "<" + named.getSimpleName() + " " + describeState() + describeOutcome() + describeCreation() + ">";
+    }
+
+    /** The repr's last part in debug mode, as asyncio's: {@code " created at Main.java:12"}; else nothing. */
+    String describeCreation() {
+        return loop == null ? "" : loop.creationSites.describe(this);
     }
 
     /** The state word of the repr: pending, cancelled or finished. */

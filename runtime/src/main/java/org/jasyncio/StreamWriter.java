@@ -129,8 +129,9 @@ public class StreamWriter {
      * @return a future completing once the handshake succeeded, or failing with the handshake's
      *     {@link javax.net.ssl.SSLHandshakeException} or {@link TimeoutException}, after which the
      *     connection is closed and the reader fails with the same exception
-     * @throws IllegalArgumentException if {@code options.ssl()} is {@code null} or the connection is TLS
-     *     already (or on its way): "transport ... is not supported by startTls() (start_tls): it is TLS already"
+     * @throws IllegalArgumentException if {@code options.ssl()} is {@code null} or an earlier upgrade is under
+     *     way: "transport ... is not supported by startTls() (start_tls): it carries TLS already" (once it is
+     *     done, another {@code startTls} runs a second TLS inside the first, as asyncio's does)
      * @throws IllegalStateException if the connection is closing
      */
     public Future<Void> startTls(ConnectionOptions options) {

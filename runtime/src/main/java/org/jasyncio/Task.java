@@ -124,7 +124,11 @@ public class Task<T> extends Future<T> {
      * the caller's).
      */
     static <T> Task<T> lazy(EventLoop loop, Supplier<? extends Task<T>> body, Context context) {
-        return Access.coroutines().deferred(loop, body, context);
+        Task<T> task = Access.coroutines().deferred(loop, body, context);
+        if (loop.getDebug()) {
+            loop.creationSites.record(task);
+        }
+        return task;
     }
 
     /**
@@ -319,7 +323,7 @@ public class Task<T> extends Future<T> {
      */
     @Override
     public String toString() {
-        // asyncio's order: state, name, coro, wait_for, result or exception
+        // asyncio's order: state, name, coro, wait_for, result or exception, creation site (debug mode)
         StringBuilder text = new StringBuilder("<Task ").append(cancelling() > 0 && !done() ? "cancelling" : describeState())
                 .append(" name='").append(getName()).append('\'');
         String coro = describeBody();
@@ -330,7 +334,7 @@ public class Task<T> extends Future<T> {
         if (awaited != null && !done()) {
             text.append(" wait_for=").append(awaited);
         }
-        return text.append(describeOutcome()).append('>').toString();
+        return text.append(describeOutcome()).append(describeCreation()).append('>').toString();
     }
 
     /** The body's part of {@link #toString()}: which method, and where it is suspended; null without a body. */

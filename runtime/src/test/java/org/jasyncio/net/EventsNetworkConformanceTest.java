@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -25,16 +23,12 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.NetworkChannel;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -56,6 +50,7 @@ import org.jasyncio.Task;
 import org.jasyncio.Transport;
 import org.jasyncio.testing.Steps;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -69,6 +64,19 @@ class EventsNetworkConformanceTest {
 
     static List<LoopType> loops() {
         return LoopType.all();
+    }
+
+    /** Where the Unix-socket tests bind their servers; JUnit removes it after each test. */
+    @TempDir
+    Path directory;
+
+    /**
+     * A path for a Unix socket named {@code name} in the test's directory; skips the test on a loop type
+     * without Unix sockets (the proactor has none, as asyncio's).
+     */
+    private String unixSocketPath(LoopType type, String name) {
+        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
+        return directory.resolve(name).toString();
     }
 
     /** test_events' {@code MyBaseProto}: checks the order of its callbacks and counts the bytes it gets. */
@@ -212,16 +220,6 @@ class EventsNetworkConformanceTest {
         }
     }
 
-    /** {@code socket.socketpair()}: two connected TCP channels on loopback, both blocking. */
-    static SocketChannel[] socketPair() throws IOException {
-        try (ServerSocketChannel listener = ServerSocketChannel.open()) {
-            listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            SocketChannel w = SocketChannel.open(listener.getLocalAddress());
-            SocketChannel r = listener.accept();
-            return new SocketChannel[] {r, w};
-        }
-    }
-
     private static void write(SocketChannel channel, String text) {
         try {
             ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
@@ -230,14 +228,6 @@ class EventsNetworkConformanceTest {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void closeQuietly(java.io.Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException ignored) {
-            // a test's socket that is gone already
         }
     }
 
@@ -250,13 +240,12 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testReaderCallback(LoopType type) throws Exception {
-        SocketChannel[] pair = socketPair();
-        SocketChannel r = pair[0];
-        SocketChannel w = pair[1];
-        r.configureBlocking(false);
         ByteArrayOutputStream bytesRead = new ByteArrayOutputStream();
         List<Boolean> removed = new ArrayList<>();
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
+        try (SocketPair pair = SocketPair.open(); LoopUnderTest t = new LoopUnderTest(type)) {
+            SocketChannel r = pair.r;
+            SocketChannel w = pair.w;
+            r.configureBlocking(false);
             t.loop.addReader(r, () -> {
                 ByteBuffer data = ByteBuffer.allocate(1024);
                 int n;
@@ -269,7 +258,7 @@ class EventsNetworkConformanceTest {
                     bytesRead.write(data.array(), 0, n);
                 } else if (n < 0) {
                     removed.add(t.loop.removeReader(r));
-                    closeQuietly(r);
+                    SocketPair.closeQuietly(r);
                 }
                 // n == 0: a spurious readiness notification, as asyncio's test allows
             });
@@ -277,26 +266,22 @@ class EventsNetworkConformanceTest {
             t.runUntil(() -> bytesRead.size() >= 3);
             t.loop.callSoon(() -> write(w, "def"));
             t.runUntil(() -> bytesRead.size() >= 6);
-            t.loop.callSoon(() -> closeQuietly(w));
+            t.loop.callSoon(() -> SocketPair.closeQuietly(w));
             t.runUntil(() -> !removed.isEmpty());
             assertEquals("abcdef", bytesRead.toString(StandardCharsets.US_ASCII));
             assertEquals(List.of(true), removed);
-        } finally {
-            closeQuietly(r);
-            closeQuietly(w);
         }
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testWriterCallback(LoopType type) throws Exception {
-        SocketChannel[] pair = socketPair();
-        SocketChannel r = pair[0];
-        SocketChannel w = pair[1];
-        w.configureBlocking(false);
         byte[] data = new byte[1024];
         java.util.Arrays.fill(data, (byte) 'x');
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
+        try (SocketPair pair = SocketPair.open(); LoopUnderTest t = new LoopUnderTest(type)) {
+            SocketChannel r = pair.r;
+            SocketChannel w = pair.w;
+            w.configureBlocking(false);
             t.loop.addWriter(w, () -> {
                 try {
                     w.write(ByteBuffer.wrap(data));
@@ -315,19 +300,15 @@ class EventsNetworkConformanceTest {
                 read.write(chunk.array(), 0, chunk.position());
             }
             assertArrayEquals(data, read.toByteArray());
-        } finally {
-            closeQuietly(r);
-            closeQuietly(w);
         }
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testPromptCancellation(LoopType type) throws Exception {
-        SocketChannel[] pair = socketPair();
-        SocketChannel r = pair[0];
-        r.configureBlocking(false);
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
+        try (SocketPair pair = SocketPair.open(); LoopUnderTest t = new LoopUnderTest(type)) {
+            SocketChannel r = pair.r;
+            r.configureBlocking(false);
             Future<byte[]> f = t.loop.sockRecv(r, 1);
             Task<Object> main = t.loop.createTask(() -> Steps.inTurn(
                     Steps.then(() -> t.loop.callSoon(f::cancel)),
@@ -338,43 +319,32 @@ class EventsNetworkConformanceTest {
             assertEquals("cancelled", main.result());
             assertThrows(CancelledException.class, f::result);
             assertFalse(t.loop.removeReader(r), "the cancelled recv left no reader behind");
-        } finally {
-            closeQuietly(pair[0]);
-            closeQuietly(pair[1]);
         }
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testRemoveFdsAfterClosing(LoopType type) throws Exception {
-        SocketChannel[] pair = socketPair();
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            pair[0].configureBlocking(false);
-            pair[1].configureBlocking(false);
-            t.loop.addReader(pair[0], () -> { });
-            t.loop.addWriter(pair[1], () -> { });
+        try (SocketPair pair = SocketPair.open(); LoopUnderTest t = new LoopUnderTest(type)) {
+            pair.r.configureBlocking(false);
+            pair.w.configureBlocking(false);
+            t.loop.addReader(pair.r, () -> { });
+            t.loop.addWriter(pair.w, () -> { });
             t.close();
-            assertFalse(t.loop.removeReader(pair[0]));
-            assertFalse(t.loop.removeWriter(pair[1]));
-        } finally {
-            closeQuietly(pair[0]);
-            closeQuietly(pair[1]);
+            assertFalse(t.loop.removeReader(pair.r));
+            assertFalse(t.loop.removeWriter(pair.w));
         }
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testAddFdsAfterClosing(LoopType type) throws Exception {
-        SocketChannel[] pair = socketPair();
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            pair[0].configureBlocking(false);
-            pair[1].configureBlocking(false);
+        try (SocketPair pair = SocketPair.open(); LoopUnderTest t = new LoopUnderTest(type)) {
+            pair.r.configureBlocking(false);
+            pair.w.configureBlocking(false);
             t.close();
-            assertThrows(IllegalStateException.class, () -> t.loop.addReader(pair[0], () -> { }));
-            assertThrows(IllegalStateException.class, () -> t.loop.addWriter(pair[1], () -> { }));
-        } finally {
-            closeQuietly(pair[0]);
-            closeQuietly(pair[1]);
+            assertThrows(IllegalStateException.class, () -> t.loop.addReader(pair.r, () -> { }));
+            assertThrows(IllegalStateException.class, () -> t.loop.addWriter(pair.w, () -> { }));
         }
     }
 
@@ -409,16 +379,11 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixConnection(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path dir = Files.createTempDirectory("events");
-        String path = dir.resolve("httpd.sock").toString();
+        String path = unixSocketPath(type, "httpd.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Server httpd = t.run(t.loop.createUnixServer(HttpServerProto::new, path));
             basetestCreateConnection(t, t.loop.createUnixConnection(() -> new MyProto(t.loop), path), true);
             httpd.close();
-        } finally {
-            Files.deleteIfExists(Path.of(path));
-            Files.delete(dir);
         }
     }
 
@@ -470,7 +435,7 @@ class EventsNetworkConformanceTest {
     @MethodSource("loops")
     void testCreateSslConnection(LoopType type) throws Exception {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             Server httpd = t.run(t.loop.createServer(HttpServerProto::new, "127.0.0.1", 0,
                     ServerOptions.DEFAULTS.withSsl(TlsContexts.server())));
             testCreateSslConnection(t, options -> t.loop.createConnection(() -> new MyProto(t.loop), "127.0.0.1",
@@ -482,19 +447,14 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateSslUnixConnection(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path dir = Files.createTempDirectory("events");
-        String path = dir.resolve("httpd.sock").toString();
+        String path = unixSocketPath(type, "httpd.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             Server httpd = t.run(t.loop.createUnixServer(HttpServerProto::new, path,
                     ServerOptions.DEFAULTS.withSsl(TlsContexts.server())));
             testCreateSslConnection(t, options -> t.loop.createUnixConnection(() -> new MyProto(t.loop), path,
                     options.withServerHostname("127.0.0.1")), UnixDomainSocketAddress.of(path));
             httpd.close();
-        } finally {
-            Files.deleteIfExists(Path.of(path));
-            Files.delete(dir);
         }
     }
 
@@ -550,9 +510,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServer(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path dir = Files.createTempDirectory("events");
-        Path path = dir.resolve("server.sock");
+        Path path = Path.of(unixSocketPath(type, "server.sock"));
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path.toString()));
@@ -569,9 +527,6 @@ class EventsNetworkConformanceTest {
                 assertEquals("CLOSED", proto.state);
             }
             server.close();
-        } finally {
-            Files.deleteIfExists(path);
-            Files.delete(dir);
         }
     }
 
@@ -614,9 +569,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServerSsl(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path dir = Files.createTempDirectory("events");
-        String path = dir.resolve("server.sock").toString();
+        String path = unixSocketPath(type, "server.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path, tls(TlsContexts.server())));
@@ -624,9 +577,6 @@ class EventsNetworkConformanceTest {
                     ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client()).withServerHostname("")));
             checkServerSsl(t, proto, client, UnixDomainSocketAddress.of(path));
             server.close();
-        } finally {
-            Files.deleteIfExists(Path.of(path));
-            Files.delete(dir);
         }
     }
 
@@ -646,7 +596,7 @@ class EventsNetworkConformanceTest {
     @MethodSource("loops")
     void testCreateServerSslVerifyFailed(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createServer(() -> proto, "127.0.0.1", 0,
                     tls(TlsContexts.untrustedServer())));
@@ -660,20 +610,15 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServerSslVerifyFailed(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path dir = Files.createTempDirectory("events");
-        String path = dir.resolve("server.sock").toString();
+        String path = unixSocketPath(type, "server.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path, tls(TlsContexts.untrustedServer())));
             assertHandshakeFails(t, proto, () -> t.loop.createUnixConnection(() -> new MyProto(t.loop), path,
                     ConnectionOptions.DEFAULTS.withSsl(TlsContexts.client()).withServerHostname("invalid")),
                     "PKIX path building failed");
             server.close();
-        } finally {
-            Files.deleteIfExists(Path.of(path));
-            Files.delete(dir);
         }
     }
 
@@ -681,7 +626,7 @@ class EventsNetworkConformanceTest {
     @MethodSource("loops")
     void testCreateServerSslMatchFailed(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            t.loop.setExceptionHandler((l, context) -> { });
+            t.reports();
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createServer(() -> proto, "127.0.0.1", 0, tls(TlsContexts.server())));
             assertHandshakeFails(t, proto, () -> t.loop.createConnection(() -> new MyProto(t.loop), "127.0.0.1",
@@ -712,9 +657,7 @@ class EventsNetworkConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateUnixServerSslVerified(LoopType type) throws Exception {
-        Assumptions.assumeTrue(isSelector(type), "the proactor loop has no Unix sockets, as asyncio's");
-        Path dir = Files.createTempDirectory("events");
-        String path = dir.resolve("server.sock").toString();
+        String path = unixSocketPath(type, "server.sock");
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             MyProto proto = new MyProto(t.loop);
             Server server = t.run(t.loop.createUnixServer(() -> proto, path, tls(TlsContexts.server())));
@@ -725,9 +668,6 @@ class EventsNetworkConformanceTest {
             client.transport().close();
             server.close();
             t.run(proto.done);
-        } finally {
-            Files.deleteIfExists(Path.of(path));
-            Files.delete(dir);
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
@@ -86,14 +87,20 @@ class SslConformanceTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("loops")
-    void testCreateServerSsl1(LoopType type) {
-        int totalCnt = 25;
+    /**
+     * The server of {@code test_create_server_ssl_1} and {@code test_create_server_ssl_over_ssl} against
+     * {@code totalCnt} blocking clients at once, each on a thread of its own: a TLS streams server whose
+     * {@code handle_client}, once {@code upgrade} (made from its writer) is done, reads A_DATA, answers
+     * "OK", reads B_DATA, answers "SPAM" with {@code writelines} and closes. Asserts that every client and
+     * every handler got through.
+     */
+    private static void serveClients(LoopType type, int totalCnt, Function<StreamWriter, Future<?>> upgrade,
+            LoopUnderTest.Conversation<Void> client) {
         int[] cnt = {0};
         ExecutorService clients = Executors.newFixedThreadPool(totalCnt);
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             Server srv = t.startServer((reader, writer) -> Steps.inTurn(
+                    v -> upgrade.apply(writer),
                     v -> reader.readexactly(A_DATA.length),
                     data -> {
                         assertArrayEquals(A_DATA, (byte[]) data);
@@ -113,14 +120,10 @@ class SslConformanceTest {
             List<Future<?>> tasks = new ArrayList<>();
             for (int i = 0; i < totalCnt; i++) {
                 tasks.add(t.loop.runInExecutor(clients, () -> {
-                    try (Socket tcp = new Socket("127.0.0.1", srv.port()); SSLSocket sock = clientTls(tcp, TlsContexts.client())) {
-                        sock.setSoTimeout(60_000);
-                        sock.getOutputStream().write(A_DATA);
-                        assertArrayEquals(bytes("OK"), recvAll(sock.getInputStream(), 2));
-                        sock.getOutputStream().write(B_DATA);
-                        assertArrayEquals(bytes("SPAM"), recvAll(sock.getInputStream(), 4));
+                    try (Socket tcp = new Socket("127.0.0.1", srv.port())) {
+                        tcp.setSoTimeout(60_000);
+                        return client.over(tcp);
                     }
-                    return null;
                 }));
             }
             runLong(t, AsyncIO.gather(tasks));
@@ -130,6 +133,39 @@ class SslConformanceTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void testCreateServerSsl1(LoopType type) {
+        serveClients(type, 25, writer -> Steps.DONE, tcp -> {
+            try (SSLSocket sock = clientTls(tcp, TlsContexts.client())) {
+                sock.getOutputStream().write(A_DATA);
+                assertArrayEquals(bytes("OK"), recvAll(sock.getInputStream(), 2));
+                sock.getOutputStream().write(B_DATA);
+                assertArrayEquals(bytes("SPAM"), recvAll(sock.getInputStream(), 4));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * The server's handler starts a second TLS inside the first ({@code start_tls} on the TLS transport);
+     * each client wraps its TLS socket in a second TLS socket, reads to the end of the inner stream (the
+     * server's inner close_notify) and ends the inner TLS, then the outer, with close_notify.
+     */
+    @ParameterizedTest
+    @MethodSource("loops")
+    void testCreateServerSslOverSsl(LoopType type) {
+        serveClients(type, 25, writer -> writer.startTls(TlsContexts.server()), tcp -> {
+            try (SSLSocket outer = clientTls(tcp, TlsContexts.client()); SSLSocket sock = clientTls(outer, TlsContexts.client())) {
+                sock.getOutputStream().write(A_DATA);
+                assertArrayEquals(bytes("OK"), recvAll(sock.getInputStream(), 2));
+                sock.getOutputStream().write(B_DATA);
+                assertArrayEquals(bytes("SPAM"), sock.getInputStream().readAllBytes());
+            }
+            return null;
+        });
     }
 
     /** The server's side of {@code test_create_connection_ssl_1}. */
@@ -142,38 +178,51 @@ class SslConformanceTest {
         }
     }
 
+    /**
+     * The clients of {@code test_create_connection_ssl_1} and {@code test_shutdown_cleanly}, {@code count}
+     * of them at once: each opens a TLS connection to {@code port}, sends A_DATA, expects "OK", then reads
+     * what {@code next} starts (after writing what it writes) and expects {@code expected}, and closes.
+     * Returns how many got through ({@code CNT}).
+     */
+    private static int clientsSendingA(LoopUnderTest t, int port, int count, Function<Streams, Future<byte[]>> next,
+            byte[] expected) {
+        int[] cnt = {0};
+        List<Future<?>> tasks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Streams[] s = new Streams[1];
+            tasks.add(Steps.inTurn(
+                    v -> AsyncIO.openConnection("127.0.0.1", port, client().withSslHandshakeTimeout(30)),
+                    streams -> {
+                        s[0] = (Streams) streams;
+                        s[0].writer().write(A_DATA);
+                        return s[0].reader().readexactly(2);
+                    },
+                    ok -> {
+                        assertArrayEquals(bytes("OK"), (byte[]) ok);
+                        return next.apply(s[0]);
+                    },
+                    last -> {
+                        assertArrayEquals(expected, (byte[]) last);
+                        cnt[0]++;
+                        s[0].writer().close();
+                        return waitClosed(s[0].writer());
+                    }));
+        }
+        runLong(t, AsyncIO.gather(tasks));
+        return cnt[0];
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void testCreateConnectionSsl1(LoopType type) throws IOException {
         int totalCnt = 25;
-        int[] cnt = {0};
         try (LoopUnderTest t = new LoopUnderTest(type);
                 ThreadedServer srv = new ThreadedServer(t.loop, SslConformanceTest::sendOkThenSpam, totalCnt, totalCnt)) {
             t.loop.setExceptionHandler(null);
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int i = 0; i < totalCnt; i++) {
-                Streams[] s = new Streams[1];
-                tasks.add(Steps.inTurn(
-                        v -> AsyncIO.openConnection("127.0.0.1", srv.port(), client().withSslHandshakeTimeout(30)),
-                        streams -> {
-                            s[0] = (Streams) streams;
-                            s[0].writer().write(A_DATA);
-                            return s[0].reader().readexactly(2);
-                        },
-                        ok -> {
-                            assertArrayEquals(bytes("OK"), (byte[]) ok);
-                            s[0].writer().write(B_DATA);
-                            return s[0].reader().readexactly(4);
-                        },
-                        spam -> {
-                            assertArrayEquals(bytes("SPAM"), (byte[]) spam);
-                            cnt[0]++;
-                            s[0].writer().close();
-                            return waitClosed(s[0].writer());
-                        }));
-            }
-            runLong(t, AsyncIO.gather(tasks));
-            assertEquals(totalCnt, cnt[0]);
+            assertEquals(totalCnt, clientsSendingA(t, srv.port(), totalCnt, s -> {
+                s.writer().write(B_DATA);
+                return s.reader().readexactly(4);
+            }, bytes("SPAM")));
             runLong(t, srv.done);
         }
     }
@@ -532,7 +581,6 @@ class SslConformanceTest {
     @MethodSource("loops")
     void testShutdownCleanly(LoopType type) throws IOException {
         int totalCnt = 25;
-        int[] cnt = {0};
         ThreadedServer.Prog server = raw -> {
             try (SSLSocket sock = serverTls(raw, TlsContexts.server())) {
                 assertArrayEquals(A_DATA, recvAll(sock.getInputStream(), A_DATA.length));
@@ -540,29 +588,8 @@ class SslConformanceTest {
             }
         };
         try (LoopUnderTest t = new LoopUnderTest(type); ThreadedServer srv = new ThreadedServer(t.loop, server, totalCnt, totalCnt)) {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (int i = 0; i < totalCnt; i++) {
-                Streams[] s = new Streams[1];
-                tasks.add(Steps.inTurn(
-                        v -> AsyncIO.openConnection("127.0.0.1", srv.port(), client().withSslHandshakeTimeout(30)),
-                        streams -> {
-                            s[0] = (Streams) streams;
-                            s[0].writer().write(A_DATA);
-                            return s[0].reader().readexactly(2);
-                        },
-                        ok -> {
-                            assertArrayEquals(bytes("OK"), (byte[]) ok);
-                            return s[0].reader().read(-1);
-                        },
-                        rest -> {
-                            assertArrayEquals(new byte[0], (byte[]) rest);
-                            cnt[0]++;
-                            s[0].writer().close();
-                            return waitClosed(s[0].writer());
-                        }));
-            }
-            runLong(t, AsyncIO.gather(tasks));
-            assertEquals(totalCnt, cnt[0]);
+            // the server's close_notify is the end of the stream
+            assertEquals(totalCnt, clientsSendingA(t, srv.port(), totalCnt, s -> s.reader().read(-1), new byte[0]));
             runLong(t, srv.done);
         }
     }

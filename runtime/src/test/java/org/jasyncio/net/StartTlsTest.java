@@ -158,21 +158,49 @@ class StartTlsTest {
         });
     }
 
+    /** A client's second STARTTLS, over the TLS of the first: "STARTTLS\n" out, "GO\n" back, TLS inside TLS. */
+    private static void startTlsInsideTls(LoopUnderTest t, Streams s, ConnectionOptions options) {
+        s.writer().write(bytes("STARTTLS\n"));
+        assertArrayEquals(bytes("GO\n"), t.run(s.reader().readline()), "the second STARTTLS goes over the first TLS");
+        t.run(s.writer().startTls(options));
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void aReaderThatStoppedReadingStillClosesCleanly(LoopType type) {
+        readerThatStoppedReadingClosesCleanly(type, false);
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aReaderThatStoppedReadingStillClosesCleanlyInsideTls(LoopType type) {
+        readerThatStoppedReadingClosesCleanly(type, true);
+    }
+
+    /**
+     * The server floods a client that stops reading once its reader holds twice its limit (the reader
+     * pauses the plain transport at the bottom); the client's close still reads the server's close_notify,
+     * with one TLS layer, or two ({@code inside}: each layer's shutdown gets reading going).
+     */
+    private static void readerThatStoppedReadingClosesCleanly(LoopType type, boolean inside) {
         LoopUnderTest.assertNoLeak(() -> {
             try (LoopUnderTest t = new LoopUnderTest(type)) {
                 byte[] flood = random(4 * 1024 * 1024, 5);
-                Future<Object> serverUpgraded = t.loop.createFuture();
                 Future<Void> serverClosed = t.loop.createFuture();
-                Server server = t.startServer((reader, writer) -> starttlsHandler(reader, writer, SERVER, serverUpgraded, () -> {
-                    writer.write(flood);
-                    writer.waitClosed().addDoneCallback(done -> FutureChain.copy(done, serverClosed));
-                }), ServerOptions.DEFAULTS);
+                Server server = t.startServer((reader, writer) -> {
+                    Runnable flooding = () -> {
+                        writer.write(flood);
+                        writer.waitClosed().addDoneCallback(done -> FutureChain.copy(done, serverClosed));
+                    };
+                    return starttlsHandler(reader, writer, SERVER, t.loop.createFuture(), !inside ? flooding
+                            : () -> starttlsHandler(reader, writer, SERVER, t.loop.createFuture(), flooding));
+                }, ServerOptions.DEFAULTS);
                 Streams s = askForTls(t, server.port());
                 Transport plain = s.writer().transport();
                 t.run(s.writer().startTls(CLIENT.withSslShutdownTimeout(10)));
+                if (inside) {
+                    startTlsInsideTls(t, s, CLIENT.withSslShutdownTimeout(10));
+                }
                 // The reader holds twice its limit, then pauses reading; nobody reads any more.
                 t.runUntil(() -> !plain.isReading());
                 s.writer().close();
@@ -235,7 +263,8 @@ class StartTlsTest {
                 Future<Transport> upgrading = t.loop.startTls(raw, client, CLIENT.withServerHostname("localhost"));
                 IllegalArgumentException again = assertThrows(IllegalArgumentException.class,
                         () -> t.loop.startTls(raw, client, CLIENT), "twice, while the first handshake is under way");
-                assertTrue(again.getMessage().endsWith("is not supported by startTls() (start_tls): it is TLS already"), again.getMessage());
+                assertTrue(again.getMessage().contains("is not supported by startTls() (start_tls): it carries TLS already"),
+                        again.getMessage());
                 Transport tls = t.run(upgrading);
                 assertSame(client, tls.getProtocol());
                 assertNotSame(client, raw.getProtocol(), "the raw transport feeds TLS now");
@@ -523,29 +552,97 @@ class StartTlsTest {
         });
     }
 
+    /**
+     * startTls on a TLS connection runs a second TLS inside the first, on both sides (the server's handler
+     * upgrades twice over streams); the transport under the TLS one refuses, naming why.
+     */
     @ParameterizedTest
     @MethodSource("loops")
-    void startTlsTwiceFailsClearly(LoopType type) {
+    void startTlsOverTlsRunsTlsInsideTls(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Future<Object> serverUpgraded = t.loop.createFuture();
-            Server server = starttlsServer(t, SERVER, serverUpgraded);
+            Future<Object> serverOuter = t.loop.createFuture();
+            Future<Object> serverInner = t.loop.createFuture();
+            Server server = t.startServer((reader, writer) -> starttlsHandler(reader, writer, SERVER, serverOuter,
+                    () -> starttlsHandler(reader, writer, SERVER, serverInner)), ServerOptions.DEFAULTS);
             Streams s = askForTls(t, server.port());
             StreamWriter writer = s.writer();
             Transport plain = writer.transport();
             t.run(writer.startTls(TlsContexts.client()));
+            Transport outer = writer.transport();
 
-            IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
-                    () -> writer.startTls(TlsContexts.client()));
-            assertEquals("transport " + writer.transport() + " is not supported by startTls() (start_tls): it is TLS already",
-                    twice.getMessage());
-            assertThrows(IllegalArgumentException.class,
-                    () -> t.loop.startTls(plain, plain.getProtocol(), CLIENT), "nor under the TLS transport");
-            assertArrayEquals(bytes("READY\n"), t.run(s.reader().readline()), "the connection goes on");
-            writer.write(bytes("still fine\n"));
-            assertArrayEquals(bytes("still fine\n"), t.run(s.reader().readline()));
+            IllegalArgumentException under = assertThrows(IllegalArgumentException.class,
+                    () -> t.loop.startTls(plain, plain.getProtocol(), CLIENT));
+            assertEquals("transport " + plain + " is not supported by startTls() (start_tls): it carries TLS already"
+                    + " (to put TLS inside TLS, pass the TLS transport)", under.getMessage());
+
+            startTlsInsideTls(t, s, CLIENT);
+            Transport inner = writer.transport();
+            assertNotSame(outer, inner);
+            assertNotSame(outer.getExtraInfo("ssl_object"), inner.getExtraInfo("ssl_object"), "an engine per layer");
+            assertNotSame(t.run(serverOuter), t.run(serverInner), "on the server too");
+            assertNotSame(inner.getProtocol(), outer.getProtocol(), "the outer layer's plain bytes feed the inner TLS");
+
+            assertArrayEquals(bytes("READY\n"), t.run(s.reader().readline()));
+            byte[] data = random(200_000, 7);
+            writer.write(data);
+            assertArrayEquals(data, t.run(s.reader().readexactly(data.length)), "echoed through both layers");
             writer.close();
             assertNull(t.run(writer.waitClosed()));
             t.closeAndWait(server);
+        }
+    }
+
+    /**
+     * The server side of test_create_server_ssl_over_ssl over protocols: on a TLS server, the protocol's
+     * {@code connectionMade} pauses reading and starts a second TLS on the TLS transport it was given.
+     */
+    static final class InnerTlsServerProtocol extends RecordingProtocol {
+        private final EventLoop loop;
+        final Future<Future<Transport>> upgrading;
+
+        InnerTlsServerProtocol(EventLoop loop) {
+            super(loop);
+            this.loop = loop;
+            upgrading = loop.createFuture();
+        }
+
+        @Override
+        public void connectionMade(Transport tls) {
+            super.connectionMade(tls);
+            tls.pauseReading();
+            upgrading.setResult(loop.startTls(tls, this, SERVER, true));
+        }
+    }
+
+    private static List<String> withoutFlowControl(List<String> events) {
+        return events.stream().filter(event -> !event.equals("pause") && !event.equals("resume")).toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("loops")
+    void aProtocolStartsTlsInsideTlsFromConnectionMade(LoopType type) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            Accepting<InnerTlsServerProtocol> server = Accepting.tcp(t, () -> new InnerTlsServerProtocol(t.loop),
+                    ServerOptions.DEFAULTS.withSsl(TlsContexts.server()));
+            RecordingProtocol client = new RecordingProtocol(t.loop);
+            Transport outer = t.connect(client, server.port(), CLIENT.withServerHostname("localhost"));
+            Transport inner = t.run(t.loop.startTls(outer, client, CLIENT.withServerHostname("localhost")));
+            InnerTlsServerProtocol serverSide = server.accepted();
+            Transport serverInner = t.run(t.run(serverSide.upgrading));
+
+            byte[] up = random(300_000, 3);
+            inner.write(up);
+            t.assertReceives(serverSide, up, "the client's bytes, through both layers");
+            byte[] down = random(300_000, 4);
+            serverInner.write(down);
+            t.assertReceives(client, down, "the server's bytes, through both layers");
+            inner.close();
+            assertNull(t.run(client.lost), "a clean close: close_notify inside, then outside");
+            assertNull(t.run(serverSide.lost));
+            // writing may have paused and resumed meanwhile (flow control goes through both layers)
+            assertEquals(List.of("made", "lost"), withoutFlowControl(client.events), "connectionMade once");
+            assertEquals(List.of("made", "eof", "lost"), withoutFlowControl(serverSide.events), "the client's close_notify, then lost");
+            t.closeAndWait(server.server);
         }
     }
 

@@ -17,21 +17,19 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.StandardSocketOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jasyncio.AsyncIO;
 import org.jasyncio.ClientConnected;
 import org.jasyncio.ConnectionException;
 import org.jasyncio.ConnectionOptions;
 import org.jasyncio.ConnectionResetException;
-import org.jasyncio.EventLoop;
 import org.jasyncio.Future;
 import org.jasyncio.IncompleteReadException;
 import org.jasyncio.LimitOverrunException;
@@ -650,18 +648,15 @@ class StreamsConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testOpenConnectionError(LoopType type) throws IOException {
-        try (LoopUnderTest t = new LoopUnderTest(type); ServerSocket listener = new ServerSocket(0)) {
+        ThreadedServer.Prog reset = peer -> {
+            peer.getInputStream().read();
+            peer.setSoLinger(true, 0);
+        };
+        try (LoopUnderTest t = new LoopUnderTest(type); ThreadedServer srv = new ThreadedServer(t.loop, reset)) {
             List<Map<String, Object>> messages = t.reports();
-            Future<Void> reset = t.loop.runInExecutor(null, () -> {
-                try (Socket peer = listener.accept()) {
-                    peer.getInputStream().read();
-                    peer.setSoLinger(true, 0);
-                }
-                return null;
-            });
-            Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", listener.getLocalPort()));
+            Streams s = t.call(() -> AsyncIO.openConnection("127.0.0.1", srv.port()));
             s.writer().write(bytes("x"));
-            t.run(reset);
+            t.run(srv.done);
             assertThrows(ConnectionResetException.class, () -> t.run(s.reader().read(-1)));
             s.writer().close();
             t.spin(1);
@@ -716,20 +711,20 @@ class StreamsConformanceTest {
         return back;
     }
 
+    /** {@code MyServer}'s two ways to serve: the handler as a coroutine, and as a callback that starts one (a task of its own). */
+    private static List<ClientConnected> echoHandlers(LoopUnderTest t) {
+        return List.of(StreamsConformanceTest::echoLine, (r, w) -> {
+            t.loop.createTask(() -> echoLine(r, w));
+            return Task.completed();
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void testStartServer(LoopType type) {
         try (LoopUnderTest t = new LoopUnderTest(type)) {
             List<Map<String, Object>> messages = t.reports();
-            // The handler as a coroutine, and as a callback that starts one (a task of its own).
-            ClientConnected[] handlers = {
-                StreamsConformanceTest::echoLine,
-                (r, w) -> {
-                    t.loop.createTask(() -> echoLine(r, w));
-                    return Task.completed();
-                },
-            };
-            for (ClientConnected handler : handlers) {
+            for (ClientConnected handler : echoHandlers(t)) {
                 Server server = t.startServer(handler, ServerOptions.DEFAULTS);
                 byte[] back = helloClient(t, () -> AsyncIO.openConnection("127.0.0.1", server.port()));
                 t.closeAndWait(server);
@@ -743,16 +738,10 @@ class StreamsConformanceTest {
     void testStartUnixServer() {
         try (LoopUnderTest t = new LoopUnderTest(new LoopType("selector", SelectorEventLoop::new))) {
             List<Map<String, Object>> messages = t.reports();
-            ClientConnected[] handlers = {
-                StreamsConformanceTest::echoLine,
-                (r, w) -> {
-                    t.loop.createTask(() -> echoLine(r, w));
-                    return Task.completed();
-                },
-            };
-            for (int i = 0; i < handlers.length; i++) {
+            List<ClientConnected> handlers = echoHandlers(t);
+            for (int i = 0; i < handlers.size(); i++) {
                 String path = socketPath("echo" + i + ".sock");
-                ClientConnected handler = handlers[i];
+                ClientConnected handler = handlers.get(i);
                 Server server = t.call(() -> AsyncIO.startUnixServer(handler, path));
                 byte[] back = helloClient(t, () -> AsyncIO.openUnixConnection(path));
                 t.closeAndWait(server);
@@ -844,18 +833,15 @@ class StreamsConformanceTest {
     @ParameterizedTest
     @MethodSource("loops")
     void testDrainRaises(LoopType type) throws IOException {
-        try (LoopUnderTest t = new LoopUnderTest(type); ServerSocket listener = new ServerSocket(0)) {
+        // the server closes the connection at once
+        try (LoopUnderTest t = new LoopUnderTest(type); ThreadedServer srv = new ThreadedServer(t.loop, peer -> { })) {
             List<Map<String, Object>> messages = t.reports();
-            Future<Void> closedByPeer = t.loop.runInExecutor(null, () -> {
-                listener.accept().close();
-                return null;
-            });
-            Streams s = t.openConnection(listener.getLocalPort(), ConnectionOptions.DEFAULTS);
+            Streams s = t.openConnection(srv.port(), ConnectionOptions.DEFAULTS);
             Future<Void> client = t.loop.createFuture();
             writeUntilFailure(s.writer(), client);
             // Should not be stuck in an infinite loop.
             assertThrows(ConnectionException.class, () -> t.run(client));
-            t.run(closedByPeer);
+            t.run(srv.done);
             assertEquals(List.of(), messages);
         }
     }
@@ -884,76 +870,75 @@ class StreamsConformanceTest {
         return s;
     }
 
+    /**
+     * {@code with run_test_server() as httpd:} on a fresh loop of {@code type}: runs {@code exchange}
+     * against the server, then closes it and waits until it and its connections are gone. Returns what the
+     * loop reported to its exception handler meanwhile, for the tests that check it.
+     */
+    private static List<Map<String, Object>> withHttpServer(LoopType type, BiConsumer<LoopUnderTest, Server> exchange) {
+        try (LoopUnderTest t = new LoopUnderTest(type)) {
+            List<Map<String, Object>> messages = t.reports();
+            Server httpd = httpServer(t, ServerOptions.DEFAULTS);
+            exchange.accept(t, httpd);
+            t.closeAndWait(httpd);
+            return messages;
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("loops")
     void testWaitClosedOnClose(LoopType type) {
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Server httpd = httpServer(t, ServerOptions.DEFAULTS);
+        withHttpServer(type, (t, httpd) -> {
             Streams s = requestAndRead(t, httpd, true);
             assertFalse(s.writer().isClosing());
             s.writer().close();
             assertTrue(s.writer().isClosing());
             assertNull(t.run(s.writer().waitClosed()));
-            t.closeAndWait(httpd);
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testWaitClosedOnCloseWithUnreadData(LoopType type) {
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            Server httpd = httpServer(t, ServerOptions.DEFAULTS);
+        withHttpServer(type, (t, httpd) -> {
             Streams s = requestAndRead(t, httpd, false);
             s.writer().close();
             assertNull(t.run(s.writer().waitClosed()));
-            t.closeAndWait(httpd);
-        }
+        });
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testAsyncWriterApi(LoopType type) {
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<Map<String, Object>> messages = t.reports();
-            Server httpd = httpServer(t, ServerOptions.DEFAULTS);
+        assertEquals(List.of(), withHttpServer(type, (t, httpd) -> {
             Streams s = requestAndRead(t, httpd, true);
             s.writer().close();
             assertNull(t.run(s.writer().waitClosed()));
-            t.closeAndWait(httpd);
-            assertEquals(List.of(), messages);
-        }
+        }));
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testAsyncWriterApiExceptionAfterClose(LoopType type) {
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<Map<String, Object>> messages = t.reports();
-            Server httpd = httpServer(t, ServerOptions.DEFAULTS);
+        assertEquals(List.of(), withHttpServer(type, (t, httpd) -> {
             Streams s = requestAndRead(t, httpd, true);
             s.writer().close();
             assertThrows(ConnectionResetException.class, () -> {
                 s.writer().write(bytes("data"));
                 t.run(s.writer().drain());
             });
-            t.closeAndWait(httpd);
-            assertEquals(List.of(), messages);
-        }
+        }));
     }
 
     @ParameterizedTest
     @MethodSource("loops")
     void testEofFeedWhenClosingWriter(LoopType type) {
-        try (LoopUnderTest t = new LoopUnderTest(type)) {
-            List<Map<String, Object>> messages = t.reports();
-            Server httpd = httpServer(t, ServerOptions.DEFAULTS);
+        assertEquals(List.of(), withHttpServer(type, (t, httpd) -> {
             Streams s = t.openConnection(httpd.port(), ConnectionOptions.DEFAULTS);
             s.writer().close();
             t.run(s.writer().waitClosed());
             assertTrue(s.reader().atEof());
             assertArrayEquals(new byte[0], t.run(s.reader().read(-1)));
-            t.closeAndWait(httpd);
-            assertEquals(List.of(), messages);
-        }
+        }));
     }
 }

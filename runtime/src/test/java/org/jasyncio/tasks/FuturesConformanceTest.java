@@ -135,6 +135,14 @@ class FuturesConformanceTest {
 
     @Test
     void testFutureRepr() {
+        loop.setDebug(true);
+        Future<Object> pendingDebug = new Future<>(loop);
+        int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
+        assertEquals("<Future pending created at FuturesConformanceTest.java:" + line + ">", pendingDebug.toString());
+        pendingDebug.cancel();
+        assertEquals("<Future cancelled created at FuturesConformanceTest.java:" + line + ">", pendingDebug.toString());
+
+        loop.setDebug(false);
         Future<Object> pending = new Future<>(loop);
         assertEquals("<Future pending>", pending.toString());
         Future<Object> cancelled = new Future<>(loop);
@@ -147,6 +155,15 @@ class FuturesConformanceTest {
         exception.setException(new RuntimeException("boom"));
         assertEquals("<Future finished exception=java.lang.RuntimeException: boom>", exception.toString());
         exception.exception();
+    }
+
+    /** The creation site, asyncio's {@code _source_traceback}, is the repr's {@code created at} (as {@code Handle}'s). */
+    @Test
+    void testFutureSourceTraceback() {
+        loop.setDebug(true);
+        Future<Object> future = loop.createFuture();
+        int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
+        assertTrue(future.toString().endsWith(" created at FuturesConformanceTest.java:" + line + ">"), future.toString());
     }
 
     @Test

@@ -196,6 +196,17 @@ class TasksConformanceTest extends LoopFixture {
         loop.runUntilComplete(t);
     }
 
+    /** The creation site, asyncio's {@code _source_traceback}, is the repr's {@code created at} (as {@code Future}'s). */
+    @Test
+    void testTaskSourceTraceback() {
+        loop.setDebug(true);
+        Task<Object> task = loop.createTask(() -> returning(null));
+        int line = new Throwable().getStackTrace()[0].getLineNumber() - 1;
+        assertTrue(task.toString().endsWith(" created at TasksConformanceTest.java:" + line + ">"), task.toString());
+        loop.runUntilComplete(task);
+        assertTrue(task.toString().endsWith(" result=null created at TasksConformanceTest.java:" + line + ">"), task.toString());
+    }
+
     @Test
     void testTaskRepr() {
         Task<Object> t = Steps.inTurn(v -> Task.completed("abc"));
@@ -394,12 +405,11 @@ class TasksConformanceTest extends LoopFixture {
         assertTrue(t.cancelled());
     }
 
-    @Test
-    void testCancelTaskCatching() {
-        Future<Object> fut1 = loop.createFuture();
-        Future<Object> fut2 = loop.createFuture();
-        // task(): await fut1; try: await fut2 except CancelledError: return 42
-        Task<Object> t = Steps.inTurn(v -> fut1, v -> Bodies.awaitOrElse(fut2, 42));
+    /**
+     * test_cancel_task_catching's and test_cancel_task_ignoring's start: {@code t} awaits {@code fut1}, then,
+     * once it is done, {@code fut2}, where it is cancelled, which cancels {@code fut2}.
+     */
+    private void cancelAtSecondAwait(Task<Object> t, Future<Object> fut1, Future<Object> fut2) {
         spin(1);
         assertSame(fut1, t.getAwaited());
         fut1.setResult(null);
@@ -407,6 +417,15 @@ class TasksConformanceTest extends LoopFixture {
         assertSame(fut2, t.getAwaited());
         t.cancel();
         assertTrue(fut2.cancelled());
+    }
+
+    @Test
+    void testCancelTaskCatching() {
+        Future<Object> fut1 = loop.createFuture();
+        Future<Object> fut2 = loop.createFuture();
+        // task(): await fut1; try: await fut2 except CancelledError: return 42
+        Task<Object> t = Steps.inTurn(v -> fut1, v -> Bodies.awaitOrElse(fut2, 42));
+        cancelAtSecondAwait(t, fut1, fut2);
         assertEquals(42, loop.runUntilComplete(t));
         assertFalse(t.cancelled());
     }
@@ -418,13 +437,7 @@ class TasksConformanceTest extends LoopFixture {
         Future<Object> fut3 = loop.createFuture();
         // task(): await fut1; try: await fut2 except CancelledError: pass; return await fut3
         Task<Object> t = Steps.inTurn(v -> fut1, v -> Bodies.awaitOrElse(fut2, null), v -> fut3);
-        spin(1);
-        assertSame(fut1, t.getAwaited());
-        fut1.setResult(null);
-        spin(1);
-        assertSame(fut2, t.getAwaited());
-        t.cancel();
-        assertTrue(fut2.cancelled());
+        cancelAtSecondAwait(t, fut1, fut2);
         spin(2);
         assertSame(fut3, t.getAwaited());
         fut3.setResult(42);
@@ -659,18 +672,8 @@ class TasksConformanceTest extends LoopFixture {
 
     @Test
     void testYieldWaitDoesNotShieldCancel() {
-        int[] proof = {0};
-        Future<Object> waiter = loop.createFuture();
         // outer(): d, p = await wait([create_task(inner())]); proof += 100
-        Task<Object> f = AsyncIO.ensureFuture(() -> Steps.inTurn(
-                v -> AsyncIO.wait(List.of(AsyncIO.createTask(() -> Steps.inTurn(w -> waiter, then(() -> proof[0] += 1))))),
-                then(() -> proof[0] += 100)));
-        spin(2);
-        f.cancel();
-        assertThrows(CancelledException.class, () -> loop.runUntilComplete(f));
-        waiter.setResult(null);
-        spin(3);
-        assertEquals(1, proof[0]);
+        assertEquals(1, CancelReach.proof(loop, this::spin, inner -> AsyncIO.wait(List.of(AsyncIO.createTask(inner)))));
     }
 
     @Test

@@ -52,7 +52,9 @@ public final class TlsLayer {
     }
 
     /**
-     * asyncio's {@code start_tls}: TLS under {@code app}, which {@code raw} serves already, as a server
+     * asyncio's {@code start_tls}: TLS under {@code app}, which {@code raw} serves already (a plain
+     * transport, or a TLS one: then the new TLS runs inside the first, its records the first's plain
+     * bytes), as a server
      * ({@code serverSide}) or as a client of {@code serverHostname} ({@code null}: the peer's IP address;
      * {@code ""}: no SNI and no host name check). Reading pauses while the raw transport's protocol
      * becomes a {@link TlsProtocol}, which starts the handshake on the next iteration and reading with it:
@@ -64,15 +66,18 @@ public final class TlsLayer {
      *
      * @return the application's new transport once the handshake succeeded, failing with the handshake's
      *     exception once the connection is closed; cancelling it aborts the connection
-     * @throws IllegalArgumentException if {@code raw} is TLS already (or on its way), or cannot change its
-     *     protocol; if {@code serverHostname} is given to a server, or is {@code null} and the peer has no
+     * @throws IllegalArgumentException if {@code raw} carries TLS already (a TLS layer's records, or an
+     *     upgrade under way), or cannot change its protocol; if {@code serverHostname} is given to a server, or is {@code null} and the peer has no
      *     IP address
      * @throws IllegalStateException if {@code raw} is closing
      */
     public static Future<Transport> upgrade(EventLoop loop, Transport raw, Protocol app, SSLContext context,
             String serverHostname, boolean serverSide, TlsTimeouts timeouts, Supplier<ByteBuffer> unread) {
-        if (raw instanceof TlsTransport || raw.getProtocol() instanceof TlsProtocol) {
-            throw new IllegalArgumentException("transport " + raw + " is not supported by startTls() (start_tls): it is TLS already");
+        // A TLS transport takes a second TLS as any transport does (TLS inside TLS, as asyncio's SSLProtocol
+        // over an SSL transport); the transport under a TLS layer, or one being upgraded, carries records.
+        if (raw.getProtocol() instanceof TlsProtocol) {
+            throw new IllegalArgumentException("transport " + raw + " is not supported by startTls() (start_tls): it carries TLS"
+                    + " already (to put TLS inside TLS, pass the TLS transport)");
         }
         if (raw.isClosing()) {
             throw new IllegalStateException("startTls(): transport " + raw + " is closing");

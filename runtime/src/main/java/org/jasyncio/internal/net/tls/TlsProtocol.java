@@ -29,7 +29,8 @@ import org.jasyncio.internal.net.TransportFaults;
  * to the loop's exception handler on a server), after sending the engine's alert.
  *
  * <p>{@code startTls} puts one under a connection that is up already (the raw transport's
- * {@code setProtocol}): the application keeps its protocol, whose {@code connectionMade} ran on the plain
+ * {@code setProtocol}; over a TLS connection, the outer layer's {@link TlsTransport} is the raw transport of
+ * the inner layer, TLS inside TLS): the application keeps its protocol, whose {@code connectionMade} ran on the plain
  * connection, and the {@link #handshake()} future, on either side, tells how the handshake went.
  *
  * <p>The engine's delegated tasks (certificate checks, key exchange computations) run inline on the
@@ -569,16 +570,32 @@ final class TlsProtocol implements Protocol {
     private void startShutdown() {
         state = State.SHUTTING_DOWN;
         deadline.set(timeouts.shutdown(), this::shutdownTimedOut);
-        // The peer's close_notify must be read, whoever paused reading: the application through us, or a
-        // StreamReader that paused the raw transport it had before startTls.
-        appReadingPaused = false;
-        raw.resumeReading();
+        readForShutdown();
         if (output.hasBacklog()) {
             closeAfterBacklog = true;
         } else {
             engine.closeOutbound();
         }
         pump();
+    }
+
+    /**
+     * The peer's close_notify must be read, whoever paused reading: the application through us, a
+     * StreamReader that paused the plain transport it had before startTls, or (TLS inside TLS) the
+     * application of a layer below. A layer below that was paused delivers what it holds on the next
+     * iteration, as after {@code resumeReading}.
+     */
+    void readForShutdown() {
+        boolean wasPaused = appReadingPaused;
+        appReadingPaused = false;
+        if (raw instanceof TlsTransport below) {
+            below.readForShutdown();
+        } else {
+            raw.resumeReading();
+        }
+        if (wasPaused && state == State.OPEN) {
+            loop.callSoon(this::resumed);
+        }
     }
 
     private void finishShutdownIfDone() {

@@ -73,6 +73,11 @@ final class TlsTransport implements Transport {
         return tls.isReading();
     }
 
+    /** For a TLS layer inside this one that shuts down: reading goes on down to the plain transport. */
+    void readForShutdown() {
+        tls.readForShutdown();
+    }
+
     @Override
     public void setWriteBufferLimits(int high, int low) {
         tls.raw().setWriteBufferLimits(high, low);
