@@ -2,9 +2,9 @@ package org.jasyncio.fuzz;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -284,9 +284,10 @@ final class Differential {
 
     /**
      * Runs every async twin on one new loop, on a thread of its own so that a hang can be
-     * detected and stopped after {@code timeoutSeconds}. Half start as a task made by {@code createTask} (the program's entry
-     * then runs at once, inside that task's first step), half as the task of an {@code @Async}
-     * call made before the loop runs (its body starts on the loop's first iteration).
+     * detected and stopped after {@code timeoutSeconds}. Half start as a task made by
+     * {@code createTask} (the program's entry then runs at once, inside that task's first step),
+     * half as the task of an {@code @Async} call made before the loop runs (its body starts on the
+     * loop's first iteration).
      */
     private static Run concurrently(Method async, Map<String, Method[]> entries, Map<String, Log> logs,
                                     long timeoutSeconds) {
