@@ -267,12 +267,16 @@ final class Differential {
      * @param seconds    the wall-clock time the run took, or waited for before it was stopped
      * @param cpuSeconds the CPU time its loop thread used meanwhile: far less than {@code seconds}
      *                   when the loop idled (a hang) or the machine starved it (no hang)
+     * @param at         for a run stopped at the deadline, the frame its loop thread was in: waiting
+     *                   in the selector (idle: nothing ready, so a hang unless a completer thread or a
+     *                   real-time timer was still due) or running code (busy: slow or starved)
      */
     private record Run(Map<String, String> traces, List<String> unfinished, Throwable failure, double seconds,
-                       double cpuSeconds) {
+                       double cpuSeconds, StackTraceElement at) {
         @Override
         public String toString() {
-            String cpu = String.format(" (its loop thread used %.2f s of CPU)", cpuSeconds);
+            String cpu = String.format(" (its loop thread used %.2f s of CPU%s)", cpuSeconds,
+                    at == null ? "" : " and was in " + at.getClassName() + "." + at.getMethodName());
             if (failure != null) {
                 return "the loop failed outside the programs after " + String.format("%.1f s", seconds) + cpu + ": "
                         + failure;
@@ -328,8 +332,9 @@ final class Differential {
             finished.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException hung) {
             long cpu = CPU.getThreadCpuTime(runner.getId());
+            StackTraceElement[] stack = runner.getStackTrace();
             if (stopped(loop)) {
-                return ended(traces, entries.keySet(), null, started, cpu);
+                return ended(traces, entries.keySet(), null, started, cpu, stack.length == 0 ? null : stack[0]);
             }
             // else the run ended between the deadline and the stop: no hang, its traces stand
         } catch (InterruptedException e) {
@@ -344,15 +349,15 @@ final class Differential {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        return ended(traces, entries.keySet(), failure, started, cpuNanos[0]);
+        return ended(traces, entries.keySet(), failure, started, cpuNanos[0], null);
     }
 
     private static Run ended(Map<String, String> traces, Set<String> programs, Throwable failure, long started,
-                             long cpuNanos) {
+                             long cpuNanos, StackTraceElement at) {
         synchronized (traces) {
             List<String> unfinished = programs.stream().filter(program -> !traces.containsKey(program)).toList();
             return new Run(new HashMap<>(traces), unfinished, failure, (System.nanoTime() - started) / 1e9,
-                    Math.max(0, cpuNanos) / 1e9);
+                    Math.max(0, cpuNanos) / 1e9, at);
         }
     }
 
