@@ -1,7 +1,7 @@
 #!/bin/sh
-# Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--batch B] [--threads T] [--regressions DIR] [--known DIR]
+# Runs the differential fuzzer: fuzz/run.sh [--seed S] [--programs N] [--first F] [--batch B] [--threads T] [--regressions DIR] [--known DIR]
 # Prints how many programs reached each feature and showed each known divergence, then
-# "N programs, D divergences, V verify errors" last; failing programs are shrunk and written to
+# "N programs, D divergences, V verify errors, S slow" last; failing programs are shrunk and written to
 # fuzz/src/test/resources/regressions/ (replayed by RegressionsTest), the first example of a known
 # divergence that has none yet to fuzz/src/test/resources/known-divergences/ (KnownDivergencesTest).
 set -e

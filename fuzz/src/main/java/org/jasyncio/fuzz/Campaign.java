@@ -29,28 +29,36 @@ import org.jasyncio.fuzz.program.Feature;
  * verdicts taken in batch order, so a seed gives the same programs and the same report whatever
  * the number of threads. Failures are shrunk on the calling thread while the workers go on.
  *
- * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--batch B] [--threads T]
- * [--regressions DIR] [--known DIR]} prints how many programs reached each {@link Feature} and how many showed each
- * known divergence (and nothing else), then, as its last line,
- * {@code N programs, D divergences, V verify errors} (hangs and compiler crashes count as
- * divergences; known divergences do not).
+ * <p>{@code java org.jasyncio.fuzz.Campaign --seed S --programs N [--first F] [--batch B] [--threads T]
+ * [--regressions DIR] [--known DIR]} checks programs {@code PF} to {@code P(F+N-1)} (so that one batch of
+ * a run can be checked again alone) and prints how many programs reached each {@link Feature} and how many
+ * showed each known divergence (and nothing else), then, as its last line,
+ * {@code N programs, D divergences, V verify errors, S slow} (hangs and compiler crashes count as
+ * divergences; known divergences do not; slow programs, which ended only when run alone, are
+ * listed in the progress report).
  */
 public final class Campaign {
 
     /**
      * The figures of a run.
      *
+     * @param slow    programs that did not end with their batch in time but did alone, with the
+     *                reference's trace ({@link Verdict.Kind#SLOW}): not failures, each one in the
+     *                progress report with the time and CPU time of both runs
      * @param reached how many programs reached each feature (under some schedule)
      */
-    public record Summary(int programs, int divergences, int verifyErrors, int invalid, List<Path> regressions,
+    public record Summary(int programs, int divergences, int verifyErrors, int slow, int invalid, List<Path> regressions,
                           Map<Feature, Integer> reached, Map<KnownDivergence, Integer> known) {
         @Override
         public String toString() {
-            return programs + " programs, " + divergences + " divergences, " + verifyErrors + " verify errors";
+            return programs + " programs, " + divergences + " divergences, " + verifyErrors + " verify errors, " + slow
+                    + " slow";
         }
     }
 
     private static final int SHRINK_BUDGET = 400;
+    /** A hang takes the alone timeout to confirm, so its shrinking tries fewer candidates. */
+    private static final int HANG_SHRINK_BUDGET = 15;
 
     private final long seed;
     private final int batch;
@@ -72,6 +80,7 @@ public final class Campaign {
     public static void main(String[] args) throws IOException {
         long seed = 1;
         int programs = 1000;
+        int first = 0;
         int batch = 8;
         int threads = 1;
         Path regressions = Path.of("fuzz/src/test/resources/regressions");
@@ -80,15 +89,17 @@ public final class Campaign {
             switch (args[i]) {
                 case "--seed" -> seed = Long.parseLong(args[i + 1]);
                 case "--programs" -> programs = Integer.parseInt(args[i + 1]);
+                case "--first" -> first = Integer.parseInt(args[i + 1]);
                 case "--batch" -> batch = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--regressions" -> regressions = Path.of(args[i + 1]);
                 case "--known" -> known = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --seed S --programs N [--batch B] [--threads T] [--regressions DIR] [--known DIR]");
+                        + "; use --seed S --programs N [--first F] [--batch B] [--threads T] [--regressions DIR]"
+                        + " [--known DIR]");
             }
         }
-        Summary summary = new Campaign(seed, batch, threads, regressions, known, System.err).run(programs);
+        Summary summary = new Campaign(seed, batch, threads, regressions, known, System.err).run(first, programs);
         System.out.println("programs reaching each feature: " + summary.reached());
         System.out.println("programs showing each known divergence: " + summary.known());
         System.out.println(summary);
@@ -96,8 +107,15 @@ public final class Campaign {
     }
 
     public Summary run(int programs) throws IOException {
+        return run(0, programs);
+    }
+
+    /** Checks programs {@code P<first>} to {@code P<first + programs - 1>}: a run's batch again, on its own. */
+    public Summary run(int first, int programs) throws IOException {
+        int end = first + programs;
         int divergences = 0;
         int verifyErrors = 0;
+        int slow = 0;
         int invalid = 0;
         List<Path> written = new ArrayList<>();
         Map<Feature, Integer> reached = new EnumMap<>(Feature.class);
@@ -112,12 +130,12 @@ public final class Campaign {
             return worker;
         });
         Deque<Future<Checked>> inFlight = new ArrayDeque<>();
-        int next = 0;
+        int next = first;
         try {
-            for (int first = 0; first < programs; first += batch) {
-                for (; next < programs && inFlight.size() < 2 * threads; next += batch) {
-                    int from = next;
-                    inFlight.add(workers.submit(() -> check(from, Math.min(programs, from + batch))));
+            for (int from = first; from < end; from += batch) {
+                for (; next < end && inFlight.size() < 2 * threads; next += batch) {
+                    int batchFirst = next;
+                    inFlight.add(workers.submit(() -> check(batchFirst, Math.min(end, batchFirst + batch))));
                 }
                 Checked checked = take(inFlight.removeFirst());
                 List<Unit.Program> units = checked.units();
@@ -137,20 +155,28 @@ public final class Campaign {
                         progress.println(verdict.kind() + " in program " + verdict.program() + " (seed " + seed + "): "
                                 + verdict.detail());
                         written.add(shrinkAndWrite(units.get(i), shrunk -> shrunk.kind() == verdict.kind(), regressions,
-                                verdict.kind().name().toLowerCase()));
-                    } else if (verdict.kind() == Verdict.Kind.KNOWN_DIVERGENCE) {
-                        progress.println("known divergence in program " + verdict.program() + ": " + verdict.detail());
+                                verdict.kind().name().toLowerCase(),
+                                verdict.kind() == Verdict.Kind.HANG ? HANG_SHRINK_BUDGET : SHRINK_BUDGET));
+                    } else {
+                        if (verdict.kind() == Verdict.Kind.SLOW) {
+                            slow++;
+                            progress.println("SLOW in program " + verdict.program() + " (seed " + seed + "): "
+                                    + verdict.detail());
+                        } else if (verdict.kind() == Verdict.Kind.KNOWN_DIVERGENCE) {
+                            progress.println("known divergence in program " + verdict.program() + ": "
+                                    + verdict.detail());
+                        }
                         for (KnownDivergence divergence : verdict.known()) {
                             known.merge(divergence, 1, Integer::sum);
                             if (knownExamples != null && !hasExample(divergence)) {
                                 shrinkAndWrite(units.get(i), shrunk -> shrunk.known().contains(divergence), knownExamples,
-                                        divergence.name().toLowerCase());
+                                        divergence.name().toLowerCase(), SHRINK_BUDGET);
                             }
                         }
                     }
                 }
-                if ((first / batch) % 25 == 24) {
-                    progress.printf("%d programs in %.0f s%n", first + batch, (System.nanoTime() - started) / 1e9);
+                if (((from - first) / batch) % 25 == 24) {
+                    progress.printf("%d programs in %.0f s%n", from - first + batch, (System.nanoTime() - started) / 1e9);
                 }
             }
         } finally {
@@ -159,7 +185,7 @@ public final class Campaign {
         if (invalid > 0) {
             progress.println(invalid + " generated programs were not valid Java and were skipped");
         }
-        return new Summary(programs, divergences, verifyErrors, invalid, written, reached, known);
+        return new Summary(programs, divergences, verifyErrors, slow, invalid, written, reached, known);
     }
 
     /** The programs of one batch, and their verdicts. */
@@ -204,13 +230,13 @@ public final class Campaign {
      * Shrinks one program alone and writes, as {@code directory/prefix-seed-Pn.java}, the smallest
      * version whose verdict still shows {@code sameFinding}.
      */
-    private Path shrinkAndWrite(Unit.Program program, Predicate<Verdict> sameFinding, Path directory, String prefix)
-            throws IOException {
+    private Path shrinkAndWrite(Unit.Program program, Predicate<Verdict> sameFinding, Path directory, String prefix,
+                                int budget) throws IOException {
         List<String> names = List.of(program.name());
         Shrinker.shrink(program.tree(), tree -> {
             List<Unit.Program> alone = List.of(new Unit.Program(program.name(), tree));
             return sameFinding.test(Differential.check(Unit.render(alone, ""), names, seed).get(0));
-        }, SHRINK_BUDGET);
+        }, budget);
         Verdict shrunk = Differential.check(Unit.render(List.of(program), ""), names, seed).get(0);
         String header = "// jasyncio fuzz regression: " + shrunk.kind() + " (" + shrunk.detail().replace('\n', ' ')
                 + ")\n// found by: fuzz/run.sh --seed " + seed + ", program " + program.name() + "\n"

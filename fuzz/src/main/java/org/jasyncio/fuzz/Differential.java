@@ -2,6 +2,8 @@ package org.jasyncio.fuzz;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jasyncio.AsyncIO;
@@ -42,15 +45,29 @@ import org.jasyncio.testing.InMemoryJavac;
  */
 final class Differential {
 
-    /** How long the async twins of one unit may take under one schedule before they count as hung. */
-    private static final long TIMEOUT_SECONDS = 20;
+    /**
+     * How long the async twins of a unit of several programs may take under one schedule before
+     * the unfinished ones run again alone, and how long one program may take alone before it
+     * counts as hung. Wall-clock time: on a loaded machine a niced JVM gets little of it.
+     */
+    static final Timeouts TIMEOUTS = new Timeouts(20, 120);
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
     private static final int ENTRY_DEPTH = 2;
+
+    /** Wall-clock limits, in seconds: for a unit's programs together, and for one program alone. */
+    record Timeouts(long together, long alone) {
+    }
 
     private Differential() {
     }
 
     /** One verdict per program, in order. */
     static List<Verdict> check(String source, List<String> programs, long planSeed) {
+        return check(source, programs, planSeed, TIMEOUTS);
+    }
+
+    /** One verdict per program, in order, with these limits. */
+    static List<Verdict> check(String source, List<String> programs, long planSeed, Timeouts timeouts) {
         Map<String, byte[]> classes;
         try {
             classes = ProgramJavac.compileUnit(source);
@@ -116,6 +133,7 @@ final class Differential {
         Map<String, Set<Feature>> reached = new HashMap<>();
         Map<String, Set<KnownDivergence>> known = new HashMap<>();
         Map<String, String> examples = new HashMap<>();
+        Map<String, String> slow = new HashMap<>();
         for (Schedule schedule : Schedule.values()) {
             if (entries.isEmpty()) {
                 break;
@@ -125,14 +143,32 @@ final class Differential {
                     reference(start[1], methods[1], new Log(schedule, decisions(planSeed, program)))));
             Map<String, Log> logs = new HashMap<>();
             entries.keySet().forEach(program -> logs.put(program, new Log(schedule, decisions(planSeed, program))));
-            Map<String, String> actual;
-            try {
-                actual = concurrently(start[0], entries, logs);
-            } catch (TimeoutException hung) {
-                for (String program : entries.keySet()) {
-                    verdicts.put(program, new Verdict(program, Verdict.Kind.HANG, schedule + ": " + hung.getMessage()));
+            boolean single = entries.size() == 1;
+            Run together = concurrently(start[0], entries, logs, single ? timeouts.alone() : timeouts.together());
+            Map<String, String> actual = new HashMap<>(together.traces());
+            // A timeout among other programs on a starved machine, or a loop some program broke, is no
+            // verdict yet: each program concerned, alone and given longer, tells a slow program from a
+            // hang and shows whose error broke the loop (all are suspects: it may have left a trace).
+            for (String program : together.failure() == null ? together.unfinished() : List.copyOf(entries.keySet())) {
+                Run alone = together;
+                if (!single) {
+                    Log log = new Log(schedule, decisions(planSeed, program));
+                    logs.put(program, log);
+                    alone = concurrently(start[0], Map.of(program, entries.get(program)), Map.of(program, log),
+                            timeouts.alone());
                 }
-                break;
+                String both = schedule + ": " + (single ? "" : "with its unit, " + together + "; alone, ") + alone;
+                if (alone.unfinished().isEmpty() && alone.failure() == null) {
+                    if (!together.traces().containsKey(program)) {
+                        actual.put(program, alone.traces().get(program));
+                        slow.putIfAbsent(program, both);
+                    }
+                } else {
+                    verdicts.put(program, new Verdict(program, alone.failure() == null ? Verdict.Kind.HANG
+                            : Verdict.Kind.CRASH, both));
+                    entries.remove(program);
+                    logs.remove(program);
+                }
             }
             logs.forEach((program, log) -> reached.computeIfAbsent(program, p -> EnumSet.noneOf(Feature.class))
                     .addAll(log.reached()));
@@ -156,7 +192,9 @@ final class Differential {
         }
         List<Verdict> result = new ArrayList<>();
         for (String program : programs) {
-            Verdict verdict = verdicts.getOrDefault(program, known.containsKey(program)
+            Verdict verdict = verdicts.getOrDefault(program, slow.containsKey(program)
+                    ? new Verdict(program, Verdict.Kind.SLOW, slow.get(program))
+                    : known.containsKey(program)
                     ? new Verdict(program, Verdict.Kind.KNOWN_DIVERGENCE, examples.get(program))
                     : new Verdict(program, Verdict.Kind.PASS, ""));
             Set<KnownDivergence> shown = EnumSet.noneOf(KnownDivergence.class);
@@ -220,16 +258,47 @@ final class Differential {
     }
 
     /**
-     * Runs every async twin on one new loop, on a thread of its own so that a hang can be
-     * detected and stopped. Half start as a task made by {@code createTask} (the program's entry
-     * then runs at once, inside that task's first step), half as the task of an {@code @Async}
-     * call made before the loop runs (its body starts on the loop's first iteration).
+     * What one run of async twins on a loop of their own showed.
+     *
+     * @param traces     the trace of every program that ended
+     * @param unfinished the programs that did not end (in time, or before the loop failed)
+     * @param failure    what ended the loop outside the programs (a {@code VirtualMachineError} a
+     *                   program threw leaves the loop), or {@code null}
+     * @param seconds    the wall-clock time the run took, or waited for before it was stopped
+     * @param cpuSeconds the CPU time its loop thread used meanwhile: far less than {@code seconds}
+     *                   when the loop idled (a hang) or the machine starved it (no hang)
+     * @param at         for a run stopped at the deadline, the frame its loop thread was in: waiting
+     *                   in the selector (idle: nothing ready, so a hang unless a completer thread or a
+     *                   real-time timer was still due) or running code (busy: slow or starved)
      */
-    private static Map<String, String> concurrently(Method async, Map<String, Method[]> entries, Map<String, Log> logs)
-            throws TimeoutException {
+    private record Run(Map<String, String> traces, List<String> unfinished, Throwable failure, double seconds,
+                       double cpuSeconds, StackTraceElement at) {
+        @Override
+        public String toString() {
+            String cpu = String.format(" (its loop thread used %.2f s of CPU%s)", cpuSeconds,
+                    at == null ? "" : " and was in " + at.getClassName() + "." + at.getMethodName());
+            if (failure != null) {
+                return "the loop failed outside the programs after " + String.format("%.1f s", seconds) + cpu + ": "
+                        + failure;
+            }
+            return (unfinished.isEmpty() ? "all ended in " : "no result after ") + String.format("%.1f s", seconds) + cpu
+                    + (unfinished.isEmpty() ? "" : "; unfinished: " + unfinished);
+        }
+    }
+
+    /**
+     * Runs every async twin on one new loop, on a thread of its own so that a hang can be
+     * detected and stopped after {@code timeoutSeconds}. Half start as a task made by
+     * {@code createTask} (the program's entry then runs at once, inside that task's first step),
+     * half as the task of an {@code @Async} call made before the loop runs (its body starts on the
+     * loop's first iteration).
+     */
+    private static Run concurrently(Method async, Map<String, Method[]> entries, Map<String, Log> logs,
+                                    long timeoutSeconds) {
         EventLoop loop = AsyncIO.newEventLoop();
         Map<String, String> traces = new HashMap<>();
         CompletableFuture<Void> finished = new CompletableFuture<>();
+        long[] cpuNanos = {0};
         Thread runner = new Thread(() -> {
             try {
                 AsyncIO.setEventLoop(loop);
@@ -250,29 +319,45 @@ final class Differential {
             } catch (Throwable failed) {
                 finished.completeExceptionally(failed);
             } finally {
+                cpuNanos[0] = CPU.getCurrentThreadCpuTime();
                 loop.close();
                 AsyncIO.setEventLoop(null);
             }
         }, "fuzz-loop");
         runner.setDaemon(true);
+        long started = System.nanoTime();
         runner.start();
+        Throwable failure = null;
         try {
-            finished.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            finished.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException hung) {
+            long cpu = CPU.getThreadCpuTime(runner.getId());
+            StackTraceElement[] stack = runner.getStackTrace();
             if (stopped(loop)) {
-                synchronized (traces) {
-                    throw new TimeoutException("no result after " + TIMEOUT_SECONDS + " s; done: " + traces.keySet());
-                }
+                return ended(traces, entries.keySet(), null, started, cpu, stack.length == 0 ? null : stack[0]);
             }
             // else the run ended between the deadline and the stop: no hang, its traces stand
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("the loop failed outside the programs", e.getCause());
+        } catch (ExecutionException e) {
+            failure = e.getCause();
         }
+        try {
+            runner.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return ended(traces, entries.keySet(), failure, started, cpuNanos[0], null);
+    }
+
+    private static Run ended(Map<String, String> traces, Set<String> programs, Throwable failure, long started,
+                             long cpuNanos, StackTraceElement at) {
         synchronized (traces) {
-            return new HashMap<>(traces);
+            List<String> unfinished = programs.stream().filter(program -> !traces.containsKey(program)).toList();
+            return new Run(new HashMap<>(traces), unfinished, failure, (System.nanoTime() - started) / 1e9,
+                    Math.max(0, cpuNanos) / 1e9, at);
         }
     }
 

@@ -408,15 +408,24 @@ final class Generator {
         if (target.type() == Ty.BOX && roll < 2) {
             return random.nextBoolean()
                     ? Node.text(target.name() + ".v += #0;\n", expr(Ty.INT, 1))
-                    : Node.text(target.name() + ".s = #0;\n", expr(Ty.STRING, 1));
+                    : Node.text(target.name() + ".s = #0;" + bounded(target.name() + ".s") + "\n", expr(Ty.STRING, 1));
         }
+        String bounded = target.type() == Ty.STRING ? bounded(target.name()) : "";
         if ((target.type().isArithmetic() || target.type() == Ty.STRING) && roll == 2) {
-            return Node.text(target.name() + " += #0;\n", expr(target.type(), 1));
+            return Node.text(target.name() + " += #0;" + bounded + "\n", expr(target.type(), 1));
         }
         if (target.type().isNumeric() && roll == 3) {
             return Node.text(target.name() + (random.nextBoolean() ? "++;\n" : "--;\n"));
         }
-        return Node.text(target.name() + " = #0;\n", expr(target.type(), 0));
+        return Node.text(target.name() + " = #0;" + bounded + "\n", expr(target.type(), 0));
+    }
+
+    /**
+     * The statement that keeps string {@code target} short after a store ({@link Bounded}), on the
+     * store's line: a program that doubles a string in a loop would otherwise exhaust the heap.
+     */
+    private static String bounded(String target) {
+        return " " + target + " = Bounded.text(" + target + ");";
     }
 
     private Node earlyExit() {

@@ -1,6 +1,7 @@
 package org.jasyncio.fuzz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
@@ -196,6 +197,62 @@ class DifferentialTest {
                 Feature.CANCELLATION_SWALLOWED, Feature.CANCELLATION_ESCAPED);
         cancellations.retainAll(verdict.reached());
         return cancellations;
+    }
+
+    /** P0 ends; P1's async twin never ends its first run; P2's never ends any: each is judged on its own. */
+    @Test
+    void aProgramThatTimesOutWithItsUnitRunsAgainAloneBeforeItCountsAsHung() {
+        String never = "await(org.jasyncio.AsyncIO.getRunningLoop().<Integer>createFuture());\n";
+        String source = HEADER + "final class A {\n"
+                + program("static int runs;\n", "log.add(\"p0\");\nreturn Task.completed(0);", "P0")
+                + program("static int runs;\n", "if (runs++ == 0) " + never + "log.add(\"p1\");\nreturn Task.completed(1);", "P1")
+                + program("static int runs;\n", never + "return Task.completed(2);", "P2")
+                + "}\nfinal class S {\n"
+                + reference("log.add(\"p0\");\nreturn 0;", "P0") + reference("log.add(\"p1\");\nreturn 1;", "P1")
+                + reference("return 2;", "P2") + "}\n";
+        List<Verdict> verdicts = Differential.check(source, List.of("P0", "P1", "P2"), 7,
+                new Differential.Timeouts(5, 5));
+
+        assertEquals(Verdict.Kind.PASS, verdicts.get(0).kind(), verdicts.get(0).detail());
+        Verdict slow = verdicts.get(1);
+        assertEquals(Verdict.Kind.SLOW, slow.kind(), slow.detail());
+        assertFalse(slow.failed());
+        assertTrue(slow.detail().matches("ALL_DONE: with its unit, no result after [0-9.]+ s \\(its loop thread used "
+                + "[0-9.]+ s of CPU and was in .*\\); unfinished: \\[P1, P2\\]; alone, all ended in .*"), slow.detail());
+        Verdict hang = verdicts.get(2);
+        assertEquals(Verdict.Kind.HANG, hang.kind(), hang.detail());
+        // Both loops idled: nothing was ready, so their threads waited in the selector.
+        assertTrue(hang.detail().matches(".*; alone, no result after [0-9.]+ s \\(its loop thread used [0-9.]+ s of CPU "
+                + "and was in sun\\.nio\\.ch\\..*"), hang.detail());
+    }
+
+    /** P1's error, thrown by a resumed body, leaves the loop: the unit's loop fails, P1's alone too, P0's does not. */
+    @Test
+    void aVirtualMachineErrorThatLeavesTheLoopIsACrashOfItsProgramAlone() {
+        String source = HEADER + "final class A {\n"
+                + program("", "log.add(\"p0\");\nreturn Task.completed(0);", "P0")
+                + program("", "await(org.jasyncio.AsyncIO.sleep(0));\n"
+                        + "if (depth > 0) throw new StackOverflowError(\"deep\");\nreturn Task.completed(1);", "P1")
+                + "}\nfinal class S {\n"
+                + reference("log.add(\"p0\");\nreturn 0;", "P0")
+                + reference("if (depth > 0) throw new StackOverflowError(\"deep\");\nreturn 1;", "P1") + "}\n";
+        List<Verdict> verdicts = Differential.check(source, List.of("P0", "P1"), 7);
+
+        assertFalse(verdicts.get(0).failed(), verdicts.get(0).detail());
+        assertEquals(Verdict.Kind.CRASH, verdicts.get(1).kind(), verdicts.get(1).detail());
+        assertTrue(verdicts.get(1).detail().contains("the loop failed outside the programs after"),
+                verdicts.get(1).detail());
+        assertTrue(verdicts.get(1).detail().contains("java.lang.StackOverflowError: deep"), verdicts.get(1).detail());
+    }
+
+    private static String program(String fields, String body, String name) {
+        return "static final class " + name + " {\n" + fields + "@Async static Task<Integer> m0(Log log, int depth) "
+                + "throws Exception {\n" + body + "\n}\n}\n";
+    }
+
+    private static String reference(String body, String name) {
+        return "static final class " + name + " {\nstatic Integer m0(Log log, int depth) throws Exception {\n" + body
+                + "\n}\n}\n";
     }
 
     @Test

@@ -31,7 +31,8 @@ class FixedSeedFuzzTest {
         Campaign.Summary summary = new Campaign(seed, 8, 2, Path.of("target/fuzz-regressions"), null,
                 new PrintStream(progress, true, StandardCharsets.UTF_8)).run(programs);
         String report = progress.toString(StandardCharsets.UTF_8);
-        assertEquals(programs + " programs, 0 divergences, 0 verify errors", summary.toString(), report);
+        // Slow programs (a loaded build machine starves the loops) are reported, not failures.
+        assertEquals(List.of(0, 0), List.of(summary.divergences(), summary.verifyErrors()), summary + "\n" + report);
         assertEquals(List.of(), summary.regressions());
         // The generator must stay honest: almost every program it writes is valid Java small enough to rewrite.
         assertTrue(summary.invalid() <= programs / 50, summary.invalid() + " invalid programs:\n" + report);
