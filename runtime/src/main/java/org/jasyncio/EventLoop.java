@@ -350,10 +350,22 @@ public abstract class EventLoop {
             throw new IllegalArgumentException(
                     "The future belongs to a different loop than the one specified as the loop argument");
         }
-        Consumer<Future<T>> stopWhenDone = done -> stop();
+        Consumer<Future<T>> stopWhenDone = done -> {
+            // a VirtualMachineError that failed it left runForever at once: a stop now would end the
+            // next run (asyncio's bpo-22429)
+            if (!(done.failed() && done.failure() instanceof VirtualMachineError)) {
+                stop();
+            }
+        };
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();
+        } catch (VirtualMachineError fatal) {
+            if (future.done() && future.failed()) {
+                // its error reaches this caller, now: nothing to report as never retrieved
+                future.markRetrieved();
+            }
+            throw fatal;
         } finally {
             future.removeDoneCallback(stopWhenDone);
         }

@@ -337,7 +337,9 @@ public class Coroutine<T> extends Task<T> implements Runnable {
     /**
      * Leaves the body with an escaping throwable. A {@link VirtualMachineError} escaping a resumed
      * body fails the task and is rethrown out of the loop, as asyncio's task sets
-     * {@code KeyboardInterrupt} and {@code SystemExit} as its exception and re-raises them.
+     * {@code KeyboardInterrupt} and {@code SystemExit} as its exception and re-raises them; one
+     * escaping a call that never suspended is thrown at the call, as from a plain method (its caller's
+     * step is what the loop runs), and no task keeps it where nobody might look.
      *
      * @param thrown what escaped
      * @param co the coroutine, or {@code null} if the call never suspended
@@ -345,6 +347,9 @@ public class Coroutine<T> extends Task<T> implements Runnable {
      */
     public static Task<?> fail(Throwable thrown, Coroutine<?> co) {
         if (co == null) {
+            if (thrown instanceof VirtualMachineError) {
+                throw (VirtualMachineError) thrown;
+            }
             return TASKS.failedTask(thrown);
         }
         TASKS.finishThrown(co, thrown);

@@ -203,6 +203,30 @@ class TaskTest {
         assertTrue(e.getMessage().startsWith("Task cannot await on itself"), e.getMessage());
     }
 
+    /** An error of the JVM's kind, of the test's own (asyncio's {@code SystemExit}). */
+    private static final class Fatal extends VirtualMachineError {
+        private static final long serialVersionUID = 1L;
+    }
+
+    @Test
+    void aVirtualMachineErrorBeforeAnySuspensionIsThrownAtTheCall() {
+        Fatal fatal = new Fatal();
+        List<Object> seen = new ArrayList<>();
+        Task<Void> caller = loop.createTask(() -> {
+            try {
+                Steps.inTurn(v -> {
+                    throw fatal;
+                });
+                seen.add("the call returned a task");
+            } catch (Fatal thrown) {
+                seen.add(thrown);
+            }
+            return Task.completed();
+        });
+        loop.runUntilComplete(caller);
+        assertEquals(List.of(fatal), seen);
+    }
+
     @Test
     void aBodyCannotAwaitTheTaskThatAdoptedIt() {
         // the body suspends first, so createTask's task adopts it; then the body awaits that task
