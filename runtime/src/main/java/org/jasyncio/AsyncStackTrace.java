@@ -58,21 +58,37 @@ final class AsyncStackTrace {
     private static final String EVENT_LOOP = EventLoop.class.getName();
     private static final String HANDLE = Handle.class.getName();
     private static final String FUTURE = Future.class.getName();
+    /** For each failure whose trace was rewritten, its {@link Made} part. Weak keys: an entry goes with its failure. */
+    private static final Map<Throwable, Made> MADE = Collections.synchronizedMap(new WeakHashMap<>());
+
     /**
-     * For each failure whose trace was rewritten, how many of its first frames show where it was
-     * made (the rest are awaits' frames). Weak keys: an entry goes with its failure.
+     * The first frames of a rewritten trace, which show where the failure was made (the rest are
+     * awaits' frames), and how many of them an await has claimed. An await finds its own
+     * activation there only once, and only outside the activations the failure already passed on
+     * its way out (innermost first), so a recursive call's frame at the same line is not taken
+     * for its caller's.
      */
-    private static final Map<Throwable, Integer> MADE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final class Made {
+        final int frames;
+        int claimed;
+
+        Made(int frames) {
+            this.frames = frames;
+        }
+    }
 
     private AsyncStackTrace() {
     }
 
     /**
-     * Records that {@code failure} was thrown into the awaiting method at {@code frame}.
+     * Records that {@code failure} was thrown into the awaiting method at {@code frame}, or passed on
+     * by its {@code return} at {@code frame}: the frame goes below the others, unless the part of the
+     * trace showing where the failure was made holds this method at this line and no await claimed
+     * it yet (a method that made a failure, handed it to another task and awaits that task finds
+     * itself there, as in the synchronous program, where the exception would never have left it).
      *
      * @param failure what the awaited future failed with
-     * @param frame the awaiting method and the line of its {@code await}; {@code null} when
-     *     {@code failure} was thrown on the awaiting method's own stack, which its trace already shows
+     * @param frame the awaiting method and the line of its {@code await}
      */
     static void append(Throwable failure, StackTraceElement frame) {
         if (failure instanceof CancelledException) {
@@ -84,48 +100,95 @@ final class AsyncStackTrace {
             if (trace.length >= MAX_FRAMES) {
                 return;
             }
-            Integer made = MADE.get(failure);
-            if (made != null) {
-                if (frame != null && !shows(Arrays.asList(trace), made, frame)) {
-                    StackTraceElement[] longer = Arrays.copyOf(trace, trace.length + 1);
-                    longer[trace.length] = frame;
-                    failure.setStackTrace(longer);
-                }
-                return;
+            Made made = MADE.get(failure);
+            if (made == null) {
+                trace = rewrite(failure, trace);
+                made = MADE.get(failure);
             }
-            List<StackTraceElement> kept = new ArrayList<>(trace.length + 1);
-            for (int i = 0; i < trace.length && !isLoop(trace[i]); i++) {
-                StackTraceElement element = trace[i];
-                String method = element.getMethodName();
-                if (!method.endsWith(BODY_SUFFIX)) {
-                    kept.add(element);
-                    continue;
-                }
-                String name = method.substring(0, method.length() - BODY_SUFFIX.length());
-                kept.add(new StackTraceElement(element.getClassName(), name, element.getFileName(),
-                        element.getLineNumber()));
-                if (i + 1 < trace.length && isEntryOf(trace[i + 1], element.getClassName(), name)) {
-                    i++;
-                }
+            if (!claims(made, trace, frame)) {
+                StackTraceElement[] longer = Arrays.copyOf(trace, trace.length + 1);
+                longer[trace.length] = frame;
+                failure.setStackTrace(longer);
             }
-            MADE.put(failure, kept.size());
-            if (frame != null && !shows(kept, kept.size(), frame)) {
-                kept.add(frame);
-            }
-            failure.setStackTrace(kept.toArray(new StackTraceElement[0]));
         }
     }
 
     /**
-     * Whether the first {@code made} frames of {@code trace} (where the failure was made) hold
-     * {@code frame}: the awaiting method was on the stack that made the failure, at this line,
-     * which the trace shows already, followed by its callers.
+     * Records that {@code failure}, made on the awaiting method's own stack (by the method, or by a
+     * method it called, and awaited or returned at once), passed that method: its trace shows the
+     * method and its callers already, so only the loop's frames go, and the method's activation is
+     * claimed (an outer await of the same method at the same line is another activation).
+     *
+     * @param failure what the awaited future failed with
+     * @param awaitingStack the stack from the awaiting method's frame down, as {@link Throwable#getStackTrace()}
+     *     shows it; empty when no rewritten body is on the stack
      */
-    private static boolean shows(List<StackTraceElement> trace, int made, StackTraceElement frame) {
-        for (int i = 0; i < made; i++) {
-            StackTraceElement shown = trace.get(i);
+    static void shownOnStack(Throwable failure, StackTraceElement[] awaitingStack) {
+        if (failure instanceof CancelledException) {
+            return;
+        }
+        synchronized (failure) {
+            StackTraceElement[] trace = failure.getStackTrace();
+            Made made = MADE.get(failure);
+            if (made == null) {
+                if (trace.length >= MAX_FRAMES) {
+                    return;
+                }
+                rewrite(failure, trace);
+                made = MADE.get(failure);
+            }
+            // the made part ends with this very stack: the awaiting method is as far from its end
+            int below = sourceFrames(awaitingStack).size();
+            int activation = made.frames - below;
+            if (below > 0 && activation >= made.claimed) {
+                made.claimed = activation + 1;
+            }
+        }
+    }
+
+    /** Cuts the loop's frames from {@code failure}'s trace and notes the part kept as made. */
+    private static StackTraceElement[] rewrite(Throwable failure, StackTraceElement[] trace) {
+        List<StackTraceElement> kept = sourceFrames(trace);
+        MADE.put(failure, new Made(kept.size()));
+        StackTraceElement[] rewritten = kept.toArray(new StackTraceElement[0]);
+        failure.setStackTrace(rewritten);
+        return rewritten;
+    }
+
+    /**
+     * The frames of {@code trace} above the first where the loop handed control to the code, as the
+     * source names them: a rewritten body's frame {@code load$async} is {@code load}, and the entry
+     * method's frame right below it (the call that only forwards to the body) goes.
+     */
+    private static List<StackTraceElement> sourceFrames(StackTraceElement[] trace) {
+        List<StackTraceElement> kept = new ArrayList<>(trace.length + 1);
+        for (int i = 0; i < trace.length && !isLoop(trace[i]); i++) {
+            StackTraceElement element = trace[i];
+            String method = element.getMethodName();
+            if (!method.endsWith(BODY_SUFFIX)) {
+                kept.add(element);
+                continue;
+            }
+            String name = method.substring(0, method.length() - BODY_SUFFIX.length());
+            kept.add(new StackTraceElement(element.getClassName(), name, element.getFileName(),
+                    element.getLineNumber()));
+            if (i + 1 < trace.length && isEntryOf(trace[i + 1], element.getClassName(), name)) {
+                i++;
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Whether an unclaimed frame of the made part, outside those claimed already, is {@code frame}:
+     * then it is claimed, and the trace shows the await already.
+     */
+    private static boolean claims(Made made, StackTraceElement[] trace, StackTraceElement frame) {
+        for (int i = made.claimed; i < made.frames; i++) {
+            StackTraceElement shown = trace[i];
             if (shown.getLineNumber() == frame.getLineNumber() && shown.getMethodName().equals(frame.getMethodName())
                     && shown.getClassName().equals(frame.getClassName())) {
+                made.claimed = i + 1;
                 return true;
             }
         }
