@@ -106,6 +106,8 @@ final class AsyncStackTrace {
                 made = MADE.get(failure);
             }
             if (!claims(made, trace, frame)) {
+                // the failure has left the activations that made it: none of them can claim an await now
+                made.claimed = made.frames;
                 StackTraceElement[] longer = Arrays.copyOf(trace, trace.length + 1);
                 longer[trace.length] = frame;
                 failure.setStackTrace(longer);
@@ -143,6 +145,29 @@ final class AsyncStackTrace {
             if (below > 0 && activation >= made.claimed) {
                 made.claimed = activation + 1;
             }
+        }
+    }
+
+    /**
+     * Records that {@code failure}, made in the current step of a resumed body, escaped it: that body
+     * is the last frame of the made part, above the loop's, and every frame of the part is done
+     * with the failure, so no await claims one (a recursive call at the line where the failure was
+     * thrown is another activation).
+     *
+     * @param failure what escaped the body
+     */
+    static void escaped(Throwable failure) {
+        synchronized (failure) {
+            Made made = MADE.get(failure);
+            if (made == null) {
+                StackTraceElement[] trace = failure.getStackTrace();
+                if (trace.length >= MAX_FRAMES) {
+                    return;
+                }
+                rewrite(failure, trace);
+                made = MADE.get(failure);
+            }
+            made.claimed = made.frames;
         }
     }
 

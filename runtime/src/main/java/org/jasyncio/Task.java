@@ -369,6 +369,16 @@ public class Task<T> extends Future<T> {
     }
 
     /**
+     * Records that {@code failure}, made in this step of a resumed body, escaped that body: no
+     * later await claims the frames where it was made ({@code AsyncStackTrace}).
+     *
+     * @param failure what escaped the body
+     */
+    static void recordEscaped(Throwable failure) {
+        AsyncStackTrace.escaped(failure);
+    }
+
+    /**
      * Records that {@code failure} passed an awaiting method on whose own stack it was made (see
      * {@link #failedOnCallersStack}): its trace shows that method already, only the loop's frames go.
      *

@@ -41,6 +41,11 @@ final class TaskHooks implements TaskAccess {
     }
 
     @Override
+    public void recordEscaped(Throwable failure) {
+        Task.recordEscaped(failure);
+    }
+
+    @Override
     public void recordShownOnStack(Throwable failure, StackTraceElement[] awaitingStack) {
         Task.recordShownOnStack(failure, awaitingStack);
     }

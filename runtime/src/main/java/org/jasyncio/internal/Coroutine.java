@@ -370,11 +370,27 @@ public class Coroutine<T> extends Task<T> implements Runnable {
         if (co == null) {
             return TASKS.failedTask(thrown);
         }
-        TASKS.finishThrown(co, thrown);
         if (thrown instanceof VirtualMachineError) {
+            TASKS.finishThrown(co, thrown);
             throw (VirtualMachineError) thrown;
         }
+        if (TASKS.recordsAwait(thrown)) {
+            recordEscape(thrown);
+        }
+        TASKS.finishThrown(co, thrown);
         return co;
+    }
+
+    /**
+     * A failure made in this step of a resumed body escaped it: the body and every method it called
+     * on the way are done with it, so no later await claims their frames in its trace (an await of
+     * this task by the same method at the same line is another activation).
+     */
+    private static void recordEscape(Throwable failure) {
+        AwaitingStack stack = AwaitingStack.here();
+        if (stack != null && stack.madeHere(failure)) {
+            TASKS.recordEscaped(failure);
+        }
     }
 
     /** One step, run from the loop's ready queue. */

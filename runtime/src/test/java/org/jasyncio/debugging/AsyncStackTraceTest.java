@@ -195,6 +195,18 @@ class AsyncStackTraceTest {
                 descendAt(Recursing.CALL_LINE), CHAIN.get(2)), Arrays.asList(thrown.getStackTrace()));
     }
 
+    @Test
+    void aFailureThrownWhereTheCallersAwaitItIsNotTakenForTheirAwaits() {
+        Future<Task<Object>> started = loop.createFuture();
+        loop.callSoon(() -> started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, Recursing.climb(2))));
+        Task<Object> outer = loop.runUntilComplete(started);
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        // depth 0 threw at the line where depth 1 and depth 2 await their calls: three activations
+        StackTraceElement climb = new StackTraceElement(Recursing.class.getName(), "climb", "Recursing.java",
+                Recursing.CLIMB_LINE);
+        assertEquals(List.of(climb, climb, climb, CHAIN.get(2)), Arrays.asList(thrown.getStackTrace()));
+    }
+
     private static StackTraceElement descendAt(int line) {
         return new StackTraceElement(Recursing.class.getName(), "descend", "Recursing.java", line);
     }

@@ -1,6 +1,6 @@
-// jasyncio fuzz known divergence ASYNC_FRAMES, written by hand after the campaign's findings: m0 returns
-// m1's task (adoption), no await, so m0's frame is never written: the reference shows [P1.m1:22, P1.m0:18],
-// the async twin [P1.m1:22].
+// jasyncio fuzz known divergence HANDED_OVER, written by hand after the campaign's findings: m0 returns
+// m1's task before it ever suspended, so the call hands back m1's very task and m0 has no frame in the
+// failure's trace: the reference shows [P1.m1:22, P1.m0:18], the async twin [P1.m1:22].
 // plan-seed: 7
 package fz;
 
