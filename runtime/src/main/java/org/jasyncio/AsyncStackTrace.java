@@ -105,21 +105,17 @@ final class AsyncStackTrace {
                 trace = rewrite(failure, trace);
                 made = MADE.get(failure);
             }
-            if (!claims(made, trace, frame)) {
-                // the failure has left the activations that made it: none of them can claim an await now
-                made.claimed = made.frames;
-                StackTraceElement[] longer = Arrays.copyOf(trace, trace.length + 1);
-                longer[trace.length] = frame;
-                failure.setStackTrace(longer);
-            }
+            appendUnclaimed(failure, trace, made, frame);
         }
     }
 
     /**
-     * Records that {@code failure}, made on the awaiting method's own stack (by the method, or by a
-     * method it called, and awaited or returned at once), passed that method: its trace shows the
-     * method and its callers already, so only the loop's frames go, and the method's activation is
-     * claimed (an outer await of the same method at the same line is another activation).
+     * Records that {@code failure}, which failed a call made on the awaiting method's own stack (a
+     * call that failed before it ever suspended, awaited or returned at once), passed that method.
+     * Where the failure was made on this stack, its trace shows the method and its callers already:
+     * only the loop's frames go, and the method's activation there is claimed (an outer await of the
+     * same method at the same line is another activation). A failure made elsewhere, which the call
+     * received from an await of its own, gets the method's frame as any await's.
      *
      * @param failure what the awaited future failed with
      * @param awaitingStack the stack from the awaiting method's frame down, as {@link Throwable#getStackTrace()}
@@ -131,43 +127,94 @@ final class AsyncStackTrace {
         }
         synchronized (failure) {
             StackTraceElement[] trace = failure.getStackTrace();
+            if (trace.length >= MAX_FRAMES) {
+                return;
+            }
             Made made = MADE.get(failure);
             if (made == null) {
-                if (trace.length >= MAX_FRAMES) {
-                    return;
-                }
-                rewrite(failure, trace);
+                trace = rewrite(failure, trace);
                 made = MADE.get(failure);
             }
-            // the made part ends with this very stack: the awaiting method is as far from its end
-            int below = sourceFrames(awaitingStack).size();
-            int activation = made.frames - below;
-            if (below > 0 && activation >= made.claimed) {
+            List<StackTraceElement> here = sourceFrames(awaitingStack);
+            if (here.isEmpty()) {
+                return;
+            }
+            // made on this very stack, the made part ends with it: the awaiting method is as far from its end
+            int activation = made.frames - here.size();
+            if (activation >= made.claimed && endsWith(trace, made.frames, here)) {
                 made.claimed = activation + 1;
+            } else if (!madeByCaller(trace, made.frames, here)) {
+                appendUnclaimed(failure, trace, made, here.get(0));
             }
         }
     }
 
     /**
-     * Records that {@code failure}, made in the current step of a resumed body, escaped it: that body
-     * is the last frame of the made part, above the loop's, and every frame of the part is done
-     * with the failure, so no await claims one (a recursive call at the line where the failure was
-     * thrown is another activation).
+     * Whether the first {@code frames} of {@code trace} end with {@code stack}: the same frames but the
+     * first (the awaiting method, whose line was the call's when the failure was made).
+     */
+    private static boolean endsWith(StackTraceElement[] trace, int frames, List<StackTraceElement> stack) {
+        int from = frames - stack.size();
+        if (from < 0 || !trace[from].getMethodName().equals(stack.get(0).getMethodName())
+                || !trace[from].getClassName().equals(stack.get(0).getClassName())) {
+            return false;
+        }
+        for (int i = 1; i < stack.size(); i++) {
+            if (!trace[from + i].equals(stack.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the first {@code frames} of {@code trace} end with the stack below the awaiting method:
+     * a caller of the awaiting method made the failure and handed it down, as the synchronous program
+     * would throw it there, with the trace of where it was made.
+     */
+    private static boolean madeByCaller(StackTraceElement[] trace, int frames, List<StackTraceElement> stack) {
+        for (int caller = 1; caller < stack.size(); caller++) {
+            if (endsWith(trace, frames, stack.subList(caller, stack.size()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Appends {@code frame} to {@code failure}'s trace, unless an unclaimed frame of the made part is it. */
+    private static void appendUnclaimed(Throwable failure, StackTraceElement[] trace, Made made, StackTraceElement frame) {
+        if (!claims(made, trace, frame)) {
+            StackTraceElement[] longer = Arrays.copyOf(trace, trace.length + 1);
+            longer[trace.length] = frame;
+            failure.setStackTrace(longer);
+        }
+    }
+
+    /**
+     * Records that {@code failure} escaped the resumed body {@code body} before any await recorded
+     * it: the innermost frame of that method in the part showing where it was made is the body's own
+     * activation, done with the failure as are the frames above it, so no await claims them (a
+     * recursive call awaited at the line where the failure was thrown is another activation). A
+     * failure that an await recorded already is left as it is: that await claimed its activation.
      *
      * @param failure what escaped the body
+     * @param body the body's method (its line is not used)
      */
-    static void escaped(Throwable failure) {
+    static void escaped(Throwable failure, StackTraceElement body) {
         synchronized (failure) {
+            StackTraceElement[] trace = failure.getStackTrace();
+            if (MADE.containsKey(failure) || trace.length >= MAX_FRAMES) {
+                return;
+            }
+            trace = rewrite(failure, trace);
             Made made = MADE.get(failure);
-            if (made == null) {
-                StackTraceElement[] trace = failure.getStackTrace();
-                if (trace.length >= MAX_FRAMES) {
+            for (int i = 0; i < made.frames; i++) {
+                if (trace[i].getMethodName().equals(body.getMethodName())
+                        && trace[i].getClassName().equals(body.getClassName())) {
+                    made.claimed = i + 1;
                     return;
                 }
-                rewrite(failure, trace);
-                made = MADE.get(failure);
             }
-            made.claimed = made.frames;
         }
     }
 

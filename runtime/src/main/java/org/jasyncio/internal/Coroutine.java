@@ -382,14 +382,14 @@ public class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /**
-     * A failure made in this step of a resumed body escaped it: the body and every method it called
-     * on the way are done with it, so no later await claims their frames in its trace (an await of
-     * this task by the same method at the same line is another activation).
+     * A failure escaped a resumed body: that body, and every method it called on the way, is done
+     * with it, so no later await claims their frames in its trace (an await of this task by the
+     * same method at the same line is another activation).
      */
     private static void recordEscape(Throwable failure) {
         AwaitingStack stack = AwaitingStack.here();
-        if (stack != null && stack.madeHere(failure)) {
-            TASKS.recordEscaped(failure);
+        if (stack != null) {
+            TASKS.recordEscaped(failure, stack.frame());
         }
     }
 

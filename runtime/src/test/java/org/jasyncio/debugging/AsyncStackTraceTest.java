@@ -281,6 +281,23 @@ class AsyncStackTraceTest {
         assertEquals(List.of(CHAIN.get(0), CHAIN.get(2)), trace.subList(1, trace.size()));
     }
 
+    @Test
+    void aCallThatFailedAtOnceWithAFailureMadeElsewhereStillShowsTheCallerAwaitingIt() {
+        IllegalStateException boom = failGateOnTheLoop(() -> new IllegalStateException("earlier"));
+        Future<Task<Object>> relayed = loop.createFuture();
+        // the inner relay awaits the failed gate and fails before it ever suspends; the outer awaits it at once
+        loop.callSoon(() -> relayed.setResult(Relay.relay("ignored.Outer.outer(Outer.java)", 1,
+                Relay.relay("ignored.Inner.inner(Inner.java)", 1, gate))));
+        assertSame(boom, loop.runUntilComplete(relayed).exception());
+        List<String> trace = Arrays.stream(boom.getStackTrace())
+                .map(frame -> frame.getClassName() + "." + frame.getMethodName()).collect(Collectors.toList());
+        String relay = Relay.class.getName() + ".relay";
+        assertEquals(List.of(relay, relay), trace.subList(trace.size() - 2, trace.size()),
+                "the inner's await, then the outer's: " + trace);
+        assertTrue(trace.subList(0, trace.size() - 2).stream().allMatch(frame -> frame.startsWith(getClass().getName())),
+                "above them, where it was made: " + trace);
+    }
+
     /** The @Async body {@code throw failure;}: it fails before it ever suspends. */
     @SuppressWarnings("unchecked")
     private static Task<Object> failingCall(RuntimeException failure) {
