@@ -29,16 +29,37 @@ import org.jasyncio.internal.Coroutine;
  *     at com.example.Main.main(Main.java:12)        (the await of find())
  * </pre>
  *
- * <p>An exception thrown on the awaiting method's own stack (a call that failed before it ever
- * suspended, awaited at once, or a future failed by the awaiting method or a method it called and
- * awaited at once) already shows its callers: only the loop's frames go. Nor does an await add a
- * frame that the part of the trace showing where the exception was made holds already (the same
- * method at the same line): a method that made a failure, handed it to another task and awaits
- * that task finds itself there, as in the synchronous program, where the exception would never
- * have left it. In the part
- * kept, a rewritten body's frame {@code load$async} is named {@code load}, and the
- * entry method's frame right below it (the call that only forwards to the body) is dropped: the
- * synchronous program has one frame per call. Nothing else about the exception changes: {@code
+ * <p>A method that returns another call's task (its task adopts that task's outcome) appends its
+ * frame at the line of the {@code return} when that task's failure reaches it, as the synchronous
+ * program's trace shows the call there. A call that returns another call's task before it ever
+ * suspended hands back that very task and has no task of its own (nothing is kept for it, so the
+ * common case costs nothing): its frame is not in the trace, as a plain Python function that returns
+ * another coroutine leaves none in asyncio's traceback.
+ *
+ * <p>The first frames of a rewritten trace, the <em>made part</em>, show the stack the exception was
+ * made on (in the part kept, a rewritten body's frame {@code load$async} is named {@code load}, and
+ * the entry method's frame right below it, the call that only forwards to the body, is dropped: the
+ * synchronous program has one frame per call). An await whose method is one of those activations
+ * adds no frame: it <em>claims</em> that activation instead, each activation at most once and in
+ * order, innermost first, as the exception travels outwards, so that a recursive call at the same
+ * line is never taken for its caller:
+ * <ul>
+ * <li>an exception thrown on the awaiting method's own stack (a call that failed before it ever
+ * suspended, awaited or returned at once, or a future failed by the awaiting method or a method it
+ * called and awaited at once) shows that method and its callers already: the await claims the
+ * method's own activation, found by its distance from the end of the made part, and only the loop's
+ * frames go; where that call failed with an exception made elsewhere (received by an await of its
+ * own), the method's frame is appended as any await's, and nothing where a caller of the method made
+ * it on this stack and handed it down;</li>
+ * <li>any other await claims the next unclaimed activation of its method at its line, if the made
+ * part has one: a method that made a failure, handed it to another task and awaits that task finds
+ * itself there, as in the synchronous program, where the exception would never have left it; else
+ * its frame is appended;</li>
+ * <li>an exception that escapes a resumed body before any await recorded it has passed that body's
+ * activation (the innermost of its method in the made part) and every frame above it: none of them
+ * is claimed later.</li>
+ * </ul>
+ * Nothing else about the exception changes: {@code
  * await} throws the very object that failed the future, and its suppressed exceptions and cause
  * are the program's own. Nothing is recorded for {@link CancelledException} (each await makes a
  * fresh one), for an exception whose stack trace is not writable, or past {@value #MAX_FRAMES}
