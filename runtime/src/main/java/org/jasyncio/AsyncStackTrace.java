@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 
 import org.jasyncio.internal.Coroutine;
@@ -212,26 +213,32 @@ final class AsyncStackTrace {
     }
 
     /**
-     * Records that {@code failure} escaped the resumed body {@code body} before any await recorded
-     * it: the innermost frame of that method in the part showing where it was made is the body's own
-     * activation, done with the failure as are the frames above it, so no await claims them (a
-     * recursive call awaited at the line where the failure was thrown is another activation). A
-     * failure that an await recorded already is left as it is: that await claimed its activation.
+     * Records that {@code failure} escaped the resumed body that is running before any await recorded
+     * it: the innermost frame of that body's method in the part showing where it was made is the
+     * body's own activation, done with the failure as are the frames above it, so no await claims
+     * them (a recursive call awaited at the line where the failure was thrown is another
+     * activation). A failure that an await recorded already is left as it is, without looking at the
+     * stack: that await claimed its activation.
      *
      * @param failure what escaped the body
-     * @param body the body's method (its line is not used)
      */
-    static void escaped(Throwable failure, StackTraceElement body) {
+    static void escaped(Throwable failure) {
         synchronized (failure) {
-            StackTraceElement[] trace = failure.getStackTrace();
-            if (MADE.containsKey(failure) || trace.length >= MAX_FRAMES) {
+            if (MADE.containsKey(failure)) {
                 return;
             }
+            Optional<StackWalker.StackFrame> body = StackWalker.getInstance()
+                    .walk(frames -> frames.filter(frame -> frame.getMethodName().endsWith(BODY_SUFFIX)).findFirst());
+            StackTraceElement[] trace = failure.getStackTrace();
+            if (body.isEmpty() || trace.length >= MAX_FRAMES) {
+                return;
+            }
+            String method = body.get().getMethodName();
+            String name = method.substring(0, method.length() - BODY_SUFFIX.length());
             trace = rewrite(failure, trace);
             Made made = MADE.get(failure);
             for (int i = 0; i < made.frames; i++) {
-                if (trace[i].getMethodName().equals(body.getMethodName())
-                        && trace[i].getClassName().equals(body.getClassName())) {
+                if (trace[i].getMethodName().equals(name) && trace[i].getClassName().equals(body.get().getClassName())) {
                     made.claimed = i + 1;
                     return;
                 }

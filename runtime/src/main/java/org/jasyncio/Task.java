@@ -369,14 +369,13 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * Records that {@code failure} escaped a resumed body: no later await claims that body's frame
-     * where the failure was made, nor the frames above it ({@code AsyncStackTrace}).
+     * Records that {@code failure} escaped the resumed body that is running: no later await claims
+     * that body's frame where the failure was made, nor the frames above it ({@code AsyncStackTrace}).
      *
      * @param failure what escaped the body
-     * @param body the body's method (its line is not used)
      */
-    static void recordEscaped(Throwable failure, StackTraceElement body) {
-        AsyncStackTrace.escaped(failure, body);
+    static void recordEscaped(Throwable failure) {
+        AsyncStackTrace.escaped(failure);
     }
 
     /**

@@ -41,8 +41,8 @@ final class TaskHooks implements TaskAccess {
     }
 
     @Override
-    public void recordEscaped(Throwable failure, StackTraceElement body) {
-        Task.recordEscaped(failure, body);
+    public void recordEscaped(Throwable failure) {
+        Task.recordEscaped(failure);
     }
 
     @Override

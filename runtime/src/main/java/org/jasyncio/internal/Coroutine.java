@@ -375,22 +375,11 @@ public class Coroutine<T> extends Task<T> implements Runnable {
             throw (VirtualMachineError) thrown;
         }
         if (TASKS.recordsAwait(thrown)) {
-            recordEscape(thrown);
+            // the body, and every method it called on the way, is done with it (AsyncStackTrace)
+            TASKS.recordEscaped(thrown);
         }
         TASKS.finishThrown(co, thrown);
         return co;
-    }
-
-    /**
-     * A failure escaped a resumed body: that body, and every method it called on the way, is done
-     * with it, so no later await claims their frames in its trace (an await of this task by the
-     * same method at the same line is another activation).
-     */
-    private static void recordEscape(Throwable failure) {
-        AwaitingStack stack = AwaitingStack.here();
-        if (stack != null) {
-            TASKS.recordEscaped(failure, stack.frame());
-        }
     }
 
     /** One step, run from the loop's ready queue. */

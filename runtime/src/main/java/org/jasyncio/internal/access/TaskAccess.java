@@ -36,8 +36,8 @@ public interface TaskAccess {
     /** Records that {@code failure} passed the {@code await} at {@code frame}. */
     void recordAwait(Throwable failure, StackTraceElement frame);
 
-    /** Records that {@code failure} escaped the resumed body at {@code body}. */
-    void recordEscaped(Throwable failure, StackTraceElement body);
+    /** Records that {@code failure} escaped the resumed body that is running. */
+    void recordEscaped(Throwable failure);
 
     /** Records that {@code failure} passed an awaiting method on whose stack, {@code awaitingStack} down, it was made. */
     void recordShownOnStack(Throwable failure, StackTraceElement[] awaitingStack);
