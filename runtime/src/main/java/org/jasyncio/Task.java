@@ -365,11 +365,32 @@ public class Task<T> extends Future<T> {
      * in place of the event loop's ({@code AsyncStackTrace}).
      *
      * @param failure what the awaited future failed with
-     * @param frame the awaiting method and the line of its {@code await}, or {@code null} when the
-     *     trace already shows it (see {@link #failedOnCallersStack}): then the loop's frames only go
+     * @param frame the awaiting method and the line of its {@code await} (or of its {@code return}
+     *     that passed on a task's failure)
      */
     static void recordAwait(Throwable failure, StackTraceElement frame) {
         AsyncStackTrace.append(failure, frame);
+    }
+
+    /**
+     * Records that {@code failure} escaped the resumed body that is running: no later await claims
+     * that body's frame where the failure was made, nor the frames above it ({@code AsyncStackTrace}).
+     *
+     * @param failure what escaped the body
+     */
+    static void recordEscaped(Throwable failure) {
+        AsyncStackTrace.escaped(failure);
+    }
+
+    /**
+     * Records that {@code failure} passed an awaiting method on whose own stack it was made (see
+     * {@link #failedOnCallersStack}): its trace shows that method already, only the loop's frames go.
+     *
+     * @param failure what the awaited future failed with
+     * @param awaitingStack the stack from the awaiting method's frame down; empty if unknown
+     */
+    static void recordShownOnStack(Throwable failure, StackTraceElement[] awaitingStack) {
+        AsyncStackTrace.shownOnStack(failure, awaitingStack);
     }
 
     /**

@@ -36,6 +36,21 @@ final class TaskHooks implements TaskAccess {
     }
 
     @Override
+    public Throwable failure(Task<?> task) {
+        return task.failure();
+    }
+
+    @Override
+    public void recordEscaped(Throwable failure) {
+        Task.recordEscaped(failure);
+    }
+
+    @Override
+    public void recordShownOnStack(Throwable failure, StackTraceElement[] awaitingStack) {
+        Task.recordShownOnStack(failure, awaitingStack);
+    }
+
+    @Override
     public boolean failedOnCallersStack(Future<?> awaited) {
         return Task.failedOnCallersStack(awaited);
     }

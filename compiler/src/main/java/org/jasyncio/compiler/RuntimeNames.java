@@ -66,7 +66,7 @@ final class RuntimeNames {
     /** The element of {@code @Rewritten} that holds {@link #PROTOCOL_VERSION}. */
     static final String REWRITTEN_PROTOCOL = "protocol";
     /** Bumped when docs/coroutine-protocol.md changes incompatibly. */
-    static final int PROTOCOL_VERSION = 2;
+    static final int PROTOCOL_VERSION = 3;
 
     static final String ASYNCIO = "org/jasyncio/AsyncIO";
     /** Both overloads of {@code AsyncIO.await} (a {@code Future} and a {@code CompletionStage}) take one argument. */
@@ -121,7 +121,7 @@ final class RuntimeNames {
     static final Call SUSPEND_ON = new Call(Opcodes.INVOKEVIRTUAL, COROUTINE, "suspendOn", "(" + OBJECT_DESC + "I)V");
     static final Call RESUME_VALUE = new Call(Opcodes.INVOKEVIRTUAL, COROUTINE, "resumeValue", "()" + OBJECT_DESC);
     static final Call COMPLETE = new Call(Opcodes.INVOKESTATIC, COROUTINE, "complete",
-            "(" + TASK_DESC + COROUTINE_DESC + ")" + TASK_DESC);
+            "(" + TASK_DESC + COROUTINE_DESC + "I)" + TASK_DESC);
     static final Call FAIL = new Call(Opcodes.INVOKESTATIC, COROUTINE, "fail",
             "(Ljava/lang/Throwable;" + COROUTINE_DESC + ")" + TASK_DESC);
 

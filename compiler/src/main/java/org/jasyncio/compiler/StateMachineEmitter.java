@@ -90,6 +90,8 @@ final class StateMachineEmitter {
         for (AbstractInsnNode ret : returns) {
             InsnList complete = new InsnList();
             complete.add(new VarInsnNode(Opcodes.ALOAD, co));
+            // the return's line: a returned task's failure passes through this frame (AsyncStackTrace)
+            complete.add(Constants.push(SourceLines.lineOf(ret)));
             complete.add(RuntimeNames.COMPLETE.insn());
             body.instructions.insertBefore(ret, complete);
         }

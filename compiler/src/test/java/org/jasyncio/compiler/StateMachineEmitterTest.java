@@ -144,7 +144,8 @@ class StateMachineEmitterTest {
                     INVOKESTATIC java/lang/Integer.valueOf (I)Ljava/lang/Integer;
                     INVOKESTATIC org/jasyncio/Task.completed (Ljava/lang/Object;)Lorg/jasyncio/Task;
                     ALOAD 2
-                    INVOKESTATIC org/jasyncio/internal/Coroutine.complete (Lorg/jasyncio/Task;Lorg/jasyncio/internal/Coroutine;)Lorg/jasyncio/Task;
+                    BIPUSH 13
+                    INVOKESTATIC org/jasyncio/internal/Coroutine.complete (Lorg/jasyncio/Task;Lorg/jasyncio/internal/Coroutine;I)Lorg/jasyncio/Task;
                     ARETURN
                    L14
                    L1

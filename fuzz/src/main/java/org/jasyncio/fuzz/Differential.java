@@ -134,6 +134,7 @@ final class Differential {
         Map<String, Set<KnownDivergence>> known = new HashMap<>();
         Map<String, String> examples = new HashMap<>();
         Map<String, String> slow = new HashMap<>();
+        Set<Integer> handOvers = KnownDivergence.handOvers(source);
         for (Schedule schedule : Schedule.values()) {
             if (entries.isEmpty()) {
                 break;
@@ -179,12 +180,12 @@ final class Differential {
                     continue;
                 }
                 Set<KnownDivergence> found = EnumSet.noneOf(KnownDivergence.class);
-                String difference = firstDifference(want, got, found);
+                String difference = firstDifference(want, got, handOvers, found);
                 if (difference != null) {
                     verdicts.put(program, new Verdict(program, Verdict.Kind.DIVERGENCE, schedule + ": " + difference));
                     entries.remove(program);
                 } else if (known.putIfAbsent(program, found) == null) {
-                    examples.put(program, schedule + ": " + found + " first as " + firstDifference(want, got, null));
+                    examples.put(program, schedule + ": " + found + " first as " + firstDifference(want, got, handOvers, null));
                 } else {
                     known.get(program).addAll(found);
                 }
@@ -444,8 +445,10 @@ final class Differential {
      * The first line in which trace {@code got} differs from {@code want}, or {@code null} if every
      * line that differs does so in a known way (each added to {@code known}; with {@code known}
      * null, known differences count as any other).
+     *
+     * @param handOvers the unit's lines of returns of another call's task ({@link KnownDivergence#handOvers})
      */
-    private static String firstDifference(String want, String got, Set<KnownDivergence> known) {
+    private static String firstDifference(String want, String got, Set<Integer> handOvers, Set<KnownDivergence> known) {
         if (got == null) {
             return "no trace";
         }
@@ -457,7 +460,7 @@ final class Differential {
             if (x.equals(y)) {
                 continue;
             }
-            Optional<KnownDivergence> way = known == null ? Optional.empty() : KnownDivergence.of(x, y);
+            Optional<KnownDivergence> way = known == null ? Optional.empty() : KnownDivergence.of(x, y, handOvers);
             if (way.isEmpty()) {
                 return "line " + (i + 1) + ": expected [" + x + "] but was [" + y + "]";
             }

@@ -1,5 +1,7 @@
 package org.jasyncio.internal;
 
+import java.util.Arrays;
+
 /**
  * Where an {@code await} that found its future already failed stands: the fast path has no
  * coroutine to ask, so the awaiting body is the innermost {@code $async} frame of the stack. Used
@@ -8,7 +10,7 @@ package org.jasyncio.internal;
  * <p>A failure made on this very stack (a future failed by the awaiting method, or by a method it
  * called, and awaited at once) already shows the awaiting method and its callers in its stack
  * trace, as the synchronous program's would: the await adds no frame of its own then, or the
- * method would show twice.
+ * method would show twice; it claims its own activation there instead ({@link #fromBody}).
  */
 final class AwaitingStack {
     /** The compiler's name for the method holding a rewritten body: "greet" becomes "greet$async". */
@@ -37,22 +39,21 @@ final class AwaitingStack {
         return null;
     }
 
-    /**
-     * The frame the await adds to {@code failure}'s stack trace: the awaiting method, named as in
-     * the source, at the line of the {@code await}.
-     *
-     * @return it, or {@code null} if {@code failure} was made on this stack, below the awaiting body,
-     *     so that its trace shows that body and its callers already
-     */
-    StackTraceElement frameFor(Throwable failure) {
-        return madeHere(failure) ? null : sourceFrame(frames[body]);
+    /** The awaiting method, named as in the source, at the line of the {@code await}. */
+    StackTraceElement frame() {
+        return sourceFrame(frames[body]);
+    }
+
+    /** This stack from the awaiting body's frame down. */
+    StackTraceElement[] fromBody() {
+        return Arrays.copyOfRange(frames, body, frames.length);
     }
 
     /**
      * Whether {@code failure}'s trace ends with this stack from the awaiting body down (the body
      * at any line: the failure was made before the await's line).
      */
-    private boolean madeHere(Throwable failure) {
+    boolean madeHere(Throwable failure) {
         StackTraceElement[] thrown = failure.getStackTrace();
         int offset = thrown.length - frames.length;
         if (body + offset < 0 || !sameMethod(thrown[body + offset], frames[body])) {

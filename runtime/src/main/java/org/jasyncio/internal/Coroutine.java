@@ -34,7 +34,10 @@ import org.jasyncio.internal.loop.PlainCompletableFuture;
  * @param <T> the type of the result
  */
 public class Coroutine<T> extends Task<T> implements Runnable {
-    /** Set by {@link #finishAs}-style adoption: the body has returned a pending task. */
+    /**
+     * A negative state: the body has returned a pending task, whose outcome the coroutine adopts,
+     * at line {@code ADOPTING - state} ({@code ADOPTING} itself: the line is unknown).
+     */
     private static final int ADOPTING = -1;
     private static final String UNKNOWN_SOURCE = "unknown source";
     /** Task's package-private operations; a coroutine is a task that the runtime drives. */
@@ -46,7 +49,7 @@ public class Coroutine<T> extends Task<T> implements Runnable {
         @SuppressWarnings("unchecked")
         Supplier<? extends Task<?>> body = (Supplier<? extends Task<?>>) TASKS.parked(co);
         TASKS.park(co, null);
-        return complete(body.get(), co);
+        return complete(body.get(), co, 0);
     };
     /** createTask's bodies, one description per lambda class: named after the class that wrote it. */
     private static final ClassValue<CoroutineMethod> DEFERRED = new ClassValue<>() {
@@ -251,12 +254,7 @@ public class Coroutine<T> extends Task<T> implements Runnable {
                 return future.result();
             } catch (Throwable failure) {
                 if (TASKS.recordsAwait(failure)) {
-                    if (TASKS.failedOnCallersStack(future)) {
-                        // its trace already shows the awaiting callers: only the loop's frames go
-                        TASKS.recordAwait(failure, null);
-                    } else {
-                        recordCallersAwait(failure);
-                    }
+                    recordCallersAwait(failure, TASKS.failedOnCallersStack(future));
                 }
                 throw sneakyThrow(failure);
             }
@@ -267,7 +265,7 @@ public class Coroutine<T> extends Task<T> implements Runnable {
         } catch (CompletionException e) {
             Throwable failure = e.getCause() != null ? e.getCause() : e;
             if (TASKS.recordsAwait(failure)) {
-                recordCallersAwait(failure);
+                recordCallersAwait(failure, false);
             }
             throw sneakyThrow(failure);
         } catch (java.util.concurrent.CancellationException e) {
@@ -275,11 +273,18 @@ public class Coroutine<T> extends Task<T> implements Runnable {
         }
     }
 
-    /** Only a failing await pays for looking at the stack (see {@link AwaitingStack}). */
-    private static void recordCallersAwait(Throwable failure) {
+    /**
+     * Only a failing await pays for looking at the stack (see {@link AwaitingStack}).
+     *
+     * @param madeOnStack whether {@code failure} is known to have been made on this stack (by a call
+     *     that failed before it ever suspended), whose trace shows the awaiting body and its callers
+     */
+    private static void recordCallersAwait(Throwable failure, boolean madeOnStack) {
         AwaitingStack stack = AwaitingStack.here();
-        if (stack != null) {
-            TASKS.recordAwait(failure, stack.frameFor(failure));
+        if (madeOnStack || stack != null && stack.madeHere(failure)) {
+            TASKS.recordShownOnStack(failure, stack == null ? new StackTraceElement[0] : stack.fromBody());
+        } else if (stack != null) {
+            TASKS.recordAwait(failure, stack.frame());
         }
     }
 
@@ -318,20 +323,43 @@ public class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     /**
-     * Leaves the body with {@code return returned}.
+     * Leaves the body with {@code return returned}. When {@code co} adopts the outcome of a task
+     * that failed, the body's frame at {@code line} goes into the failure's stack trace, as an
+     * {@code await} there would put it (the synchronous program's trace shows the call there).
      *
      * @param returned the task the body returned ({@code null}: result {@code null})
      * @param co the coroutine, or {@code null} if the call never suspended
+     * @param line the source line of the {@code return}; 0 if unknown
      * @return {@code returned} itself when {@code co} is null, else {@code co}
      */
-    public static Task<?> complete(Task<?> returned, Coroutine<?> co) {
+    public static Task<?> complete(Task<?> returned, Coroutine<?> co, int line) {
         if (co == null) {
+            // the call hands back the very task: it has no task of its own to show a frame of
             return returned != null ? returned : Task.completed();
         }
         if (!TASKS.finishAs(co, returned, co)) {
-            co.state = ADOPTING;
+            co.state = ADOPTING - Math.max(line, 0);
+        } else if (returned != null) {
+            co.recordReturn(returned, line);
         }
         return co;
+    }
+
+    /**
+     * Records that the body's {@code return} at {@code line} passed on the failure of {@code returned},
+     * a done task whose outcome this coroutine adopted.
+     */
+    private void recordReturn(Task<?> returned, int line) {
+        Throwable failure = TASKS.failure(this);
+        if (failure == null || line <= 0 || !TASKS.recordsAwait(failure)) {
+            return;
+        }
+        if (TASKS.failedOnCallersStack(returned)) {
+            // the call failed on this body's own stack, at this very return
+            recordCallersAwait(failure, true);
+        } else {
+            TASKS.recordAwait(failure, frameAt(line));
+        }
     }
 
     /**
@@ -352,10 +380,15 @@ public class Coroutine<T> extends Task<T> implements Runnable {
             }
             return TASKS.failedTask(thrown);
         }
-        TASKS.finishThrown(co, thrown);
         if (thrown instanceof VirtualMachineError) {
+            TASKS.finishThrown(co, thrown);
             throw (VirtualMachineError) thrown;
         }
+        if (TASKS.recordsAwait(thrown)) {
+            // the body, and every method it called on the way, is done with it (AsyncStackTrace)
+            TASKS.recordEscaped(thrown);
+        }
+        TASKS.finishThrown(co, thrown);
         return co;
     }
 
@@ -365,8 +398,10 @@ public class Coroutine<T> extends Task<T> implements Runnable {
         if (done()) {
             return;
         }
-        if (state == ADOPTING) {
-            TASKS.finishAs(this, TASKS.adopted(this), this);
+        if (state <= ADOPTING) {
+            Task<?> adopted = TASKS.adopted(this);
+            TASKS.finishAs(this, adopted, this);
+            recordReturn(adopted, ADOPTING - state);
             return;
         }
         if (state == 0 && TASKS.cancelIfRequestedBeforeStart(this)) {
@@ -396,7 +431,7 @@ public class Coroutine<T> extends Task<T> implements Runnable {
     }
 
     private String describeBody() {
-        if (method.resumer == DEFERRED_BODY && state == ADOPTING && TASKS.adopted(this) instanceof Coroutine) {
+        if (method.resumer == DEFERRED_BODY && state <= ADOPTING && TASKS.adopted(this) instanceof Coroutine) {
             // createTask's lambda only started the @Async call: name the method the user wrote
             return ((Coroutine<?>) TASKS.adopted(this)).describeBody();
         }
@@ -412,16 +447,18 @@ public class Coroutine<T> extends Task<T> implements Runnable {
 
     /** "pkg.Greeter.greet(Greeter.java)" at line 12 -> pkg.Greeter.greet(Greeter.java:12). */
     private StackTraceElement suspensionFrame() {
-        if (done() || state <= 0) {
-            return null;
-        }
+        return done() || state <= 0 ? null : frameAt(method.line(state));
+    }
+
+    /** This method at {@code line}, as a stack trace shows it. */
+    private StackTraceElement frameAt(int line) {
         String where = method.where;
         int paren = where.indexOf('(');
         String qualified = paren < 0 ? where : where.substring(0, paren);
         int name = qualified.lastIndexOf('.');
         String file = file();
         return new StackTraceElement(qualified.substring(0, Math.max(name, 0)), qualified.substring(name + 1),
-                file.equalsIgnoreCase(UNKNOWN_SOURCE) ? null : file, method.line(state));
+                file.equalsIgnoreCase(UNKNOWN_SOURCE) ? null : file, line);
     }
 
     /** "pkg.Greeter.greet(Greeter.java)" -> "Greeter.greet()". */

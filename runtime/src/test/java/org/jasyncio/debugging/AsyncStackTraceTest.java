@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.jasyncio.AsyncIO;
 import org.jasyncio.CancelledException;
 import org.jasyncio.Future;
 import org.jasyncio.Task;
@@ -31,6 +32,10 @@ class AsyncStackTraceTest {
             new StackTraceElement("pkg.Inner", "inner", "Inner.java", 30),
             new StackTraceElement("pkg.Middle", "middle", "Middle.java", 20),
             new StackTraceElement("pkg.Outer", "outer", "Outer.java", 10));
+
+    private static final String ADOPTER = "pkg.Adopter.handOver(Adopter.java)";
+    private static final StackTraceElement ADOPTER_RETURN = new StackTraceElement("pkg.Adopter", "handOver",
+            "Adopter.java", Adopting.RETURN_LINE);
 
     private final VirtualTimeLoop loop = VirtualTimeLoop.create();
     private final Future<Object> gate = loop.createFuture();
@@ -176,6 +181,121 @@ class AsyncStackTraceTest {
         assertSame(made[0], failure);
         List<StackTraceElement> trace = Arrays.asList(made[0].getStackTrace());
         assertEquals(List.of(before[0][0]), trace, "the lambda that made it; no await frame, no loop frames");
+    }
+
+    @Test
+    void aRecursiveCallsFrameAtTheSameLineIsNotTakenForItsCallersAwait() {
+        Future<Task<Object>> started = loop.createFuture();
+        loop.callSoon(() -> started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, Recursing.descend(2))));
+        Task<Object> outer = loop.runUntilComplete(started);
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        // depth 1 (resumed by the loop) called depth 0, which threw at once: made with [descend:THROW, descend:CALL];
+        // depth 1 awaited it at once (its own activation is shown), depth 2 awaited depth 1 at the same line
+        assertEquals(List.of(descendAt(Recursing.THROW_LINE), descendAt(Recursing.CALL_LINE),
+                descendAt(Recursing.CALL_LINE), CHAIN.get(2)), Arrays.asList(thrown.getStackTrace()));
+    }
+
+    @Test
+    void aFailureThrownWhereTheCallersAwaitItIsNotTakenForTheirAwaits() {
+        Future<Task<Object>> started = loop.createFuture();
+        loop.callSoon(() -> started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, Recursing.climb(2))));
+        Task<Object> outer = loop.runUntilComplete(started);
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        // depth 0 threw at the line where depth 1 and depth 2 await their calls: three activations
+        StackTraceElement climb = new StackTraceElement(Recursing.class.getName(), "climb", "Recursing.java",
+                Recursing.CLIMB_LINE);
+        assertEquals(List.of(climb, climb, climb, CHAIN.get(2)), Arrays.asList(thrown.getStackTrace()));
+    }
+
+    private static StackTraceElement descendAt(int line) {
+        return new StackTraceElement(Recursing.class.getName(), "descend", "Recursing.java", line);
+    }
+
+    @Test
+    void aMethodThatSuspendedAndThenReturnedAPendingCallShowsItsReturnLine() {
+        Future<Task<Object>> started = loop.createFuture();
+        Throwable[] made = new Throwable[1];
+        loop.callSoon(() -> started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10,
+                Adopting.handOver(ADOPTER, AsyncIO.sleep(0), () -> {
+                    Task<Object> inner = Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate);
+                    loop.callSoon(() -> gate.setException(made[0] = new IllegalStateException("late")));
+                    return inner;
+                }))));
+        Task<Object> outer = loop.runUntilComplete(started);
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        assertSame(made[0], thrown);
+        List<StackTraceElement> trace = Arrays.asList(thrown.getStackTrace());
+        assertEquals(getClass().getName(), trace.get(0).getClassName(), "where it was made stays on top");
+        assertEquals(List.of(CHAIN.get(0), ADOPTER_RETURN, CHAIN.get(2)), trace.subList(1, trace.size()));
+    }
+
+    @Test
+    void aMethodThatReturnsATaskThatFailedElsewhereShowsItsReturnLine() {
+        Future<Task<Object>> elsewhere = loop.createFuture();
+        Future<Object> failing = loop.createFuture();
+        loop.callSoon(() -> elsewhere.setResult(Relay.relay("pkg.Elsewhere.elsewhere(Elsewhere.java)", 5, failing)));
+        Task<Object> failed = loop.runUntilComplete(elsewhere);
+        IllegalStateException[] made = new IllegalStateException[1];
+        loop.callSoon(() -> failing.setException(made[0] = new IllegalStateException("earlier")));
+        assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(failed));
+        Future<Task<Object>> started = loop.createFuture();
+        loop.callSoon(() -> started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10,
+                Adopting.handOver(ADOPTER, AsyncIO.sleep(0), () -> failed))));
+        Task<Object> outer = loop.runUntilComplete(started);
+        assertSame(made[0], assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer)));
+        List<StackTraceElement> trace = Arrays.asList(made[0].getStackTrace());
+        assertEquals(List.of(new StackTraceElement("pkg.Elsewhere", "elsewhere", "Elsewhere.java", 5), ADOPTER_RETURN,
+                CHAIN.get(2)), trace.subList(1, trace.size()), trace::toString);
+    }
+
+    @Test
+    void aCallThatFailedOnTheReturningMethodsStackShowsThatMethodOnce() {
+        Future<Task<Object>> started = loop.createFuture();
+        IllegalStateException[] made = new IllegalStateException[1];
+        loop.callSoon(() -> started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10,
+                Adopting.handOver(ADOPTER, AsyncIO.sleep(0), () -> failingCall(made[0] = new IllegalStateException("now"))))));
+        Task<Object> outer = loop.runUntilComplete(started);
+        assertSame(made[0], assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer)));
+        List<StackTraceElement> trace = Arrays.asList(made[0].getStackTrace());
+        assertEquals(3, trace.size(), trace::toString);
+        assertEquals(getClass().getName(), trace.get(0).getClassName(), "the supplier that made it");
+        assertEquals(Adopting.class.getName() + ".handOver", trace.get(1).getClassName() + "." + trace.get(1).getMethodName(),
+                "the returning method's own frame, at the call; no second frame at its return");
+        assertEquals(CHAIN.get(2), trace.get(2));
+    }
+
+    @Test
+    void aMethodThatReturnsACallBeforeItEverSuspendedHandsBackTheVeryTaskAndShowsNoFrame() {
+        Future<Task<Object>> started = loop.createFuture();
+        Throwable[] made = new Throwable[1];
+        loop.callSoon(() -> {
+            Task<Object> inner = Relay.relay("pkg.Inner.inner(Inner.java)", 30, gate);
+            Task<Object> handedOver = Adopting.handOver(ADOPTER, null, () -> inner);
+            assertSame(inner, handedOver, "no task of its own");
+            started.setResult(Relay.relay("pkg.Outer.outer(Outer.java)", 10, handedOver));
+        });
+        Task<Object> outer = loop.runUntilComplete(started);
+        loop.callSoon(() -> gate.setException(made[0] = new IllegalStateException("late")));
+        Throwable thrown = assertThrows(IllegalStateException.class, () -> loop.runUntilComplete(outer));
+        List<StackTraceElement> trace = Arrays.asList(thrown.getStackTrace());
+        assertEquals(List.of(CHAIN.get(0), CHAIN.get(2)), trace.subList(1, trace.size()));
+    }
+
+    @Test
+    void aCallThatFailedAtOnceWithAFailureMadeElsewhereStillShowsTheCallerAwaitingIt() {
+        IllegalStateException boom = failGateOnTheLoop(() -> new IllegalStateException("earlier"));
+        Future<Task<Object>> relayed = loop.createFuture();
+        // the inner relay awaits the failed gate and fails before it ever suspends; the outer awaits it at once
+        loop.callSoon(() -> relayed.setResult(Relay.relay("ignored.Outer.outer(Outer.java)", 1,
+                Relay.relay("ignored.Inner.inner(Inner.java)", 1, gate))));
+        assertSame(boom, loop.runUntilComplete(relayed).exception());
+        List<String> trace = Arrays.stream(boom.getStackTrace())
+                .map(frame -> frame.getClassName() + "." + frame.getMethodName()).collect(Collectors.toList());
+        String relay = Relay.class.getName() + ".relay";
+        assertEquals(List.of(relay, relay), trace.subList(trace.size() - 2, trace.size()),
+                "the inner's await, then the outer's: " + trace);
+        assertTrue(trace.subList(0, trace.size() - 2).stream().allMatch(frame -> frame.startsWith(getClass().getName())),
+                "above them, where it was made: " + trace);
     }
 
     /** The @Async body {@code throw failure;}: it fails before it ever suspends. */

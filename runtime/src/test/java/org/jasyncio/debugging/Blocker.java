@@ -49,7 +49,7 @@ final class Blocker {
                 return co;
             }
             co.resumeValue();
-            return Coroutine.complete(Task.completed(), co);
+            return Coroutine.complete(Task.completed(), co, 0);
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }

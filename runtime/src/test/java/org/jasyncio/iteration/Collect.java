@@ -79,7 +79,7 @@ public final class Collect {
                 }
                 got.add(it.next());
             }
-            return Coroutine.complete(Task.completed(got), co);
+            return Coroutine.complete(Task.completed(got), co, 0);
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }

@@ -71,7 +71,7 @@ final class Doubled {
                     return co;
                 }
             }
-            return Coroutine.complete(Task.completed(), co);
+            return Coroutine.complete(Task.completed(), co, 0);
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }

@@ -102,7 +102,7 @@ public final class Script {
                 throw t;
             }
             log.add("finally");
-            return Coroutine.complete(Task.completed(), co);
+            return Coroutine.complete(Task.completed(), co, 0);
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }

@@ -137,7 +137,7 @@ final class Bodies {
      * A body that never suspends: it allocates nothing of the runtime's.
      */
     static <T> Task<T> returnTask(Task<T> other) {
-        return (Task<T>) Coroutine.complete(other, null);
+        return (Task<T>) Coroutine.complete(other, null, 0);
     }
 
     /** The @Async body {@code throw failure;}, which never suspends. */

@@ -173,7 +173,7 @@ public final class AwaitingBody {
                 runFinally(stage);
                 values.add(value);
             }
-            return Coroutine.complete(Task.completed(body.finish.apply(values)), co);
+            return Coroutine.complete(Task.completed(body.finish.apply(values)), co, 0);
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }

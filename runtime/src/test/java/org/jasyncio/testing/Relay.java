@@ -64,7 +64,7 @@ public final class Relay {
                 return co;
             }
             then.accept(value);
-            return Coroutine.complete(Task.completed(value), co);
+            return Coroutine.complete(Task.completed(value), co, 0);
         } catch (Throwable t) {
             return Coroutine.fail(t, co);
         }

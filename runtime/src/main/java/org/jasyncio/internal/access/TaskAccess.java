@@ -27,11 +27,20 @@ public interface TaskAccess {
     /** A done task for a body that failed before it ever suspended (cancelled for a cancellation). */
     Task<?> failedTask(Throwable thrown);
 
+    /** The exception {@code task} failed with, without counting as retrieving it; {@code null} unless it failed. */
+    Throwable failure(Task<?> task);
+
     /** Whether {@code failure}, thrown into an awaiting body, gets the await's frame recorded. */
     boolean recordsAwait(Throwable failure);
 
     /** Records that {@code failure} passed the {@code await} at {@code frame}. */
     void recordAwait(Throwable failure, StackTraceElement frame);
+
+    /** Records that {@code failure} escaped the resumed body that is running. */
+    void recordEscaped(Throwable failure);
+
+    /** Records that {@code failure} passed an awaiting method on whose stack, {@code awaitingStack} down, it was made. */
+    void recordShownOnStack(Throwable failure, StackTraceElement[] awaitingStack);
 
     /** Whether {@code awaited} failed on its awaiting caller's own stack, so needs no await frame. */
     boolean failedOnCallersStack(Future<?> awaited);
