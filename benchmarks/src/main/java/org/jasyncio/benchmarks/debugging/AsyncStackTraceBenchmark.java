@@ -2,20 +2,16 @@ package org.jasyncio.benchmarks.debugging;
 
 import java.util.concurrent.TimeUnit;
 
-import org.jasyncio.AsyncIO;
-import org.jasyncio.EventLoop;
+import org.jasyncio.benchmarks.OnThreadLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What async stack traces cost. One operation is one chain of {@code depth + 1} suspended
@@ -28,25 +24,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
-public class AsyncStackTraceBenchmark {
+public class AsyncStackTraceBenchmark extends OnThreadLoop {
     private static final int CHAINS = 1_000;
 
     @Param({"0", "9"})
     public int depth;
-
-    private EventLoop loop;
-
-    @Setup(Level.Trial)
-    public void createLoop() {
-        loop = AsyncIO.newEventLoop();
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @TearDown(Level.Trial)
-    public void closeLoop() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
 
     @Benchmark
     @OperationsPerInvocation(CHAINS)

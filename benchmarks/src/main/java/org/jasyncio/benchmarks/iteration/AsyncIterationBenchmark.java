@@ -4,20 +4,16 @@ import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
-import org.jasyncio.AsyncIO;
 import org.jasyncio.AsyncIterator;
-import org.jasyncio.EventLoop;
 import org.jasyncio.Task;
+import org.jasyncio.benchmarks.OnThreadLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One operation is one element handed from a producer to a consumer on one loop thread:
@@ -30,22 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Thread)
-public class AsyncIterationBenchmark {
+public class AsyncIterationBenchmark extends OnThreadLoop {
     private static final int ELEMENTS = 10_000;
-
-    private EventLoop loop;
-
-    @Setup(Level.Trial)
-    public void createLoop() {
-        loop = AsyncIO.newEventLoop();
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @TearDown(Level.Trial)
-    public void closeLoop() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
 
     /** An async generator consumed in a loop. */
     @Benchmark

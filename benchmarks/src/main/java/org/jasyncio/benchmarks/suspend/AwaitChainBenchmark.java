@@ -2,19 +2,15 @@ package org.jasyncio.benchmarks.suspend;
 
 import java.util.concurrent.TimeUnit;
 
-import org.jasyncio.AsyncIO;
-import org.jasyncio.EventLoop;
+import org.jasyncio.benchmarks.OnThreadLoop;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * What a task pays for the check that it never awaits a task waiting for it ("Task cannot await
@@ -27,26 +23,11 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
-public class AwaitChainBenchmark {
+public class AwaitChainBenchmark extends OnThreadLoop {
     private static final int TASKS = 4096;
 
     @Param({"1", "16", "256"})
     public int depth;
-
-    private EventLoop loop;
-
-    @Setup(Level.Trial)
-    public void createLoop() {
-        loop = AsyncIO.newEventLoop();
-        // an @Async call outside a running loop makes its task on the thread's loop
-        AsyncIO.setEventLoop(loop);
-    }
-
-    @TearDown(Level.Trial)
-    public void closeLoop() {
-        AsyncIO.setEventLoop(null);
-        loop.close();
-    }
 
     /** {@code TASKS / depth} chains, one after the other, each run to completion by the loop. */
     @Benchmark
