@@ -78,7 +78,14 @@ public final class AsyncCompiler {
             return Result.unchanged(header.name() == null ? null : header.name().replace('/', '.'), classFile, diagnostics);
         }
         String className = owner.name.replace('/', '.');
-        if (RewrittenMarker.isMarked(owner)) {
+        int protocol = RewrittenMarker.protocolOf(owner);
+        if (protocol >= 0) {
+            if (protocol != RuntimeNames.PROTOCOL_VERSION) {
+                // its calls into the runtime name methods of another protocol: NoSuchMethodError at run time
+                diagnostics.add(classError(owner.name, owner.sourceFile, "rewritten already by another jasyncio version "
+                        + "(coroutine protocol " + protocol + "; this version's is " + RuntimeNames.PROTOCOL_VERSION
+                        + "), whose calls into the runtime this version does not have: compile it again from its source"));
+            }
             return Result.unchanged(className, classFile, diagnostics);
         }
         try {

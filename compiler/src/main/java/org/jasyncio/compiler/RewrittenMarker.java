@@ -18,9 +18,18 @@ final class RewrittenMarker {
     private RewrittenMarker() {
     }
 
-    static boolean isMarked(ClassNode owner) {
-        return owner.invisibleAnnotations != null
-                && owner.invisibleAnnotations.stream().anyMatch(a -> a.desc.equals(RuntimeNames.REWRITTEN_DESC));
+    /** The protocol of the mark on {@code owner}, or -1 if it was never rewritten. */
+    static int protocolOf(ClassNode owner) {
+        if (owner.invisibleAnnotations == null) {
+            return -1;
+        }
+        for (AnnotationNode annotation : owner.invisibleAnnotations) {
+            if (annotation.desc.equals(RuntimeNames.REWRITTEN_DESC)) {
+                int at = annotation.values == null ? -1 : annotation.values.indexOf(RuntimeNames.REWRITTEN_PROTOCOL);
+                return at >= 0 && at % 2 == 0 && annotation.values.get(at + 1) instanceof Integer protocol ? protocol : 0;
+            }
+        }
+        return -1;
     }
 
     /**

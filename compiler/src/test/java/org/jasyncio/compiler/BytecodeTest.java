@@ -109,6 +109,25 @@ class BytecodeTest {
     }
 
     @Test
+    void aClassRewrittenForAnotherProtocolIsRefusedNamingIt() {
+        Fixtures fx = Fixtures.compile("Debuggable", SOURCE).rewrite();
+        ClassNode older = new ClassNode();
+        new ClassReader(fx.rewritten("fx/Debuggable")).accept(older, 0);
+        older.invisibleAnnotations.stream().filter(a -> a.desc.equals("Lorg/jasyncio/internal/Rewritten;"))
+                .forEach(a -> a.values.set(1, RuntimeNames.PROTOCOL_VERSION - 1));
+        ClassWriter writer = new ClassWriter(0);
+        older.accept(writer);
+        byte[] rewrittenBefore = writer.toByteArray();
+        Result result = new AsyncCompiler(name -> null).rewrite(rewrittenBefore);
+        assertTrue(result.failed());
+        assertSame(rewrittenBefore, result.bytes());
+        assertEquals("Debuggable.java: fx.Debuggable: rewritten already by another jasyncio version (coroutine protocol "
+                + (RuntimeNames.PROTOCOL_VERSION - 1) + "; this version's is " + RuntimeNames.PROTOCOL_VERSION
+                + "), whose calls into the runtime this version does not have: compile it again from its source",
+                result.diagnostics().get(0).toString());
+    }
+
+    @Test
     void classesWithoutAsyncAreFoundCheaplyAndReturnedUntouched() {
         Fixtures fx = Fixtures.compile(Map.of("fx.Plain", PLAIN), null).rewrite();
         byte[] plain = fx.original("fx/Plain");
