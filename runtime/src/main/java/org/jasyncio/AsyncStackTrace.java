@@ -113,6 +113,20 @@ final class AsyncStackTrace {
      * @param frame the awaiting method and the line of its {@code await}
      */
     static void append(Throwable failure, StackTraceElement frame) {
+        withTrace(failure, (trace, made) -> appendUnclaimed(failure, trace, made, frame));
+    }
+
+    /** What an await does with a failure's rewritten trace and its made part. */
+    @FunctionalInterface
+    private interface TraceUpdate {
+        void apply(StackTraceElement[] trace, Made made);
+    }
+
+    /**
+     * Runs {@code update} on {@code failure}'s trace, rewritten (the loop's frames cut) the first
+     * time, unless it is a cancellation or its trace is full.
+     */
+    private static void withTrace(Throwable failure, TraceUpdate update) {
         if (failure instanceof CancelledException) {
             return;
         }
@@ -127,7 +141,7 @@ final class AsyncStackTrace {
                 trace = rewrite(failure, trace);
                 made = MADE.get(failure);
             }
-            appendUnclaimed(failure, trace, made, frame);
+            update.apply(trace, made);
         }
     }
 
@@ -144,19 +158,7 @@ final class AsyncStackTrace {
      *     shows it; empty when no rewritten body is on the stack
      */
     static void shownOnStack(Throwable failure, StackTraceElement[] awaitingStack) {
-        if (failure instanceof CancelledException) {
-            return;
-        }
-        synchronized (failure) {
-            StackTraceElement[] trace = failure.getStackTrace();
-            if (trace.length >= MAX_FRAMES) {
-                return;
-            }
-            Made made = MADE.get(failure);
-            if (made == null) {
-                trace = rewrite(failure, trace);
-                made = MADE.get(failure);
-            }
+        withTrace(failure, (trace, made) -> {
             List<StackTraceElement> here = sourceFrames(awaitingStack);
             if (here.isEmpty()) {
                 return;
@@ -168,7 +170,7 @@ final class AsyncStackTrace {
             } else if (!madeByCaller(trace, made.frames, here)) {
                 appendUnclaimed(failure, trace, made, here.get(0));
             }
-        }
+        });
     }
 
     /**

@@ -51,7 +51,11 @@ final class HttpTestServer {
         return 0;
     }
 
-    private static void echo(StreamReader reader, StreamWriter writer, int left) {
+    /**
+     * Echoes what {@code reader} reads, chunk by chunk with callbacks, until {@code left} bytes went back
+     * or EOF, then closes {@code writer}; {@code Integer.MAX_VALUE}: until EOF.
+     */
+    static void echo(StreamReader reader, StreamWriter writer, int left) {
         if (left == 0) {
             writer.close();
             return;

@@ -41,23 +41,8 @@ class StreamsTest {
 
     /** A server handler written with callbacks: echoes every chunk until EOF, then closes. */
     static Task<Void> echo(StreamReader reader, StreamWriter writer) {
-        echoNext(reader, writer);
+        HttpTestServer.echo(reader, writer, Integer.MAX_VALUE);
         return Task.completed();
-    }
-
-    private static void echoNext(StreamReader reader, StreamWriter writer) {
-        reader.read(65536).addDoneCallback(read -> {
-            if (read.exception() != null || read.result().length == 0) {
-                writer.close();
-                return;
-            }
-            writer.write(read.result());
-            writer.drain().addDoneCallback(drained -> {
-                if (drained.exception() == null) {
-                    echoNext(reader, writer);
-                }
-            });
-        });
     }
 
     @ParameterizedTest
